@@ -1,0 +1,18 @@
+/**
+ * Defines `Failure` and `Check`. A check is a pure function of one exchange: no I/O, no
+ * `expect`; it returns what went wrong as data, and the harness turns failures into one
+ * readable ContractAssertionError (with the curl line).
+ */
+import type { Exchange } from "../harness/exchange";
+
+export interface Failure {
+  /** snake_case id, stable: used in reports and in the fault catalogue. */
+  check: string;
+  title: string;
+  expected: string;
+  received: string;
+  /** What to change, with the decision id when one applies. */
+  hint?: string;
+}
+
+export type Check = (x: Exchange) => Failure | undefined;

@@ -1,0 +1,97 @@
+/**
+ * idme-conformance: one entry point for QA (HTML report), pipelines (exit code + JUnit) and
+ * certification (signed summary), all from one run. `npm run conformance -- --help`.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { generateSigningKey, verifyManifest } from "../reporting/manifest";
+import { CannotRunError } from "./errors";
+import { parseRunOptions, type RawOptions } from "./options";
+
+const envHelp = `
+Environment:
+  IDME_TOKEN_<ROLE>, …   credentials, named by the profile (credentials.<role>: ENV_NAME);
+                         set automatically for the embedded mock
+  IDME_SIGNING_KEY       signs reports/manifest.json: an ed25519 private key (PEM) or an HMAC secret
+  IDME_MOCK_FIXTURES     fixtures file for the embedded mock
+  The command sets IDME_BASE_URL, IDME_PROFILE, IDME_SEED, IDME_TODAY, IDME_RUN_DIR, IDME_BUDGET,
+  IDME_MOCK_FAULTS and IDME_REQUIREMENTS for the suite from the flags above.
+
+Exit codes: 0 conformant (no MUST requirement failed), 1 non-conformant, 2 could not run
+(bad flag or profile, missing credential, unreachable target, suite defect).
+
+Artifacts (in --reports): allure-report/index.html, junit.xml, coverage.md/.json,
+certification.md/.json, manifest.json, allure-results/, .run/ (exchange records), run.log.
+
+Examples:
+  npm run conformance                                   # whole suite against the embedded mock
+  npm run conformance -- --area auth --seed 42          # one area, reproducible
+  IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
+      --profile profiles/sandbox.example.yaml --budget 200
+  npm run conformance -- verify-manifest reports/`;
+
+export function buildProgram(exit: (code: number) => void): Command {
+  const program = new Command("idme-conformance")
+    .description("Conformance suite for the ID.me Services API v2: runs the suite against a target and writes the reports.")
+    .enablePositionalOptions()
+    .option("--target <url>", "base URL of the target (default: the profile's baseUrl, else the embedded mock)")
+    .option("--profile <file>", "target profile, YAML or JSON (default: profiles/mock.yaml of the suite)")
+    .option("--area <list>", "only these areas (comma-separated, e.g. auth,input)")
+    .option("--requirement <list>", "only these requirement ids (comma-separated); adds to --area")
+    .option("--budget <n>", "request budget (overrides the profile's requestBudget)")
+    .option("--reports <dir>", "output folder", "reports")
+    .option("--seed <n>", "generator seed (default: random, printed)")
+    .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)")
+    .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated)")
+    .option("--no-html", "skip the Allure HTML report (faster)")
+    .addOption(new Option("--quiet", "print only failures and the summary"))
+    .addHelpText("after", envHelp)
+    .showHelpAfterError()
+    .action(async (raw: RawOptions) => {
+      const { runConformance } = await import("./run");
+      const options = parseRunOptions(raw);
+      exit(await runConformance(options, { out: (l) => console.log(l), err: (l) => console.error(l) }));
+    });
+
+  program
+    .command("verify-manifest")
+    .description("check every artifact of a run against its manifest.json (and the signature); exit 0 ok, 1 tampered or missing")
+    .argument("[dir]", "reports folder", "reports")
+    .option("--key-file <file>", "HMAC secret or ed25519 public key (PEM) to verify with (default: IDME_SIGNING_KEY, else the key in the manifest)")
+    .action((dir: string, opts: { keyFile?: string }) => {
+      const key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : process.env.IDME_SIGNING_KEY || undefined;
+      const r = verifyManifest(resolve(dir), key);
+      if (r.ok) console.log(r.summary);
+      else for (const p of r.problems) console.error(p);
+      exit(r.ok ? 0 : 1);
+    });
+
+  program
+    .command("keygen")
+    .description("print a fresh ed25519 key pair (PEM) for IDME_SIGNING_KEY")
+    .action(() => {
+      const k = generateSigningKey();
+      console.log(k.privateKey + k.publicKey);
+      exit(0);
+    });
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const exit = (code: number) => process.exit(code);
+  const program = buildProgram(exit).exitOverride((e) => {
+    // Help and version exit 0; any usage error is "could not run".
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    const msg = e instanceof CannotRunError ? e.message : `${(e as Error)?.name ?? "Error"}: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
+    console.error(`could not run: ${msg}`);
+    process.exit(2);
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) void main();

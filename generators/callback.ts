@@ -1,0 +1,10 @@
+/** callback_url values (D18: an absolute http or https URL). */
+import { faker } from "./random";
+
+export const callbackUrl = {
+  /** Valid, and never delivered to (the .test TLD does not resolve; the mock only calls loopback). */
+  valid: (): string => `https://hooks.example.test/idme/${faker.string.alphanumeric(8)}`,
+  ftp: (): string => "ftp://hooks.example.test/idme",
+  relative: (): string => "/hooks/idme",
+  notAUrl: (): string => "not a url",
+};

@@ -1,0 +1,61 @@
+/**
+ * Document images, judged by their leading bytes (D20) and sized relative to the profile's
+ * bounds (D21): "clearly inside/outside" by default, the exact edges only in strict mode.
+ * File names carry the sandbox outcome (success.jpg, fail.jpg, fail_<code>.jpg: D25).
+ */
+import type { FilePart } from "../harness/client";
+import { faker } from "./random";
+
+const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const GIF_HEAD = Buffer.from("GIF89a", "latin1");
+const PDF_HEAD = Buffer.from("%PDF-1.7\n", "latin1");
+
+export type ImageKind = "jpeg" | "png" | "gif" | "pdf";
+const heads: Record<ImageKind, Buffer> = { jpeg: JPEG_HEAD, png: PNG_HEAD, gif: GIF_HEAD, pdf: PDF_HEAD };
+const mime: Record<ImageKind, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", pdf: "application/pdf" };
+
+/** `size` bytes that start with the kind's signature; the rest is seeded noise (cheap: one random block repeated). */
+export function imageBytes(kind: ImageKind, size: number): Buffer {
+  const buf = Buffer.alloc(size);
+  const block = Buffer.from(faker.string.alphanumeric(4096), "latin1");
+  for (let at = 0; at < size; at += block.length) block.copy(buf, at);
+  heads[kind].copy(buf, 0, 0, Math.min(size, heads[kind].length));
+  return buf;
+}
+
+export interface Bounds { minBytes: number; maxBytes: number }
+
+/** Sizes around the bounds (exclusive on both ends, D21). */
+export function sizes(b: Bounds) {
+  return {
+    inside: (): number => b.minBytes + 5 * 1024,           // 45 KB with the default bounds
+    tooSmall: (): number => Math.floor(b.minBytes / 2),     // 20 KB
+    tooLarge: (): number => b.maxBytes + 1024 * 1024,       // 17 MB
+    atMin: (): number => b.minBytes,                        // rejected: the bound is exclusive
+    justAboveMin: (): number => b.minBytes + 1,
+    justBelowMax: (): number => b.maxBytes - 1,
+    atMax: (): number => b.maxBytes,                        // rejected: the bound is exclusive
+  };
+}
+
+/** Front-image file names that choose the sandbox outcome. */
+export const frontName = {
+  success: (): string => "success.jpg",
+  fail: (): string => "fail.jpg",
+  failingWith: (code: number): string => `fail_${code}.jpg`,
+};
+
+export function file(kind: ImageKind, size: number, filename: string, declared: string = mime[kind]): FilePart {
+  return { data: imageBytes(kind, size), filename, contentType: declared };
+}
+
+/** The parts a document verify request needs: front, plus back unless `passport`. */
+export function documentFiles(opts: { bounds: Bounds; back: boolean; frontName?: string; frontKind?: ImageKind; frontSize?: number; backSize?: number }): Record<string, FilePart> {
+  const s = sizes(opts.bounds);
+  const files: Record<string, FilePart> = {
+    front_image: file(opts.frontKind ?? "jpeg", opts.frontSize ?? s.inside(), opts.frontName ?? frontName.success()),
+  };
+  if (opts.back) files.back_image = file("png", opts.backSize ?? s.inside(), "back.png");
+  return files;
+}

@@ -1,0 +1,151 @@
+/**
+ * Defines `conformance`, `conformance.for` and `observe`: the only way a suite declares a test.
+ * Each test proves one requirement: the title is prefixed `[ID]`, the Allure labels come from the
+ * registry and the spec, missing roles/capabilities/budget become honest skips with a reason,
+ * and after the body every exchange of the test goes through the standard checks.
+ */
+import * as allure from "allure-js-commons";
+import { test, type TestContext } from "vitest";
+import { standardChecks } from "../checks";
+import { operations } from "../generated/operations";
+import { requirements, type ReqId } from "../generated/requirements";
+import { api, MissingCredentialError, onExchange, type ApiClient } from "./client";
+import { config, type Config } from "./config";
+import { BudgetExhaustedError, ContractAssertionError } from "./errors";
+import type { Exchange } from "./exchange";
+import { formatFailures } from "./failures";
+import { decisionUrl, specUrl } from "./links";
+import type { Profile, Role } from "./profile";
+import { current } from "./records";
+
+export interface Needs {
+  roles?: readonly Role[];
+  capabilities?: readonly (keyof Profile["capabilities"])[];
+  /** profile.strict switches the test needs on (exact edges, exact messages, Retry-After). */
+  strict?: readonly (keyof Profile["strict"])[];
+  /** Profile fields that must be present. */
+  profile?: readonly ("rateLimits" | "products.disabledForProductDisabledRole" | "products.inactiveForProductInactiveRole")[];
+}
+
+export interface Ctx {
+  api: ApiClient;
+  profile: Profile;
+  config: Readonly<Config>;
+  /** Exchanges made so far in this test. */
+  exchanges: readonly Exchange[];
+  /** Observations for OPEN requirements (shown in the report, never judged). */
+  record(what: string, value: unknown): Promise<void>;
+  task: TestContext;
+}
+
+type Body = (ctx: Ctx) => Promise<void>;
+
+export const API_NAME = "ID.me Services API v2";
+
+/** Why a test cannot run on this target, or undefined. */
+export function skipReason(needs: Needs | undefined, profile: Profile = config.profile, creds = config.credentials): string | undefined {
+  for (const role of needs?.roles ?? []) {
+    if (!profile.credentials[role]) return `the profile "${profile.name}" names no credential for the role ${role}`;
+    if (!creds[role]) return `the environment variable ${profile.credentials[role]} (role ${role}) is not set`;
+  }
+  for (const cap of needs?.capabilities ?? []) if (!profile.capabilities[cap]) return `the target does not support ${cap} (profile capabilities.${cap} is false)`;
+  for (const s of needs?.strict ?? []) if (!profile.strict[s]) return `strict.${s} is off in the profile "${profile.name}"`;
+  for (const f of needs?.profile ?? []) {
+    const v = f.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], profile);
+    if (v === undefined) return `the profile "${profile.name}" does not state ${f}`;
+  }
+  return undefined;
+}
+
+async function label(id: ReqId): Promise<void> {
+  const req = requirements[id];
+  await allure.epic(API_NAME);
+  const ops = req.operations.includes("*") ? [] : req.operations;
+  const tags = new Set<string>();
+  for (const o of ops) {
+    const tag = operations.find((op) => op.id === o)?.tag;
+    if (tag) tags.add(tag);
+  }
+  for (const t of tags.size ? tags : [req.area]) await allure.feature(t);
+  for (const op of ops.length ? ops : ["every operation"]) await allure.story(op);
+  await allure.label("requirement", id);
+  await allure.label("basis", req.basis);
+  await allure.severity(req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor");
+  for (const ref of req.sources) await allure.link(specUrl(ref) ?? ref, ref);
+  if (req.decision) await allure.link(decisionUrl(req.decision), req.decision);
+  await allure.parameter("target", config.baseUrl);
+  await allure.parameter("profile", config.profile.name);
+  await allure.parameter("seed", String(config.seed));
+}
+
+async function run(id: ReqId, title: string, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {
+  const why = skipReason(needs);
+  if (why) task.skip(why);
+  await label(id);
+  const exchanges: Exchange[] = [];
+  current.test = title;
+  current.requirement = id;
+  onExchange((x) => exchanges.push(x));
+  const record = async (what: string, value: unknown): Promise<void> => {
+    await allure.attachment(`observed: ${what}`, JSON.stringify(value, null, 2), "application/json");
+    await task.annotate(`observed ${what}: ${JSON.stringify(value)}`, "observation");
+  };
+  try {
+    await body({ api, profile: config.profile, config, exchanges, record, task });
+  } catch (e) {
+    if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) task.skip(e.message);
+    const err = enrich(e, exchanges) as Error;
+    // An OPEN requirement never fails the target, but a broken suite or target still shows.
+    if (!observeOnly || err?.name !== "ContractAssertionError") throw err;
+    await record("deviation", err.message);
+  } finally {
+    onExchange(undefined);
+  }
+  if (observeOnly) return;
+  // Every response of every test is held to the spec, whatever the test itself asserted.
+  for (const x of exchanges) {
+    const failures = standardChecks.map((c) => c(x)).filter((f) => f !== undefined);
+    if (failures.length > 0) throw new ContractAssertionError(formatFailures(failures, x));
+  }
+}
+
+/** A failed vitest `expect` gets the last exchange and its curl line, and becomes a contract failure. */
+function enrich(e: unknown, exchanges: readonly Exchange[]): unknown {
+  const err = e as Error;
+  if (err?.name !== "AssertionError") return e;
+  const last = exchanges[exchanges.length - 1];
+  if (!last) return e;
+  const wrapped = new ContractAssertionError(`${err.message}\n\nExchange: ${last.summary()}\nReproduce with:\n  ${last.request.curl}`);
+  wrapped.stack = err.stack;
+  return wrapped;
+}
+
+function declare(id: ReqId, title: string, body: Body, needs?: Needs, observeOnly = false): void {
+  if (!requirements[id]) throw new Error(`unknown requirement ${id}`);
+  const full = `[${id}] ${title}`;
+  test(full, (task) => run(id, full, task, body, needs, observeOnly));
+}
+
+export function conformance(id: ReqId, title: string, body: Body, needs?: Needs): void {
+  if (requirements[id]?.basis === "OPEN") throw new Error(`${id} is OPEN: declare it with observe(), not conformance()`);
+  declare(id, title, body, needs);
+}
+
+/**
+ * A table of cases: `conformance.for(rows)("answers $name with 422", (row, ctx) => …)`.
+ * Each row names its own requirement in `req`; `$field` in the title is filled from the row.
+ */
+conformance.for = <T extends { req: ReqId }>(rows: readonly T[]) =>
+  (title: string, body: (row: T, ctx: Ctx) => Promise<void>, needs?: Needs | ((row: T) => Needs | undefined)): void => {
+    for (const row of rows) {
+      const filled = title.replace(/\$([A-Za-z_][\w.]*)/g, (_, path: string) =>
+        String(path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], row)));
+      conformance(row.req, filled, (ctx) => body(row, ctx), typeof needs === "function" ? needs(row) : needs);
+    }
+  };
+
+/** OPEN requirements: send, record what was seen, never fail the target (it still fails on a suite defect). */
+export function observe(id: ReqId, title: string, body: Body, needs?: Needs): void {
+  if (requirements[id]?.basis !== "OPEN") throw new Error(`${id} is not OPEN: declare it with conformance()`);
+  declare(id, title, body, needs, true);
+}

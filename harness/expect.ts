@@ -1,0 +1,61 @@
+/**
+ * Defines the suite's assertions on an exchange. Each builds a Failure (expected, received,
+ * hint) and throws it as a ContractAssertionError carrying the exchange's curl line, so a
+ * failing test reads the same whichever assertion failed.
+ */
+import type { Failure } from "../checks/types";
+import { throwIfFailures } from "./failures";
+import type { Exchange } from "./exchange";
+
+const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.stringify(v));
+
+/** Fails with `failure` unless `ok`. */
+export function expectThat(x: Exchange, ok: boolean, failure: Failure): void {
+  if (!ok) throwIfFailures([failure], x);
+}
+
+export function expectStatus(x: Exchange, status: number, hint?: string): void {
+  expectThat(x, x.status === status, {
+    check: "http_status", title: `HTTP status ${status} expected`,
+    expected: `HTTP ${status}`, received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`, hint,
+  });
+}
+
+/** HTTP `status` with every code of `codes` among the top-level errors (D15: a 422 lists every fault). */
+export function expectError(x: Exchange, status: number, codes: number | readonly number[], hint?: string): void {
+  const want = typeof codes === "number" ? [codes] : [...codes];
+  const got = x.errorCodes();
+  const missing = want.filter((c) => !got.includes(c));
+  expectThat(x, x.status === status && missing.length === 0, {
+    check: "error_answer",
+    title: `HTTP ${status} with ${want.join(" and ")} in the errors list expected`,
+    expected: `HTTP ${status}, errors containing ${want.join(", ")}`,
+    received: `HTTP ${x.status}, errors ${show(x.jsonObject()?.errors ?? x.response.text.slice(0, 200))}`,
+    hint,
+  });
+}
+
+/** HTTP 200 whose transaction status.code is `statusCode`; `codes`: each must be in results.errors. */
+export function expectTransaction(x: Exchange, statusCode: number, codes: readonly number[] = [], hint?: string): void {
+  const got = x.transactionCodes();
+  const missing = codes.filter((c) => !got.includes(c));
+  expectThat(x, x.status === 200 && x.transactionStatus() === statusCode && missing.length === 0, {
+    check: "transaction_answer",
+    title: `HTTP 200 with status.code ${statusCode}${codes.length ? ` and ${codes.join(", ")} in results.errors` : ""} expected`,
+    expected: `HTTP 200, status.code ${statusCode}${codes.length ? `, results.errors containing ${codes.join(", ")}` : ""}`,
+    received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}, results.errors ${show(got)}`,
+    hint,
+  });
+}
+
+/** A field of the JSON body, by a dotted path (`results.address.city`). */
+export function field(x: Exchange, path: string): unknown {
+  let v: unknown = x.json();
+  for (const key of path.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+export function expectField(x: Exchange, path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): void {
+  const v = field(x, path);
+  expectThat(x, predicate(v), { check: "body_field", title: `\`${path}\` is ${expected}`, expected, received: show(v), hint });
+}

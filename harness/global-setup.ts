@@ -1,0 +1,46 @@
+/**
+ * Vitest global setup of the `conformance` project. With no IDME_BASE_URL it starts the embedded
+ * mock on an ephemeral port (with IDME_MOCK_FAULTS / IDME_MOCK_FIXTURES if set) and puts its URL
+ * and the role tokens into the environment that harness/config.ts reads in the workers.
+ * It also writes run.json (seed, today, target) so reports can cite them.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { readFileSync } from "node:fs";
+import { defaultProfilePath, loadProfile, projectRoot, roles } from "./profile";
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const env = process.env;
+  const profile = loadProfile(env.IDME_PROFILE || defaultProfilePath);
+  let close = async (): Promise<void> => {};
+  if (!env.IDME_BASE_URL && !profile.baseUrl) {
+    const { startMock } = await import("../mock/server");
+    const faults = (env.IDME_MOCK_FAULTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const fixtures = env.IDME_MOCK_FIXTURES ? parseYaml(readFileSync(env.IDME_MOCK_FIXTURES, "utf8")) : undefined;
+    const mock = await startMock({ port: 0, host: "127.0.0.1", faults, fixtures });
+    env.IDME_BASE_URL = mock.baseUrl;
+    env.IDME_EMBEDDED_MOCK = "1";
+    for (const role of roles) {
+      const variable = profile.credentials[role];
+      const token = mock.tokens[role];
+      if (variable && token && !env[variable]) env[variable] = token;
+    }
+    close = () => mock.close();
+  }
+  if (!env.IDME_SEED) env.IDME_SEED = String(Math.floor(Math.random() * 2 ** 31));
+  if (!env.IDME_TODAY) env.IDME_TODAY = new Date().toISOString().slice(0, 10);
+  const runDir = env.IDME_RUN_DIR || join(projectRoot, "reports", ".run");
+  env.IDME_RUN_DIR = runDir;
+  mkdirSync(runDir, { recursive: true });
+  writeFileSync(
+    join(runDir, "run.json"),
+    JSON.stringify({
+      seed: Number(env.IDME_SEED), today: env.IDME_TODAY, baseUrl: env.IDME_BASE_URL,
+      profile: profile.name, embeddedMock: env.IDME_EMBEDDED_MOCK === "1",
+      mockFaults: env.IDME_MOCK_FAULTS || "", startedAt: new Date().toISOString(),
+    }, null, 2),
+  );
+  console.log(`[conformance] target ${env.IDME_BASE_URL} · profile ${profile.name} · seed ${env.IDME_SEED} · today ${env.IDME_TODAY}`);
+  return close;
+}

@@ -1,0 +1,67 @@
+/**
+ * Reads openapi/services-v2.yaml (parsed once, cached) and resolves JSON pointers into it.
+ * Kept free of generated/ imports so the generators can use it before generated/ exists.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const specPath = join(repoRoot, "openapi", "services-v2.yaml");
+/** The `$id` the whole document gets in Ajv; schema pointers are resolved against it. */
+export const specId = "https://conformance.invalid/openapi/services-v2.yaml";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SpecDocument = Record<string, any>;
+
+let cachedBytes: Buffer | undefined;
+let cachedDoc: SpecDocument | undefined;
+
+function specBytes(): Buffer {
+  cachedBytes ??= readFileSync(specPath);
+  return cachedBytes;
+}
+
+/** The parsed spec. Callers must not mutate it: it is shared by every caller in the process. */
+export function loadSpec(): SpecDocument {
+  cachedDoc ??= parse(specBytes().toString("utf8")) as SpecDocument;
+  return cachedDoc;
+}
+
+/** Hex SHA-256 of the spec file's bytes (certification summaries record which contract judged). */
+export function specSha256(): string {
+  return createHash("sha256").update(specBytes()).digest("hex");
+}
+
+/** Escapes one JSON-pointer segment (RFC 6901). */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Resolves a local pointer such as `#/components/schemas/Transaction`; undefined when absent. */
+export function resolvePointer(pointer: string, doc: SpecDocument = loadSpec()): unknown {
+  const parts = pointer.replace(/^#\/?/, "").split("/").filter((p) => p !== "");
+  let node: unknown = doc;
+  for (const raw of parts) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Follows `$ref`s of non-schema objects (responses, examples, parameters, request bodies) and
+ * returns the object with the pointer where it actually lives.
+ */
+export function deref<T = Record<string, unknown>>(node: unknown, pointer: string): { node: T; pointer: string } {
+  let current = node as Record<string, unknown> | undefined;
+  let at = pointer;
+  for (let hops = 0; current && typeof current.$ref === "string" && hops < 10; hops++) {
+    at = current.$ref;
+    current = resolvePointer(at) as Record<string, unknown> | undefined;
+  }
+  return { node: current as T, pointer: at };
+}

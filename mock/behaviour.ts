@@ -1,0 +1,101 @@
+// Every rule and knob of the mock in one overridable object. A fault (mock/faults-api.ts) changes a few fields.
+import type { Fixtures, Product, RateLimitFixture } from "./types.js";
+import type { ReplyTransform } from "./reply.js";
+import { seededRandom } from "./random.js";
+import * as v from "./validators.js";
+
+export type ImageField = "front_image" | "back_image";
+export type DocumentProduct = Extract<Product, `document.${string}`>;
+
+export interface Validators {
+  phone(value: unknown): boolean;
+  birthDate(value: unknown, today: Date): "ok" | "format" | "minor";
+  callbackUrl(value: unknown): boolean;
+  otpFormat(value: unknown): boolean;
+  metadata(value: unknown): boolean;
+  imageType(head: Buffer): boolean;
+  imageSize(bytes: number): "ok" | "small" | "large";
+}
+
+export interface MockBehaviour {
+  fixtures: Fixtures;
+  /** the clock ("today" for the minor rule, timestamps, windows) */
+  now(): Date;
+  random(): number;
+  validators: Validators;
+  /** D28: which images each document product requires */
+  requiredImages: Record<DocumentProduct, ImageField[]>;
+  auth: {
+    acceptLegacyScheme: boolean;
+    codes: { unknown: number; inactiveAccount: number; inactiveOrganization: number };
+  };
+  /** 403 3200 / 3300 when on; off = any account sees any transaction / verification */
+  ownership: { transactions: boolean; verifications: boolean };
+  rateLimit: {
+    enabled: boolean;
+    /** false: once hit, a limit never lifts */
+    lifts: boolean;
+    limitsFor(accountName: string): RateLimitFixture | null;
+  };
+  otp: {
+    ttlMs: number;
+    /** wrong codes that lock the transaction (D19); Infinity = no limit */
+    maxWrongCodes: number;
+    accepts(code: string): boolean;
+  };
+  /** delay until a document transaction completes; null = pending forever */
+  documentDelayMs: number | null;
+  webhooks: {
+    enabled: boolean;
+    retries: number;
+    retryDelayMs: number;
+    timeoutMs: number;
+    allowHosts: string[];
+  };
+  /** the 422 code for metadata over 500 characters (OPEN in the reference; README decision M2) */
+  metadataErrorCode: number;
+  /** applied to every answer and every webhook payload, last step before writing */
+  transform: ReplyTransform;
+}
+
+export function createBehaviour(fixtures: Fixtures): MockBehaviour {
+  const { documents, otp, webhooks } = fixtures;
+  return {
+    fixtures,
+    now: () => new Date(),
+    random: seededRandom(fixtures.seed),
+    validators: {
+      phone: v.validPhone,
+      birthDate: v.checkBirthDate,
+      callbackUrl: v.validCallbackUrl,
+      otpFormat: v.validOtpFormat,
+      metadata: (value) => v.validMetadata(value),
+      imageType: v.supportedImage,
+      imageSize: (bytes) => v.checkImageSize(bytes, documents.minBytes, documents.maxBytes),
+    },
+    requiredImages: {
+      "document.license.verify": ["front_image", "back_image"],
+      "document.passport.verify": ["front_image"],
+      "document.passcard.verify": ["front_image", "back_image"],
+    },
+    auth: {
+      acceptLegacyScheme: fixtures.auth.acceptLegacyScheme,
+      codes: { unknown: 1100, inactiveAccount: 1200, inactiveOrganization: 1300 },
+    },
+    ownership: { transactions: true, verifications: true },
+    rateLimit: {
+      enabled: true,
+      lifts: true,
+      limitsFor: (name) => fixtures.accounts[name]?.rateLimit ?? null,
+    },
+    otp: {
+      ttlMs: otp.ttlMs,
+      maxWrongCodes: otp.maxWrongCodes,
+      accepts: (code) => code === otp.successCode,
+    },
+    documentDelayMs: documents.processingDelayMs,
+    webhooks: { enabled: true, ...webhooks },
+    metadataErrorCode: 3100,
+    transform: (reply) => reply,
+  };
+}

@@ -1,0 +1,88 @@
+// Default fixtures (the seven roles of docs/ARCHITECTURE.md), merging and loading of fixture files.
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { AccountFixture, Fixtures, FixturesInput, Role } from "./types.js";
+import { ROLES } from "./types.js";
+
+export const DEFAULT_RATE_LIMIT = { perProduct: 3, perAccount: 5, windowMs: 1000 } as const;
+
+export function defaultFixtures(): Fixtures {
+  const account = (secret: string, extra: Partial<AccountFixture> = {}): AccountFixture => ({
+    secret,
+    active: true,
+    organization: "org-active",
+    ...extra,
+  });
+  return {
+    organizations: {
+      "org-active": { active: true },
+      "org-inactive": { active: false },
+      "org-passport-inactive": { active: true, inactiveProducts: ["document.passport.verify"] },
+    },
+    accounts: {
+      primary: account("mock-secret-primary"),
+      secondary: account("mock-secret-secondary"),
+      inactiveAccount: account("mock-secret-inactive-account", { active: false }),
+      inactiveOrg: account("mock-secret-inactive-org", { organization: "org-inactive" }),
+      productDisabled: account("mock-secret-product-disabled", { disabledProducts: ["telecom.identity"] }),
+      productInactive: account("mock-secret-product-inactive", { organization: "org-passport-inactive" }),
+      rateLimited: account("mock-secret-rate-limited", { rateLimit: { ...DEFAULT_RATE_LIMIT } }),
+    },
+    personas: [
+      {
+        phone: "8885550100",
+        birth_date: "1980-01-01",
+        outcome: "success",
+        address: { street: "1 Main St", city: "Arlington", state: "VA", zip: "22201" },
+      },
+      {
+        phone: "9995551014",
+        birth_date: "1980-01-01",
+        outcome: 1014,
+        additional_info: "birth_date does not match data on file.",
+      },
+    ],
+    auth: { acceptLegacyScheme: true },
+    otp: { ttlMs: 10 * 60_000, maxWrongCodes: 3, successCode: "123123" },
+    documents: { processingDelayMs: 50, minBytes: 40 * 1024, maxBytes: 16 * 1024 * 1024 },
+    webhooks: { timeoutMs: 2000, retryDelayMs: 50, retries: 3, allowHosts: [] },
+    seed: 1,
+  };
+}
+
+/** Sections that hold a list of entities are replaced; settings sections are merged key by key. */
+export function mergeFixtures(input: FixturesInput | undefined, base: Fixtures = defaultFixtures()): Fixtures {
+  if (!input) return base;
+  return {
+    organizations: input.organizations ? (input.organizations as Fixtures["organizations"]) : base.organizations,
+    accounts: input.accounts ? (input.accounts as Fixtures["accounts"]) : base.accounts,
+    personas: input.personas ?? base.personas,
+    auth: { ...base.auth, ...input.auth },
+    otp: { ...base.otp, ...input.otp },
+    documents: { ...base.documents, ...input.documents },
+    webhooks: { ...base.webhooks, ...input.webhooks },
+    seed: input.seed ?? base.seed,
+  };
+}
+
+export function loadFixturesFile(path: string): FixturesInput {
+  const text = readFileSync(path, "utf8");
+  const data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  if (!data || typeof data !== "object") throw new Error(`fixtures file ${path} holds no mapping`);
+  return data as FixturesInput;
+}
+
+/** A token is the Base64 of the account's secret (D1). */
+export function tokenOf(secret: string): string {
+  return Buffer.from(secret, "utf8").toString("base64");
+}
+
+export function tokensOf(fixtures: Fixtures): Record<Role, string> {
+  const tokens: Record<string, string> = {};
+  for (const [name, account] of Object.entries(fixtures.accounts)) tokens[name] = tokenOf(account.secret);
+  return tokens as Record<Role, string>;
+}
+
+export function missingRoles(fixtures: Fixtures): Role[] {
+  return ROLES.filter((r) => !fixtures.accounts[r]);
+}

@@ -1,0 +1,43 @@
+// D33 / D23: fixed windows per account and per (account, product); 429 5200 / 5100 with Retry-After in seconds.
+import type { MockBehaviour } from "./behaviour.js";
+import { stop } from "./reply.js";
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(private readonly behaviour: MockBehaviour) {}
+
+  /** Counts one request; stops with 429 when the account's (first) or the product's limit is passed. */
+  hit(accountName: string, product: string | undefined): void {
+    const { enabled, lifts, limitsFor } = this.behaviour.rateLimit;
+    const limits = limitsFor(accountName);
+    if (!enabled || !limits) return;
+    const now = this.behaviour.now().getTime();
+    const account = this.count(accountName, now, limits.windowMs, lifts);
+    const perProduct = product ? this.count(`${accountName}|${product}`, now, limits.windowMs, lifts) : undefined;
+    if (account.count > limits.perAccount) stop([5200], this.retryAfter(account, now, limits.windowMs, lifts));
+    if (perProduct && perProduct.count > limits.perProduct) {
+      stop([5100], this.retryAfter(perProduct, now, limits.windowMs, lifts));
+    }
+  }
+
+  private count(key: string, now: number, windowMs: number, lifts: boolean): Window {
+    let w = this.windows.get(key);
+    if (!w || (lifts && now - w.start >= windowMs)) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return w;
+  }
+
+  private retryAfter(w: Window, now: number, windowMs: number, lifts: boolean): Record<string, string> {
+    const ms = lifts ? w.start + windowMs - now : windowMs;
+    return { "retry-after": String(Math.max(1, Math.ceil(ms / 1000))) };
+  }
+}

@@ -1,0 +1,135 @@
+// The embedded mock of the ID.me sandbox: a fastify app on a real socket (docs/ARCHITECTURE.md "Mock API").
+import multipart from "@fastify/multipart";
+import Fastify from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AddressInfo } from "node:net";
+import { authenticate } from "./auth.js";
+import type { MockBehaviour } from "./behaviour.js";
+import { createBehaviour } from "./behaviour.js";
+import { UNPARSEABLE, installBodyParsers } from "./body.js";
+import type { MockContext } from "./context.js";
+import { createContext } from "./context.js";
+import type { Fault } from "./faults-api.js";
+import { resolveFaults } from "./faults-api.js";
+import { mergeFixtures, tokensOf } from "./fixtures.js";
+import { DOCUMENT_KINDS, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
+import { confirmSmsCode, getTelecomTransaction, sendSmsCode, verifyTelecomIdentity } from "./handlers/telecom.js";
+import { createVerification, getVerification } from "./handlers/verification.js";
+import type { MockReply } from "./reply.js";
+import { Stop, errorReply, stop } from "./reply.js";
+import type { FixturesInput, Role } from "./types.js";
+
+export interface MockOptions {
+  port?: number;
+  host?: string;
+  fixtures?: FixturesInput;
+  /** fault ids from faults/catalogue.ts, or Fault objects */
+  faults?: Array<string | Fault>;
+  logger?: boolean;
+  /** last-moment changes to the behaviour (tests, one-off experiments) */
+  configure?: (behaviour: MockBehaviour) => void;
+}
+
+export interface RunningMock {
+  baseUrl: string;
+  tokens: Record<Role, string>;
+  close(): Promise<void>;
+}
+
+export interface MockApp {
+  app: FastifyInstance;
+  context: MockContext;
+  tokens: Record<Role, string>;
+  /** stops webhooks and document timers, then the server */
+  close(): Promise<void>;
+}
+
+type Handler = (ctx: MockContext, request: FastifyRequest) => MockReply | Promise<MockReply>;
+
+export async function createMockApp(options: MockOptions = {}): Promise<MockApp> {
+  const fixtures = mergeFixtures(options.fixtures);
+  const behaviour = createBehaviour(fixtures);
+  for (const fault of await resolveFaults(options.faults)) fault.apply(behaviour);
+  options.configure?.(behaviour);
+  const ctx = createContext(behaviour);
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    // Malformed HTTP framing gets no answer rather than fastify's own error JSON (README M5).
+    clientErrorHandler: (_err, socket) => socket.destroy(),
+  });
+  installBodyParsers(app);
+  await app.register(multipart, { throwFileSizeLimit: false }); // sizes are judged by readMultipart
+
+  const write = (reply: FastifyReply, request: FastifyRequest, operationId: string | null, answer: MockReply) => {
+    const out = behaviour.transform(answer, { operationId, kind: "response", request });
+    reply.code(out.status).headers(out.headers);
+    if (out.body === undefined) return reply.send();
+    return reply.send(typeof out.body === "string" || Buffer.isBuffer(out.body) ? out.body : JSON.stringify(out.body));
+  };
+
+  const run = async (request: FastifyRequest, reply: FastifyReply, operationId: string | null, handler: Handler) => {
+    let answer: MockReply;
+    try {
+      answer = await handler(ctx, request);
+    } catch (err) {
+      answer = err instanceof Stop ? err.reply : errorReply([5000]);
+    }
+    return write(reply, request, operationId, answer);
+  };
+
+  const handlers = new Map<string, { operationId: (r: FastifyRequest) => string | null; handler: Handler }>();
+  const route = (method: "GET" | "POST", url: string, operationId: string | ((r: FastifyRequest) => string | null), handler: Handler) => {
+    const opOf = typeof operationId === "string" ? () => operationId : operationId;
+    handlers.set(`${method} ${url}`, { operationId: opOf, handler });
+    app.route({ method, url, handler: (request, reply) => run(request, reply, opOf(request), handler) });
+  };
+
+  route("GET", "/health", "getHealth", () => ({ status: 200, headers: {} }));
+  route("POST", "/api/v2/verification", "createVerification", createVerification);
+  route("GET", "/api/v2/verification/:verification_id", "getVerification", getVerification);
+  route("POST", "/api/v2/telecom/possession/sms/send", "sendSmsCode", sendSmsCode);
+  route("POST", "/api/v2/telecom/possession/sms/confirm", "confirmSmsCode", confirmSmsCode);
+  route("POST", "/api/v2/telecom/identity", "verifyTelecomIdentity", verifyTelecomIdentity);
+  route("GET", "/api/v2/telecom/:transaction_id", "getTelecomTransaction", getTelecomTransaction);
+  const documentOp = (r: FastifyRequest) => DOCUMENT_KINDS[(r.params as { kind: string }).kind]?.operationId ?? null;
+  route("POST", "/api/v2/document/:kind/verify", documentOp, verifyDocument);
+  route("GET", "/api/v2/document/:transaction_id", "getDocumentTransaction", getDocumentTransaction);
+  route("GET", "/api/v2/:product/:id", () => null, unknownProductStatus);
+
+  // Unknown routes and wrong methods: 404 4100 in the envelope; under /api/v2 credentials come first (D15, README M4).
+  app.setNotFoundHandler((request, reply) =>
+    run(request, reply, null, (c, r) => {
+      if (r.url.startsWith("/api/v2")) authenticate(r.headers.authorization, c.behaviour);
+      return stop([4100]);
+    }),
+  );
+
+  // A body fastify could not read (too large for JSON, bad encoding…) is an unparseable body (M1), never fastify's error JSON.
+  app.setErrorHandler((err: { code?: string }, request, reply) => {
+    const entry = request.routeOptions.url ? handlers.get(`${request.method} ${request.routeOptions.url}`) : undefined;
+    if (entry && typeof err.code === "string" && err.code.startsWith("FST_ERR_CTP_")) {
+      (request as { body: unknown }).body = UNPARSEABLE;
+      return run(request, reply, entry.operationId(request), entry.handler);
+    }
+    return write(reply, request, entry?.operationId(request) ?? null, errorReply([5000]));
+  });
+
+  const close = async () => {
+    ctx.webhooks.close();
+    for (const t of ctx.timers) clearTimeout(t);
+    ctx.timers.clear();
+    await app.close();
+  };
+  return { app, context: ctx, tokens: tokensOf(fixtures), close };
+}
+
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const mock = await createMockApp(options);
+  await mock.app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
+  const address = mock.app.server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return { baseUrl: `http://${host}:${address.port}`, tokens: mock.tokens, close: mock.close };
+}

@@ -1,0 +1,56 @@
+// The input rules behind the 422s (docs/api-reference.md "Input rules"); each one is replaceable in MockBehaviour.
+
+/** D16: a JSON string of exactly ten digits. */
+export function validPhone(value: unknown): boolean {
+  return typeof value === "string" && /^\d{10}$/.test(value);
+}
+
+/** YYYY-MM-DD and a real calendar date (3108); under 18 on `today` (UTC) is a minor (3107, D17). */
+export function checkBirthDate(value: unknown, today: Date): "ok" | "format" | "minor" {
+  if (typeof value !== "string") return "format";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return "format";
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "format";
+  // 18th birthday today = adult; a 29 Feb birthday comes of age on 1 Mar in non-leap years.
+  const eighteenth = new Date(Date.UTC(y + 18, mo - 1, d));
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return eighteenth.getTime() > todayUtc ? "minor" : "ok";
+}
+
+/** D18: an absolute http or https URL. */
+export function validCallbackUrl(value: unknown): boolean {
+  if (typeof value !== "string" || value.trim() !== value || value === "") return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** An OTP is six digits (3102 otherwise; a malformed code is not a try). */
+export function validOtpFormat(value: unknown): boolean {
+  return typeof value === "string" && /^\d{6}$/.test(value);
+}
+
+/** D5: any JSON value whose JSON text is at most 500 characters. */
+export function validMetadata(value: unknown, maxChars = 500): boolean {
+  return JSON.stringify(value).length <= maxChars;
+}
+
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** D20: judged by the leading bytes only. */
+export function supportedImage(head: Buffer): boolean {
+  return head.subarray(0, 3).equals(JPEG) || head.subarray(0, 8).equals(PNG);
+}
+
+/** D21: strictly between the bounds (binary KB / MB by default). */
+export function checkImageSize(bytes: number, min: number, max: number): "ok" | "small" | "large" {
+  if (bytes <= min) return "small";
+  if (bytes >= max) return "large";
+  return "ok";
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../../lib/spec-document.js";
+import { generate as generateOperations } from "../../../scripts/generate/operations.js";
+import { generate as generateTypes } from "../../../scripts/generate/api-types.js";
+
+describe("generated files are fresh", () => {
+  it.each([["operations", generateOperations], ["api-types", generateTypes]] as const)("%s", async (_name, generate) => {
+    const files = await generate();
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(f.content.startsWith("// generated from openapi/services-v2.yaml; do not edit")).toBe(true);
+      expect(readFileSync(join(repoRoot, f.path), "utf8"), `${f.path} is stale: npm run generate`).toBe(f.content);
+    }
+  });
+});
