@@ -47,7 +47,6 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--no-html", "skip the Allure HTML report (faster)")
     .addOption(new Option("--quiet", "print only failures and the summary"))
     .addHelpText("after", envHelp)
-    .showHelpAfterError()
     .action(async (raw: RawOptions) => {
       const { runConformance } = await import("./run");
       const options = parseRunOptions(raw);

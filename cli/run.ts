@@ -5,17 +5,10 @@
  */
 import { readFileSync, rmSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import AllureVitestReporter from "allure-vitest/reporter";
-import { startVitest } from "vitest/node";
 import { loadProfile, missingCredentialVariables, ProfileError, type Profile } from "../harness/profile";
-import { categories, environmentInfo, runListener, type AllureRunInfo } from "../reporting/allure";
-import { exitCodeOf } from "../reporting/certification";
-import { CollectorReporter } from "../reporting/collector";
-import { finalizeRun } from "../reporting/finalize";
+import type { AllureRunInfo } from "../reporting/allure";
 import { artifactPaths, projectRoot } from "../reporting/paths";
-import { ProgressReporter } from "../reporting/progress";
 import { loadRegistry } from "../reporting/registry";
-import { specSha256 } from "../reporting/spec-facts";
 import { CannotRunError } from "./errors";
 import { selectRequirements, testNamePattern } from "./filter";
 import type { RunOptions } from "./options";
@@ -46,6 +39,13 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     if (missing.length) throw new CannotRunError(`credential environment variable(s) not set: ${missing.join(", ")} (named by profile ${profile.name})`);
     await checkReachable(target.replace(/\/+$/, ""));
   }
+
+  // Heavy modules load only once the checks above passed: exit 2 stays fast.
+  const [{ default: AllureVitestReporter }, { startVitest }, { categories, environmentInfo, runListener }, { exitCodeOf }, { CollectorReporter }, { finalizeRun }, { ProgressReporter }, { specSha256 }] =
+    await Promise.all([
+      import("allure-vitest/reporter"), import("vitest/node"), import("../reporting/allure"), import("../reporting/certification"),
+      import("../reporting/collector"), import("../reporting/finalize"), import("../reporting/progress"), import("../reporting/spec-facts"),
+    ]);
 
   const paths = artifactPaths(o.reportsDir);
   for (const p of [paths.runDir, paths.allureResults, paths.allureReport, paths.junit, paths.coverageJson, paths.coverageMd, paths.certificationJson, paths.certificationMd, paths.manifest, paths.log]) {

@@ -409,21 +409,24 @@ export interface components {
             verification_id: components["schemas"]["Uuid"];
             transactions: components["schemas"]["VerificationTransaction"][];
         };
+        /** @description Only the published parameters; closed for clients, whether a target rejects others is OPEN (D37). */
         CreateVerificationRequest: {
             callback_url?: components["schemas"]["CallbackUrl"];
             metadata?: components["schemas"]["Metadata"];
         };
+        /** @description Only the published parameters; closed for clients, whether a target rejects others is OPEN (D37). */
         SmsSendRequest: {
             phone: components["schemas"]["Phone"];
             verification_id?: components["schemas"]["Uuid"];
             callback_url?: components["schemas"]["CallbackUrl"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description The field names are not published (D3). */
+        /** @description The field names are not published (D3); closed for clients (D37). */
         SmsConfirmRequest: {
             transaction_id: components["schemas"]["Uuid"];
             code: components["schemas"]["OtpCode"];
         };
+        /** @description Only the published parameters; closed for clients, whether a target rejects others is OPEN (D37). */
         TelecomIdentityRequest: {
             phone: components["schemas"]["Phone"];
             birth_date: components["schemas"]["BirthDate"];
@@ -433,7 +436,7 @@ export interface components {
             callback_url?: components["schemas"]["CallbackUrl"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description License and passport card uploads. A missing image answers 422 3109 (D28). */
+        /** @description License and passport card uploads. A missing image answers 422 3109 (D28); closed for clients (D37). */
         DocumentFrontBackRequest: {
             front_image: components["schemas"]["ImageFile"];
             back_image: components["schemas"]["ImageFile"];
@@ -441,7 +444,7 @@ export interface components {
             verification_id?: components["schemas"]["Uuid"];
             metadata?: components["schemas"]["MultipartMetadata"];
         };
-        /** @description Passport uploads; only the photo page is required. A missing image answers 422 3109 (D28). */
+        /** @description Passport uploads; only the photo page is required. A missing image answers 422 3109 (D28); closed for clients (D37). */
         DocumentPassportRequest: {
             front_image: components["schemas"]["ImageFile"];
             back_image?: components["schemas"]["ImageFile"];
@@ -450,7 +453,7 @@ export interface components {
             metadata?: components["schemas"]["MultipartMetadata"];
         };
         /**
-         * @description In a multipart upload, metadata is a form field holding JSON text of at most 500 characters (D5).
+         * @description In a multipart upload, metadata is a form field holding JSON text (D38) of at most 500 characters (D5).
          * @example {"customer_ref":"A-1029"}
          */
         MultipartMetadata: string;
@@ -525,6 +528,19 @@ export interface components {
          *     details in `results.errors`) or is pending (100).
          */
         TelecomTransaction: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Transaction"];
+            };
+        };
+        /**
+         * @description The upload was received. Documents are processed asynchronously: the answer is pending
+         *     (`status.code` 100, `verified` false, D11); poll getDocumentTransaction or wait for the webhook.
+         *     A target that finishes at once may answer 200 or 300 here; the schema allows it.
+         */
+        DocumentSubmitted: {
             headers: {
                 [name: string]: unknown;
             };
@@ -684,7 +700,18 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["TelecomTransaction"];
+            /**
+             * @description The code was sent: `status.code` 100, pending until the confirm (D27); or the send failed:
+             *     `status.code` 300 with a telecom code in `results.errors` (a sandbox 999 phone picks it, D22).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProductForbidden"];
             404: components["responses"]["NotFound"];
@@ -714,7 +741,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["TelecomTransaction"];
+            /** @description The right code: `status.code` 200 and `verified` true (D27). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /** @description Product not active/enabled (2200, 2300), or the transaction belongs to another account (3200). */
             403: {
@@ -752,7 +787,18 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["TelecomTransaction"];
+            /**
+             * @description Matched: `status.code` 200, `verified` true and the current address (D10); not matched:
+             *     `status.code` 300 with a telecom code (e.g. 1014, with `additional_info`).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProductForbidden"];
             404: components["responses"]["NotFound"];
@@ -801,7 +847,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["DocumentFrontBack"];
         responses: {
-            200: components["responses"]["DocumentTransaction"];
+            200: components["responses"]["DocumentSubmitted"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProductForbidden"];
             404: components["responses"]["NotFound"];
@@ -823,7 +869,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["DocumentTransaction"];
+            200: components["responses"]["DocumentSubmitted"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProductForbidden"];
             404: components["responses"]["NotFound"];
@@ -841,7 +887,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["DocumentFrontBack"];
         responses: {
-            200: components["responses"]["DocumentTransaction"];
+            200: components["responses"]["DocumentSubmitted"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProductForbidden"];
             404: components["responses"]["NotFound"];

@@ -4,7 +4,7 @@
  * registry and the spec, missing roles/capabilities/budget become honest skips with a reason,
  * and after the body every exchange of the test goes through the standard checks.
  */
-import * as allure from "allure-js-commons";
+import { withAllure } from "./allure";
 import { test, type TestContext } from "vitest";
 import { standardChecks } from "../checks";
 import { operations } from "../generated/operations";
@@ -58,6 +58,10 @@ export function skipReason(needs: Needs | undefined, profile: Profile = config.p
 }
 
 async function label(id: ReqId): Promise<void> {
+  await withAllure((allure) => labelWith(allure, id));
+}
+
+async function labelWith(allure: typeof import("allure-js-commons"), id: ReqId): Promise<void> {
   const req = requirements[id];
   await allure.epic(API_NAME);
   const ops = req.operations.includes("*") ? [] : req.operations;
@@ -87,7 +91,7 @@ async function run(id: ReqId, title: string, task: TestContext, body: Body, need
   current.requirement = id;
   onExchange((x) => exchanges.push(x));
   const record = async (what: string, value: unknown): Promise<void> => {
-    await allure.attachment(`observed: ${what}`, JSON.stringify(value, null, 2), "application/json");
+    await withAllure((allure) => allure.attachment(`observed: ${what}`, JSON.stringify(value, null, 2), "application/json"));
     await task.annotate(`observed ${what}: ${JSON.stringify(value)}`, "observation");
   };
   try {

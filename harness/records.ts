@@ -6,7 +6,7 @@
 import { appendFileSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
-import * as allure from "allure-js-commons";
+import { withAllure } from "./allure";
 import { validateResponse } from "../lib/spec";
 import { config } from "./config";
 import type { Exchange } from "./exchange";
@@ -39,7 +39,7 @@ export async function recordExchange(x: Exchange): Promise<void> {
     errorCodes: x.errorCodes(), transactionStatus: x.transactionStatus() ?? null,
     transactionCodes: x.transactionCodes(), documented, durationMs: x.durationMs,
   })}\n`);
-  await allure.step(`${x.request.method} ${x.request.path} → ${x.status}`, async () => {
+  await withAllure((allure) => allure.step(`${x.request.method} ${x.request.path} → ${x.status}`, async () => {
     await allure.attachment("request", [
       `${x.request.method} ${x.request.url}`,
       ...Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`),
@@ -50,5 +50,5 @@ export async function recordExchange(x: Exchange): Promise<void> {
       ...Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`),
       "", x.response.text.slice(0, 20_000),
     ].join("\n"), "text/plain");
-  });
+  }));
 }

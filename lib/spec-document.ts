@@ -24,9 +24,17 @@ function specBytes(): Buffer {
   return cachedBytes;
 }
 
-/** The parsed spec. Callers must not mutate it: it is shared by every caller in the process. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The parsed spec, deep-frozen: it is shared by every caller in the process (vitest runs without isolation). */
 export function loadSpec(): SpecDocument {
-  cachedDoc ??= parse(specBytes().toString("utf8")) as SpecDocument;
+  cachedDoc ??= deepFreeze(parse(specBytes().toString("utf8")) as SpecDocument);
   return cachedDoc;
 }
 

@@ -211,6 +211,30 @@ function shortJsonSafe(v: unknown): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
+/** The request body's media types and schema pointers of an operation (none for GETs). */
+export function requestSchemas(operationId: string): { mediaType: string; pointer: string; required: boolean }[] {
+  const op = operationById(operationId);
+  if (!op) return [];
+  const at = `${operationPointer(op)}/requestBody`;
+  const raw = resolvePointer(at);
+  if (raw === undefined) return [];
+  const { node, pointer } = deref<{ required?: boolean; content?: Record<string, unknown> }>(raw, at);
+  return Object.keys(node.content ?? {}).map((mediaType) => ({
+    mediaType, pointer: `${pointer}/content/${escapePointer(mediaType)}/schema`, required: node.required === true,
+  }));
+}
+
+/**
+ * Validates a request body (parsed JSON, or the fields of a multipart form with files as any
+ * string) against the operation's documented schema for `mediaType` (default: the first one).
+ */
+export function validateRequest(operationId: string, body: unknown, mediaType?: string): SchemaIssue[] {
+  const schemas = requestSchemas(operationId);
+  const chosen = mediaType === undefined ? schemas[0] : schemas.find((s) => s.mediaType === mediaType.split(";")[0].trim().toLowerCase());
+  if (!chosen) throw new Error(`${operationId} documents no request body${mediaType ? ` of type ${mediaType}` : ""}`);
+  return validateAt(chosen.pointer, body);
+}
+
 /** Names of `components/schemas`. */
 export function schemaNames(): string[] {
   return Object.keys(loadSpec().components?.schemas ?? {});

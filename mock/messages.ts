@@ -1,54 +1,28 @@
-// The mock's view of the error catalogue. TEMPORARY: reads x-error-catalogue via lib/spec-document.ts until lib/spec.ts exports catalogue().
-import { loadSpec } from "../lib/spec-document.js";
-
-export interface CatalogueEntry {
-  code: number;
-  message: string;
-  /** HTTP status for HTTP-level codes */
-  status?: number;
-  /** family for transaction-level codes */
-  family?: "telecom" | "document";
-  operations: string[];
-}
-
-let entries: CatalogueEntry[] | undefined;
-
-function load(): CatalogueEntry[] {
-  const c = loadSpec()["x-error-catalogue"];
-  return [...c.http, ...c.transaction] as CatalogueEntry[];
-}
-
-export function catalogueEntries(): CatalogueEntry[] {
-  return (entries ??= load());
-}
-
-function entry(code: number): CatalogueEntry {
-  const e = catalogueEntries().find((x) => x.code === code);
-  if (!e) throw new Error(`code ${code} is not in the error catalogue`);
-  return e;
-}
+// The mock's view of the error catalogue: messages, statuses and which operation documents which code.
+// lib/spec.ts is the only reader of the spec; the mock keeps no copy of the texts.
+import { catalogue } from "../lib/spec.js";
 
 export function message(code: number): string {
-  return entry(code).message;
+  const { http, transaction } = catalogue();
+  const found = http.find((e) => e.code === code) ?? transaction.find((e) => e.code === code);
+  if (!found) throw new Error(`code ${code} is not in the error catalogue`);
+  return found.message;
 }
 
 export function httpStatusOf(code: number): number | undefined {
-  return catalogueEntries().find((x) => x.code === code)?.status;
+  return catalogue().http.find((e) => e.code === code)?.status;
 }
-
-const documentedFor = (e: CatalogueEntry, operationId: string) =>
-  e.operations.includes("*") ? operationId !== "getHealth" : e.operations.includes(operationId);
 
 /** Transaction-level codes of a family that the spec documents for an operation. */
 export function transactionCodes(family: "telecom" | "document", operationId: string): number[] {
-  return catalogueEntries()
-    .filter((e) => e.family === family && documentedFor(e, operationId))
+  return catalogue()
+    .transaction.filter((e) => e.family === family && (e.operations as string[]).includes(operationId))
     .map((e) => e.code);
 }
 
 /** HTTP-level codes with a given status that the spec documents for an operation. */
 export function httpCodes(status: number, operationId: string): number[] {
-  return catalogueEntries()
-    .filter((e) => e.status === status && documentedFor(e, operationId))
+  return catalogue()
+    .http.filter((e) => e.status === status && (e.operations as string[]).includes(operationId))
     .map((e) => e.code);
 }

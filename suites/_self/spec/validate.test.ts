@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateResponse, validateSchema } from "../../../lib/spec.js";
+import { operations, requestSchemas, validateRequest, validateResponse, validateSchema } from "../../../lib/spec.js";
 
 const envelope = { errors: [{ code: 4100, message: "Resource not found" }] };
 
@@ -62,5 +62,35 @@ describe("validateSchema", () => {
 
   it("an unknown schema name throws", () => {
     expect(() => validateSchema("Nope", {})).toThrow(/Unknown schema/);
+  });
+});
+
+describe("validateRequest", () => {
+  it("validates JSON and multipart bodies against the operation's request schema", () => {
+    expect(validateRequest("verifyTelecomIdentity", { phone: "8885551234", birth_date: "1980-06-15" })).toEqual([]);
+    expect(validateRequest("verifyTelecomIdentity", { phone: "8885551234" }).map((i) => i.path)).toEqual(["$.birth_date"]);
+    expect(validateRequest("verifyPassport", { front_image: "bytes" }, "multipart/form-data")).toEqual([]);
+    expect(validateRequest("verifyLicense", { front_image: "bytes" }).map((i) => i.path)).toEqual(["$.back_image"]);
+    expect(validateRequest("verifyLicense", { front_image: "a", back_image: "b", metadata: "x".repeat(501) }).map((i) => i.path)).toEqual(["$.metadata"]);
+  });
+
+  it("an operation without a body, or another media type, throws", () => {
+    expect(() => validateRequest("getHealth", {})).toThrow(/no request body/);
+    expect(() => validateRequest("sendSmsCode", {}, "text/plain")).toThrow(/text\/plain/);
+  });
+
+  it("reports which body is required", () => {
+    expect(requestSchemas("createVerification")).toEqual([expect.objectContaining({ mediaType: "application/json", required: false })]);
+    expect(requestSchemas("verifyLicense")).toEqual([expect.objectContaining({ mediaType: "multipart/form-data", required: true })]);
+  });
+});
+
+describe("every documented response compiles", () => {
+  const all = operations().flatMap((op) => op.statuses.map((status) => ({ id: op.id, status })));
+  it.each(all)("$id $status", ({ id, status }) => {
+    const r = validateResponse(id, status, status === 200 && id === "getHealth" ? "" : { unexpected: true });
+    expect(r.documented).toBe(true);
+    // `{unexpected: true}` lacks every required field, so each JSON response must object to it.
+    if (!(status === 200 && id === "getHealth")) expect(r.issues.length).toBeGreaterThan(0);
   });
 });

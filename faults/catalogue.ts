@@ -1,0 +1,30 @@
+// The catalogue of faulty targets: the embedded mock with exactly one deviation each (faults/README.md).
+// startMock({ faults: [id] }) resolves ids here (mock/faults-api.ts); faults/runner.ts scores the suite on them.
+import { accessFaults } from "./catalogue/access";
+import { authFaults } from "./catalogue/auth";
+import { documentFaults } from "./catalogue/document";
+import { envelopeFaults } from "./catalogue/envelope";
+import { healthFaults } from "./catalogue/health";
+import { inputFaults } from "./catalogue/input";
+import { otpFaults } from "./catalogue/otp";
+import { rateLimitFaults } from "./catalogue/rate-limit";
+import { transactionFaults } from "./catalogue/transaction";
+import { verificationFaults } from "./catalogue/verification";
+import { webhookFaults } from "./catalogue/webhook";
+import type { CatalogueFault } from "./types";
+
+export type { CatalogueFault } from "./types";
+
+export const faults: CatalogueFault[] = [
+  ...healthFaults,
+  ...authFaults,
+  ...envelopeFaults,
+  ...transactionFaults,
+  ...inputFaults,
+  ...otpFaults,
+  ...rateLimitFaults,
+  ...accessFaults,
+  ...documentFaults,
+  ...webhookFaults,
+  ...verificationFaults,
+];

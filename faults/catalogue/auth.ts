@@ -1,0 +1,41 @@
+// Authentication faults (D1, overview "Authorization"): wrong codes, wrong statuses, inactive accounts let in.
+import type { CatalogueFault } from "../types";
+import { rewrite } from "../transform";
+
+export const authFaults: CatalogueFault[] = [
+  {
+    id: "auth-unknown-secret-1200",
+    title: "unknown secret answered 1200",
+    description: "A secret that matches no account answers 401 / 1200 (inactive account) instead of 401 / 1100.",
+    breaks: [],
+    apply: (b) => { b.auth.codes.unknown = 1200; },
+  },
+  {
+    id: "auth-401-as-403",
+    title: "credential failures answered 403",
+    description: "Every 401 (1100 / 1200 / 1300) is sent with HTTP 403; the codes stay.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r) => r.status === 401, (r) => ({ ...r, status: 403 })),
+  },
+  {
+    id: "auth-inactive-account-1100",
+    title: "inactive account answered 1100",
+    description: "The secret of an inactive account answers 401 / 1100 instead of 401 / 1200.",
+    breaks: [],
+    apply: (b) => { b.auth.codes.inactiveAccount = 1100; },
+  },
+  {
+    id: "auth-inactive-org-1200",
+    title: "inactive organization answered 1200",
+    description: "An account of an inactive organization answers 401 / 1200 instead of 401 / 1300.",
+    breaks: [],
+    apply: (b) => { b.auth.codes.inactiveOrganization = 1200; },
+  },
+  {
+    id: "auth-inactive-account-accepted",
+    title: "inactive account served",
+    description: "The inactive account's secret is accepted like an active one (no 401 / 1200).",
+    breaks: [],
+    apply: (b) => { b.fixtures.accounts.inactiveAccount.active = true; },
+  },
+];

@@ -1,0 +1,77 @@
+// Error-envelope and transport faults (overview "Errors and HTTP status codes"): shape, types, statuses, media types.
+import type { CatalogueFault } from "../types";
+import { JSON_CT, codesOf, rewrite, rewriteErrors } from "../transform";
+import { isEnvelope } from "../../mock/faults-api";
+
+export const envelopeFaults: CatalogueFault[] = [
+  {
+    id: "errors-as-object",
+    title: "errors as an object",
+    description: "The error envelope carries its first error as an object (`errors: {code, message}`) instead of a list.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r) => isEnvelope(r.body), (r) => ({ ...r, body: { errors: (r.body as { errors: unknown[] }).errors[0] } })),
+  },
+  {
+    id: "error-code-as-string",
+    title: "error codes as strings",
+    description: "Error codes are JSON strings (`\"code\": \"1100\"`) instead of integers.",
+    breaks: [],
+    apply: (b) => rewriteErrors(b, (e) => ({ ...e, code: String(e.code) })),
+  },
+  {
+    id: "error-message-missing",
+    title: "error messages missing",
+    description: "Error objects carry only `code`, no `message`.",
+    breaks: [],
+    apply: (b) => rewriteErrors(b, ({ message: _dropped, ...rest }) => rest),
+  },
+  {
+    id: "unprocessable-as-400",
+    title: "input errors answered 400",
+    description: "Every 422 input error is sent with HTTP 400; codes and envelope stay.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r) => r.status === 422, (r) => ({ ...r, status: 400 })),
+  },
+  {
+    id: "first-input-error-only",
+    title: "422 lists only the first error",
+    description: "A request with several input errors gets a 422 that lists only the first one found (D15: every one).",
+    breaks: [],
+    apply: (b) => rewrite(b, (r) => r.status === 422 && codesOf(r).length > 1, (r) => ({
+      ...r,
+      body: { errors: (r.body as { errors: unknown[] }).errors.slice(0, 1) },
+    })),
+  },
+  {
+    id: "json-wrong-content-type",
+    title: "JSON sent as text/html",
+    description: "Every JSON answer is labelled `Content-Type: text/html`; the bytes are unchanged.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r, c) => c.kind === "response" && r.headers["content-type"] === JSON_CT, (r) => ({
+      ...r,
+      headers: { ...r.headers, "content-type": "text/html; charset=utf-8" },
+    })),
+  },
+  {
+    id: "unknown-route-html",
+    title: "unknown route answers an HTML page",
+    description: "A path the API does not have answers 404 with an HTML page instead of the 404 / 4100 envelope.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r, c) => c.operationId === null && codesOf(r).includes(4100), (r) => ({
+      ...r,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: "<html><body><h1>404 Not Found</h1></body></html>",
+    })),
+  },
+  {
+    id: "server-error-plain-text",
+    title: "500 without the envelope",
+    description: "A 500 answers the text `Internal Server Error` instead of `{errors: [{code: 5000, …}]}`.",
+    breaks: [],
+    apply: (b) => rewrite(b, (r) => r.status === 500, (r) => ({
+      ...r,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      body: "Internal Server Error",
+    })),
+  },
+];

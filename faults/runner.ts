@@ -1,0 +1,88 @@
+// The fault-detection runner: the suite against the conformant mock and against each faulty mock, 2 runs at a time.
+// CLI: npx tsx faults/runner.ts [--only id,id] [--concurrency 2] [--timeout 120000] [--seed n]
+import { pathToFileURL } from "node:url";
+import { faults as catalogue } from "./catalogue";
+import type { CatalogueFault } from "./types";
+import { DEFAULT_SEED, DEFAULT_TIMEOUT_MS, runConformance, type RunResult } from "./run-one";
+import { baselineProblems, formatTable, judge, type FaultScore } from "./score";
+
+export interface DetectionOptions {
+  only?: string[];
+  concurrency?: number;
+  timeoutMs?: number;
+  seed?: number;
+  /** called as each run ends (progress output) */
+  onRun?: (run: RunResult) => void;
+}
+
+export interface Detection {
+  baseline: RunResult;
+  scores: FaultScore[];
+  caught: number;
+  total: number;
+  /** baseline clean and every selected fault caught */
+  ok: boolean;
+  table: string;
+}
+
+/** Runs `jobs` with at most `limit` in flight, keeping their order in the result. */
+async function pool<T, R>(jobs: T[], limit: number, work: (job: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await work(jobs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+export function selectFaults(only?: string[]): CatalogueFault[] {
+  if (!only || only.length === 0) return catalogue;
+  const unknown = only.filter((id) => !catalogue.some((f) => f.id === id));
+  if (unknown.length > 0) throw new Error(`unknown fault id(s): ${unknown.join(", ")}`);
+  return catalogue.filter((f) => only.includes(f.id));
+}
+
+export async function detect(options: DetectionOptions = {}): Promise<Detection> {
+  const selected = selectFaults(options.only);
+  const run = async (fault: CatalogueFault | null) => {
+    const r = await runConformance(fault?.id ?? null, { seed: options.seed ?? DEFAULT_SEED, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    options.onRun?.(r);
+    return r;
+  };
+  const runs = await pool<CatalogueFault | null, RunResult>([null, ...selected], options.concurrency ?? 2, run);
+  const [baseline, ...faultRuns] = runs;
+  const scores = selected.map((f, i) => judge(f, faultRuns[i]));
+  const caught = scores.filter((s) => s.verdict === "caught").length;
+  return {
+    baseline, scores, caught, total: scores.length,
+    ok: baselineProblems(baseline).length === 0 && caught === scores.length,
+    table: formatTable(baseline, scores),
+  };
+}
+
+function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return argv[i].includes("=") ? argv[i].slice(name.length + 1) : argv[i + 1];
+}
+
+async function main(argv: string[]): Promise<number> {
+  const only = argValue(argv, "--only")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const num = (name: string) => (argValue(argv, name) === undefined ? undefined : Number(argValue(argv, name)));
+  const started = Date.now();
+  const result = await detect({
+    only, concurrency: num("--concurrency"), timeoutMs: num("--timeout"), seed: num("--seed"),
+    onRun: (r) => process.stderr.write(`  ${r.fault ?? "(conformant mock)"}: ${r.completed ? `${r.failed.length} failed` : "did not complete"} in ${(r.durationMs / 1000).toFixed(1)} s\n`),
+  });
+  console.log(result.table);
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s wall clock)`);
+  return result.ok ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 2; });
+}

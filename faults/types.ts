@@ -1,0 +1,8 @@
+// A catalogue entry: the mock's Fault (mock/faults-api.ts) plus the requirements it violates.
+import type { ReqId } from "../generated/requirements";
+import type { Fault } from "../mock/faults-api";
+
+export interface CatalogueFault extends Fault {
+  /** Requirement ids this deviation violates; the fault counts as caught only when one of them fails. */
+  breaks: readonly ReqId[];
+}

@@ -1,0 +1,33 @@
+/**
+ * Inputs that break exactly one input rule each (D16 phone, 3108 birth date, 3102 OTP code),
+ * named by the fault. Each keeps the rest of the value plausible so only the named rule is broken.
+ */
+import { phone } from "./telecom";
+import { digits } from "./random";
+
+export const malformedPhone = {
+  nineDigits: (): string => phone.success().slice(0, 9),
+  elevenDigits: (): string => `${phone.success()}${digits(1)}`,
+  withLetters: (): string => `${phone.success().slice(0, 6)}ABCD`,
+  dashed: (): string => phone.success().replace(/^(\d{3})(\d{3})(\d{4})$/, "$1-$2-$3"),
+  parenthesized: (): string => phone.success().replace(/^(\d{3})(\d{3})(\d{4})$/, "($1) $2-$3"),
+  plusOne: (): string => `+1${phone.success()}`,
+  /** Ten digits, but a JSON number instead of a string (D16). */
+  asNumber: (): number => Number(phone.success()),
+};
+
+/** Not YYYY-MM-DD, or not a real calendar date: 3108. All of them are far from the minor edge. */
+export const malformedBirthDate = {
+  slashes: (): string => "01/02/1990",
+  unpadded: (): string => "1990-1-2",
+  compact: (): string => "19900102",
+  dayOutOfMonth: (): string => "2001-02-30",
+  monthThirteen: (): string => "2001-13-01",
+  leapDayInCommonYear: (): string => "2001-02-29",
+};
+
+/** OTP codes that are not six digits: 3102, and not a try (D19). */
+export const malformedOtp = {
+  fiveDigits: (): string => digits(5),
+  letters: (): string => "ABCDEF",
+};

@@ -1,0 +1,127 @@
+// Test helpers: real HTTP against startMock, and every answer checked against the spec (lib/spec.ts).
+import { expect } from "vitest";
+import { matchOperation, validateResponse } from "../../lib/spec.js";
+import type { MockOptions, RunningMock } from "../server.js";
+import { startMock } from "../server.js";
+import type { Role } from "../types.js";
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  operationId?: string;
+}
+
+export interface CallOptions {
+  role?: Role | null;
+  /** a full Authorization header (overrides role) */
+  authorization?: string;
+  json?: unknown;
+  /** a raw body with its content type */
+  raw?: RawBody;
+  /** false for answers that are meant to break the contract (fault tests) */
+  validate?: boolean;
+}
+
+export async function call(mock: RunningMock, method: string, path: string, opts: CallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  const role = opts.role === undefined ? "primary" : opts.role;
+  if (opts.authorization !== undefined) headers.authorization = opts.authorization;
+  else if (role) headers.authorization = `Bearer ID.me ${mock.tokens[role]}`;
+  let body: string | Uint8Array | undefined;
+  if (opts.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(opts.json);
+  } else if (opts.raw) {
+    headers["content-type"] = opts.raw.type;
+    body = opts.raw.body;
+  }
+  const res = await fetch(mock.baseUrl + path, { method, headers, body, signal: AbortSignal.timeout(8000) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    /* keep the text */
+  }
+  const answer: Answer = { status: res.status, headers: res.headers, text, body: parsed };
+  const op = matchOperation(method, path.split("?")[0]);
+  answer.operationId = op?.operationId;
+  if (opts.validate !== false) {
+    expect(text).not.toMatch(/<html|statusCode|at .*\.ts:\d+/i); // never HTML, fastify's error JSON or a stack trace
+    if (answer.status !== 200 || text !== "") expect(res.headers.get("content-type") ?? "").toMatch(/^application\/json/);
+    if (op) {
+      const verdict = validateResponse(op.operationId, res.status, parsed, res.headers.get("content-type") ?? undefined);
+      expect({ status: res.status, ...verdict }).toEqual({ status: res.status, documented: true, issues: [] });
+    } else {
+      expect(parsed).toMatchObject({ errors: [{ code: expect.any(Number), message: expect.any(String) }] });
+    }
+  }
+  return answer;
+}
+
+/** The codes of an error envelope. */
+export const codes = (a: Answer): number[] => (a.body?.errors ?? []).map((e: { code: number }) => e.code);
+
+export const withMock = async (options: MockOptions = {}) => startMock({ port: 0, ...options });
+
+export const KB = 1024;
+export const MB = 1024 * 1024;
+
+export function jpeg(size = 64 * KB): Uint8Array {
+  const b = new Uint8Array(size);
+  b.set([0xff, 0xd8, 0xff, 0xe0]);
+  return b;
+}
+
+export function png(size = 64 * KB): Uint8Array {
+  const b = new Uint8Array(size);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return b;
+}
+
+export interface RawBody {
+  body: Uint8Array;
+  type: string;
+}
+
+/** Builds multipart/form-data by hand (undici's FormData is slow for 16 MB files). */
+export function multipart(parts: Array<{ name: string; value: string | Uint8Array; filename?: string }>, boundary = "mockBoundary7MA4YWxk"): RawBody {
+  const chunks: Uint8Array[] = [];
+  for (const p of parts) {
+    const file = p.filename !== undefined ? `; filename="${p.filename}"\r\nContent-Type: application/octet-stream` : "";
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`));
+    chunks.push(typeof p.value === "string" ? Buffer.from(p.value) : p.value);
+    chunks.push(Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A document form; `front`/`back` undefined = left out. */
+export function documentForm(opts: {
+  front?: Uint8Array;
+  frontName?: string;
+  back?: Uint8Array;
+  fields?: Record<string, string>;
+}): RawBody {
+  const parts: Array<{ name: string; value: string | Uint8Array; filename?: string }> = [];
+  if (opts.front) parts.push({ name: "front_image", value: opts.front, filename: opts.frontName ?? "success.jpg" });
+  if (opts.back) parts.push({ name: "back_image", value: opts.back, filename: "back.jpg" });
+  for (const [name, value] of Object.entries(opts.fields ?? {})) parts.push({ name, value });
+  return multipart(parts);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls a document transaction until it leaves pending (100). */
+export async function settle(mock: RunningMock, id: string, role: Role = "primary"): Promise<Answer> {
+  for (let i = 0; i < 100; i++) {
+    const a = await call(mock, "GET", `/api/v2/document/${id}`, { role });
+    if (a.body?.status?.code !== 100) return a;
+    await sleep(10);
+  }
+  throw new Error(`document ${id} stayed pending`);
+}

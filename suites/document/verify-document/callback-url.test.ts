@@ -1,0 +1,36 @@
+// Catches: callback_url not validated on multipart operations (D18), a 422 that stops at the
+// first fault instead of listing all (D15).
+import { conformance } from "../../../harness/conformance";
+import { config } from "../../../harness/config";
+import { expectError } from "../../../harness/expect";
+import { callbackUrl } from "../../../generators/callback";
+import { documentForm, documentOperations } from "../../../generators/documents";
+import { sizes } from "../../../generators/images";
+
+const invalid = [
+  { name: "an ftp URL", url: callbackUrl.ftp() },
+  { name: "a relative URL", url: callbackUrl.relative() },
+  { name: "text that is not a URL", url: callbackUrl.notAUrl() },
+];
+
+conformance.for(documentOperations.flatMap((op) => invalid.map((i) => ({ req: "DOCUMENT-14" as const, op, ...i }))))(
+  "rejects $op with $name as callback_url with 422 / 3100",
+  async ({ op, url }, { api, profile }) => {
+    const x = await api.call(op, { form: documentForm(profile.imageBounds, op).valid(undefined, { callback_url: url }) });
+
+    expectError(x, 422, 3100, "D18: callback_url is an absolute http or https URL.");
+  },
+);
+
+const tooSmall = sizes(config.profile.imageBounds).tooSmall();
+
+conformance.for(documentOperations.map((op) => ({ req: "DOCUMENT-15" as const, op })))(
+  "answers $op with a too-small front and a bad callback_url with one 422 listing 3109 and 3100",
+  async ({ op }, { api, profile }) => {
+    const form = documentForm(profile.imageBounds, op).frontOfSize(tooSmall, { callback_url: callbackUrl.notAUrl() });
+
+    const x = await api.call(op, { form });
+
+    expectError(x, 422, [3109, 3100], "D15: a 422 lists every input error it found.");
+  },
+);

@@ -1,0 +1,26 @@
+// 3100 for a callback_url that is not an absolute http(s) URL (D18), on every JSON operation that takes one.
+// Catches a target that stores any string as a callback, or accepts ftp / relative URLs.
+import { callbackUrl } from "../../generators/callback";
+import { identity, smsSend } from "../../generators/telecom";
+import type { OperationId } from "../../generated/operations";
+import { conformance } from "../../harness/conformance";
+import { config } from "../../harness/config";
+import { expectError } from "../../harness/expect";
+
+const bad: ReadonlyArray<{ name: string; url: () => string }> = [
+  { name: "an ftp URL", url: callbackUrl.ftp },
+  { name: "a relative URL", url: callbackUrl.relative },
+  { name: "text that is no URL", url: callbackUrl.notAUrl },
+];
+const bodies: ReadonlyArray<{ op: OperationId; body: (url: string) => unknown }> = [
+  { op: "createVerification", body: (url) => ({ callback_url: url }) },
+  { op: "sendSmsCode", body: (url) => smsSend.with({ callback_url: url }) },
+  { op: "verifyTelecomIdentity", body: (url) => identity(config.today).with({ callback_url: url }) },
+];
+const rows = bodies.flatMap((b) => bad.map((u) => ({ req: "INPUT-CALLBACK-01" as const, op: b.op, name: u.name, body: b.body(u.url()) })));
+
+conformance.for(rows)("answers $name as callback_url on $op with 422 / 3100", async (row, { api }) => {
+  const x = await api.call(row.op, { body: row.body });
+
+  expectError(x, 422, 3100, "D18: callback_url is an absolute http or https URL.");
+});

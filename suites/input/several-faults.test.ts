@@ -1,0 +1,25 @@
+// D15: one 422 lists every input error found, not only the first.
+// Catches a target that stops at the first fault (answers [3101] alone).
+import { callbackUrl } from "../../generators/callback";
+import { malformedBirthDate, malformedPhone } from "../../generators/malformed";
+import { identity, smsSend } from "../../generators/telecom";
+import { conformance } from "../../harness/conformance";
+import { config } from "../../harness/config";
+import { expectError } from "../../harness/expect";
+
+const rows = [
+  {
+    req: "INPUT-SEVERAL-01" as const, op: "sendSmsCode" as const, name: "a bad phone and a bad callback_url", codes: [3101, 3100],
+    body: smsSend.with({ phone: malformedPhone.dashed(), callback_url: callbackUrl.relative() }),
+  },
+  {
+    req: "INPUT-SEVERAL-01" as const, op: "verifyTelecomIdentity" as const, name: "a bad phone and a bad birth_date", codes: [3101, 3108],
+    body: identity(config.today).with({ phone: malformedPhone.nineDigits(), birth_date: malformedBirthDate.slashes() }),
+  },
+];
+
+conformance.for(rows)("lists both codes for $name on $op", async (row, { api }) => {
+  const x = await api.call(row.op, { body: row.body });
+
+  expectError(x, 422, row.codes, "D15: a 422 lists every input error it found.");
+});

@@ -1,0 +1,42 @@
+// D22: a 999 phone chooses the outcome by its last four digits: a telecom code → 200 / status 300 with that
+// code; a 422 code → that 422 at the send. D30: any other valid area code behaves like 888 (SHOULD).
+// Catches a target that ignores the chosen code, answers 422 for a transaction error, or treats 888 specially.
+import { phoneInOtherArea } from "../../generators/other-area-phone";
+import { identity, phone, smsSend } from "../../generators/telecom";
+import { documentedTransactionCodes } from "../../lib/spec";
+import { conformance } from "../../harness/conformance";
+import { config } from "../../harness/config";
+import { expectError, expectTransaction } from "../../harness/expect";
+
+const telecomCodes = documentedTransactionCodes("sendSmsCode");
+const transactionRows = [
+  ...telecomCodes.map((code) => ({ req: "TELECOM-SANDBOX-01" as const, op: "sendSmsCode" as const, code, body: smsSend.valid({ phone: phone.failingWith(code) }) })),
+  ...[1013, 1014].map((code) => ({
+    req: "TELECOM-SANDBOX-01" as const, op: "verifyTelecomIdentity" as const, code, body: identity(config.today).valid({ phone: phone.failingWith(code) }),
+  })),
+];
+
+conformance.for(transactionRows)("answers $op to a 999 phone ending in $code with status 300 / $code", async (row, { api }) => {
+  const x = await api.call(row.op, { body: row.body });
+
+  expectTransaction(x, 300, [row.code], "D22: a telecom code answers HTTP 200, status.code 300, that code in results.errors.");
+});
+
+const unprocessableRows = [3100, 3101, 3104].map((code) => ({ req: "TELECOM-SANDBOX-02" as const, code, body: smsSend.valid({ phone: phone.failingWith(code) }) }));
+
+conformance.for(unprocessableRows)("answers a send to a 999 phone ending in $code with 422 / $code", async (row, { api }) => {
+  const x = await api.call("sendSmsCode", { body: row.body });
+
+  expectError(x, 422, row.code, "D22: a 999 phone whose last four digits are a 422 code answers that 422 at the send.");
+});
+
+const otherArea = [
+  { req: "TELECOM-SANDBOX-03" as const, op: "sendSmsCode" as const, status: config.profile.pendingStatusCodes[0] ?? 100, body: smsSend.valid({ phone: phoneInOtherArea() }) },
+  { req: "TELECOM-SANDBOX-03" as const, op: "verifyTelecomIdentity" as const, status: 200, body: identity(config.today).valid({ phone: phoneInOtherArea() }) },
+];
+
+conformance.for(otherArea)("answers $op to a phone outside 888 and 999 like an 888 one (status $status)", async (row, { api }) => {
+  const x = await api.call(row.op, { body: row.body });
+
+  expectTransaction(x, row.status, [], "D30: a valid phone starting with neither 888 nor 999 behaves like 888.");
+});

@@ -1,0 +1,19 @@
+// Catches: a status GET that is stale (still pending) or differs from the final state the
+// transaction reached (other ids, product, status or results).
+import { conformance } from "../../harness/conformance";
+import { field } from "../../harness/expect";
+import { flows } from "./flows";
+import { expectSameBody } from "./assertions";
+
+const rows = flows.flatMap((flow) => [
+  { req: "TRANSACTION-06" as const, flow, outcome: "completed", run: flow.succeed },
+  { req: "TRANSACTION-06" as const, flow, outcome: "failed", run: flow.fail },
+]);
+
+conformance.for(rows)("answers the status GET of a $outcome $flow.product transaction with its final body", async ({ flow, run }, { api }) => {
+  const final = await run(api);
+
+  const x = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
+
+  expectSameBody(x, final.json(), "the transaction's final state", "DOC: the status GET answers the same body the webhook gets.");
+});
