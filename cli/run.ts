@@ -3,12 +3,13 @@
  * reads, run vitest's `conformance` project with our reporters, then write the artifacts.
  * Returns the exit code: 0 conformant, 1 non-conformant, 2 could not run.
  */
-import { readFileSync, rmSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProfile, missingCredentialVariables, ProfileError, type Profile } from "../harness/profile";
 import type { AllureRunInfo } from "../reporting/allure";
 import { artifactPaths, projectRoot } from "../reporting/paths";
 import { loadRegistry } from "../reporting/registry";
+import { VitestLog } from "../reporting/vitest-log";
 import { CannotRunError } from "./errors";
 import { selectRequirements, testNamePattern } from "./filter";
 import type { RunOptions } from "./options";
@@ -48,8 +49,8 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     ]);
 
   const paths = artifactPaths(o.reportsDir);
-  for (const p of [paths.runDir, paths.allureResults, paths.allureReport, paths.junit, paths.coverageJson, paths.coverageMd, paths.certificationJson, paths.certificationMd, paths.manifest, paths.log]) {
-    rmSync(p, { recursive: true, force: true });
+  for (const p of [paths.runDir, paths.allureResults, paths.allureReport, paths.junit, paths.coverageJson, paths.coverageMd, paths.certificationJson, paths.certificationMd, paths.manifest, paths.log, paths.vitestLog]) {
+    rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
   }
   mkdirSync(paths.runDir, { recursive: true });
 
@@ -84,6 +85,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     listeners: [runListener(allureInfo, collector.skipNotes)],
   });
 
+  const vitestLog = new VitestLog();
   try {
     const vitest = await startVitest("test", [], {
       root: projectRoot,
@@ -94,11 +96,15 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
       passWithNoTests: true,
       testNamePattern: selected ? testNamePattern(selected) : undefined,
       reporters: [new ProgressReporter({ quiet: o.quiet }), allure, collector, ["junit", { outputFile: paths.junit, suiteName: "ID.me Services API v2 conformance" }]],
-    });
+    }, undefined, { stdout: vitestLog.stream, stderr: vitestLog.stream });
     await vitest?.close();
   } catch (e) {
     throw new CannotRunError(`suite defect: vitest could not run: ${firstLineOf(e)}`);
   }
+  writeFileSync(paths.vitestLog, vitestLog.content);
+  // An error outside any test and module (e.g. the global setup threw) reaches no reporter.
+  const outside = vitestLog.firstError();
+  if (outside && collector.runErrors.length === 0) collector.runErrors.push({ kind: "unhandled", source: "vitest", message: outside });
 
   const { certification, htmlProblem } = await finalizeRun({
     registry, tests: collector.tests, runErrors: collector.runErrors, selected,
@@ -119,7 +125,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     log: io.out,
   });
 
-  const rel = (p: string) => relative(process.cwd(), p) || ".";
+  const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
   const c = certification;
   io.out(`requirements: ${c.totals.passed} passed, ${c.totals.failed} failed, ${c.totals.skipped} skipped, ${c.totals.observed} observed`);
   for (const w of c.warnings) io.out(`warning ${w.id} (${w.level}): ${w.reason}`);

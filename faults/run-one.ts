@@ -23,8 +23,12 @@ export interface RunResult {
   passed: number;
   failed: FailedTest[];
   skipped: number;
+  /** the test files run, or null for the whole conformance project */
+  files: string[] | null;
   /** test files that failed outside any test (import error, hook failure) */
   fileErrors: string[];
+  /** requirement id → the test files (relative to the project) holding its tests, from every test of the run */
+  filesByRequirement: Record<string, string[]>;
   durationMs: number;
   /** why the run did not complete, with the tail of its output */
   error?: string;
@@ -33,8 +37,8 @@ export interface RunResult {
 export interface RunOptions {
   seed?: number;
   timeoutMs?: number;
-  /** extra vitest arguments (test files, -t filters) — for experiments only */
-  args?: string[];
+  /** test files to run (paths relative to the project); all of the conformance project when absent */
+  files?: string[];
 }
 
 const REQ = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\]/;
@@ -52,10 +56,16 @@ interface JsonReport {
 }
 
 /** Reads vitest's JSON report into a RunResult (exported for the self-tests). */
-export function parseReport(report: JsonReport, fault: string | null, durationMs: number): RunResult {
+export function parseReport(report: JsonReport, fault: string | null, durationMs: number, files: string[] | null = null): RunResult {
   const failed: FailedTest[] = [];
   const fileErrors: string[] = [];
+  const filesByRequirement: Record<string, string[]> = {};
   for (const file of report.testResults) {
+    const path = relative(projectRoot, file.name);
+    for (const a of file.assertionResults) {
+      const id = REQ.exec(a.title)?.[1];
+      if (id && !(filesByRequirement[id] ??= []).includes(path)) filesByRequirement[id].push(path);
+    }
     const bad = file.assertionResults.filter((a) => a.status === "failed");
     for (const a of bad) {
       failed.push({
@@ -65,12 +75,12 @@ export function parseReport(report: JsonReport, fault: string | null, durationMs
       });
     }
     if (file.status === "failed" && bad.length === 0) {
-      fileErrors.push(`${relative(projectRoot, file.name)}: ${(file.message ?? "").split("\n")[0]}`);
+      fileErrors.push(`${path}: ${(file.message ?? "").split("\n")[0]}`);
     }
   }
   return {
-    fault, completed: true, passed: report.numPassedTests, failed,
-    skipped: report.numPendingTests + report.numTodoTests, fileErrors, durationMs,
+    fault, files, completed: true, passed: report.numPassedTests, failed,
+    skipped: report.numPendingTests + report.numTodoTests, fileErrors, filesByRequirement, durationMs,
   };
 }
 
@@ -101,7 +111,7 @@ export async function runConformance(fault: string | null, options: RunOptions =
   const dir = mkdtempSync(join(tmpdir(), "idme-faults-"));
   const out = join(dir, "result.json");
   const started = Date.now();
-  const args = ["run", "--project", "conformance", "--reporter=json", `--outputFile=${out}`, ...(options.args ?? [])];
+  const args = ["run", "--project", "conformance", "--reporter=json", `--outputFile=${out}`, ...(options.files ?? [])];
   const child = spawn(VITEST, args, {
     cwd: projectRoot,
     env: childEnv(fault, dir, options.seed ?? DEFAULT_SEED),
@@ -127,10 +137,10 @@ export async function runConformance(fault: string | null, options: RunOptions =
   const durationMs = Date.now() - started;
   try {
     if (timedOut) throw new Error(`timed out after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
-    return parseReport(JSON.parse(readFileSync(out, "utf8")) as JsonReport, fault, durationMs);
+    return parseReport(JSON.parse(readFileSync(out, "utf8")) as JsonReport, fault, durationMs, options.files ?? null);
   } catch (e) {
     const why = `${(e as Error).message} (exit ${code})\n${tail.trim()}`;
-    return { fault, completed: false, passed: 0, failed: [], skipped: 0, fileErrors: [], durationMs, error: why };
+    return { fault, files: options.files ?? null, completed: false, passed: 0, failed: [], skipped: 0, fileErrors: [], filesByRequirement: {}, durationMs, error: why };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -42,7 +42,7 @@ export function formatTable(baseline: RunResult, scores: FaultScore[]): string {
   lines.push(`conformant mock: ${problems.length === 0 ? "passes" : "FAILS"} (${baseline.passed} passed, ${baseline.failed.length} failed, ${baseline.skipped} skipped, ${(baseline.durationMs / 1000).toFixed(1)} s)`);
   for (const p of problems) lines.push(`  ${p}`);
   const width = Math.max(5, ...scores.map((s) => s.fault.id.length));
-  lines.push("", `${pad("fault", width)}  ${pad("verdict", 12)}  ${pad("time", 6)}  failing requirements (* = declared in breaks)`);
+  lines.push("", `${pad("fault", width)}  ${pad("verdict", 12)}  ${pad("time", 6)}  ${pad("ran", 8)}  failing requirements (* = declared in breaks)`);
   for (const s of scores) {
     const ids = s.failingIds.map((id) => (s.matched.includes(id) ? `${id}*` : id));
     const shown = ids.length > 8 ? [...ids.slice(0, 8), `… ${ids.length - 8} more`] : ids;
@@ -50,7 +50,7 @@ export function formatTable(baseline: RunResult, scores: FaultScore[]): string {
       : s.verdict === "missed" ? `nothing failed; breaks ${s.fault.breaks.join(", ") || "(none declared)"}`
       : s.verdict === "wrong-reason" ? `${shown.join(" ") || s.run.fileErrors[0]}; breaks ${s.fault.breaks.join(", ") || "(none declared)"}`
       : shown.join(" ");
-    lines.push(`${pad(s.fault.id, width)}  ${pad(s.verdict, 12)}  ${pad(`${(s.run.durationMs / 1000).toFixed(1)}s`, 6)}  ${detail}`);
+    lines.push(`${pad(s.fault.id, width)}  ${pad(s.verdict, 12)}  ${pad(`${(s.run.durationMs / 1000).toFixed(1)}s`, 6)}  ${pad(s.run.files ? `${s.run.files.length} files` : "all", 8)}  ${detail}`);
   }
   const caught = scores.filter((s) => s.verdict === "caught").length;
   lines.push("", `fault detection: ${caught}/${scores.length} faults caught`);

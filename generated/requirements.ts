@@ -1299,7 +1299,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "operations": [
       "*"
     ],
-    "text": "No answer MUST be an HTML page or contain a stack trace.",
+    "text": "An answer MUST NOT be an HTML page or contain a stack trace.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]

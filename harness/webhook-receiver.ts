@@ -3,22 +3,25 @@
  * It records every delivery, answers each per a script (200, 500 for the first N, never 2xx),
  * and offers waits that are all bounded by `profile.timeouts.webhookWaitMs`, so a target that
  * never calls back fails with a message instead of hanging. The receiver needs no
- * authentication (DOC). Close it after the test (`closeAfter(task)` does that).
+ * authentication (DOC). Close it after the test (`receiverFor(task)` does that).
+ *
+ * The server runs in its own worker thread: the test's thread can stall (a first Ajv compile
+ * takes seconds), and a receiver that answers late would make the target retry, which the
+ * suite would then wrongly blame on the target.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
 import { config } from "./config";
 import type { Profile } from "./profile";
 
-/** The HTTP status to answer the n-th delivery with (n starts at 1). */
-export type Script = (n: number) => number;
+/** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
+export interface Script { failFirst: number; errorStatus: number }
 
 export const scripts = {
-  ok: (): Script => () => 200,
-  failFirst: (count: number): Script => (n) => (n <= count ? 500 : 200),
-  alwaysFail: (): Script => () => 500,
+  ok: (): Script => ({ failFirst: 0, errorStatus: 500 }),
+  failFirst: (count: number): Script => ({ failFirst: count, errorStatus: 500 }),
+  alwaysFail: (): Script => ({ failFirst: Number.POSITIVE_INFINITY, errorStatus: 500 }),
 };
 
 export interface Delivery {
@@ -48,77 +51,86 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+// Plain CommonJS run by the worker (eval): no loader needed. Reads at most 1 MB of each body.
+const SERVER = `
+const { createServer } = require("node:http");
+const { parentPort, workerData } = require("node:worker_threads");
+const { host, script, startedAt, requestTimeoutMs } = workerData;
+let n = 0;
+const server = createServer((req, res) => {
+  const chunks = []; let size = 0;
+  req.on("data", (c) => { size += c.length; if (size <= 1048576) chunks.push(c); });
+  req.on("end", () => {
+    n += 1;
+    const answered = n <= script.failFirst ? script.errorStatus : 200;
+    // Recorded before it is answered, so the test never sees an answer without its record.
+    parentPort.postMessage({ type: "delivery", delivery: {
+      n, at: Date.now() - startedAt, method: req.method || "", path: req.url || "",
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : String(v)])),
+      body: Buffer.concat(chunks).toString("utf8"), answered } });
+    res.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "ok" : "error");
   });
-}
-
-function flat(h: IncomingMessage["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-  return out;
-}
+});
+server.requestTimeout = requestTimeoutMs;
+server.on("error", (e) => parentPort.postMessage({ type: "error", message: String(e && e.message || e) }));
+server.listen(0, host, () => parentPort.postMessage({ type: "listening", port: server.address().port }));
+`;
 
 export async function startReceiver(opts: { script?: Script; profile?: Profile; pollMs?: number } = {}): Promise<Receiver> {
   const profile = opts.profile ?? config.profile;
-  const script = opts.script ?? scripts.ok();
   const waitMs = profile.timeouts.webhookWaitMs;
   const pollMs = opts.pollMs ?? 10;
+  const startedAt = Date.now();
   const deliveries: Delivery[] = [];
-  const started = performance.now();
-  const path = `/hooks/${randomUUID()}`;
-  const server: Server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      const n = deliveries.length + 1;
-      const answered = script(n);
-      deliveries.push({ n, at: performance.now() - started, method: req.method ?? "", path: req.url ?? "", headers: flat(req.headers), body, answered });
-      res.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "ok" : "error");
-    }, () => res.writeHead(400).end());
+  const worker = new Worker(SERVER, {
+    eval: true,
+    workerData: { host: profile.webhook.listenHost, script: opts.script ?? scripts.ok(), startedAt, requestTimeoutMs: waitMs },
   });
-  // A delivery that hangs must not keep the run alive.
-  server.requestTimeout = waitMs;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, profile.webhook.listenHost, () => resolve());
+  worker.unref();
+  // Starting a thread is not a webhook wait; bounded apart, generously (busy CI machines).
+  const startMs = Math.max(waitMs, 10_000);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`webhook receiver did not start within ${startMs} ms`)), startMs);
+    worker.on("message", (m: { type: string; port?: number; message?: string; delivery?: Delivery }) => {
+      if (m.type === "listening") {
+        clearTimeout(timer);
+        resolve(m.port!);
+      } else if (m.type === "delivery") deliveries.push(m.delivery!);
+      else if (m.type === "error") {
+        clearTimeout(timer);
+        reject(new Error(`webhook receiver on ${profile.webhook.listenHost}: ${m.message}`));
+      }
+    });
+    worker.once("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
-  const { port } = server.address() as AddressInfo;
   const host = profile.webhook.listenHost.includes(":") ? `[${profile.webhook.listenHost}]` : profile.webhook.listenHost;
   const base = (profile.webhook.publicBaseUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
+  const elapsed = (): number => Date.now() - startedAt;
 
-  const deadline = (): number => performance.now() + waitMs;
   return {
-    url: `${base}${path}`,
+    url: `${base}/hooks/${randomUUID()}`,
     deliveries,
     async waitForCount(count) {
-      const end = deadline();
-      while (deliveries.length < count && performance.now() < end) await sleep(pollMs);
+      const end = Date.now() + waitMs;
+      while (deliveries.length < count && Date.now() < end) await sleep(pollMs);
       return [...deliveries];
     },
     async settle(minQuietMs = 300) {
-      const end = deadline();
+      const end = Date.now() + waitMs;
       for (;;) {
         const gaps = deliveries.slice(1).map((d, i) => d.at - deliveries[i]!.at);
         const quiet = Math.max(minQuietMs, 3 * Math.max(0, ...gaps));
-        const last = deliveries.at(-1)?.at ?? 0;
-        const sinceLast = performance.now() - started - last;
-        if (sinceLast >= quiet || performance.now() >= end) return [...deliveries];
-        await sleep(Math.min(pollMs, Math.max(1, end - performance.now())));
+        const sinceLast = elapsed() - (deliveries.at(-1)?.at ?? 0);
+        if (sinceLast >= quiet || Date.now() >= end) return [...deliveries];
+        await sleep(pollMs);
       }
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async () => {
+      await worker.terminate();
+    },
   };
 }
 

@@ -14,7 +14,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function tokenText(header: string | undefined, acceptLegacy: boolean): string | undefined {
   if (typeof header !== "string") return undefined;
   // Scheme names are case-insensitive (RFC 9110); "ID.me" is taken as written.
-  const m = /^\s*Bearer +ID\.me +(.*)$/is.exec(header) ?? (acceptLegacy ? /^\s*ID\.me +(.*)$/s.exec(header) : null);
+  const m = /^\s*Bearer +ID\.me +(.*)$/is.exec(header) ?? (acceptLegacy ? /^\s*ID\.me +(.*)$/is.exec(header) : null);
   return m ? m[1] : undefined;
 }
 

@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockProcess } from "../bench/mock-process";
+import { concurrentUploads, LARGE_UPLOAD_BYTES } from "../bench/uploads";
 import { matchOperation, validateResponse, validateSchema } from "../lib/spec";
 import { startMock, type RunningMock } from "./server";
 
@@ -98,7 +99,7 @@ const segment = fc.oneof(
 
 // ------------------------------------------------------------------ sending and judging
 
-interface Sent { method: string; path: string; headers: Record<string, string>; body?: BodyInit; trace: string }
+interface Sent { method: string; path: string; headers: Record<string, string>; body?: RequestInit["body"]; trace: string }
 
 function headersFor(auth: { role?: string; raw?: string }, extra: Record<string, string>): Record<string, string> {
   const h: Record<string, string> = { ...extra };
@@ -227,18 +228,7 @@ describe("the mock's memory under large uploads", () => {
     const child = await startMockProcess();
     try {
       const before = child.rssKb();
-      // Just under the 16 MiB bound, so the upload is accepted and read to the end.
-      const image = new Blob([jpegHead, Buffer.alloc(16 * 1024 * 1024 - 1024 - jpegHead.length, 0x33)], { type: "image/jpeg" });
-      const upload = async () => {
-        const form = new FormData();
-        form.append("front_image", image, "success.jpg");
-        const res = await fetch(`${child.baseUrl}/api/v2/document/passport/verify`, {
-          method: "POST", headers: { authorization: `Bearer ID.me ${child.tokens.primary}` }, body: form, signal: AbortSignal.timeout(60_000),
-        });
-        await res.text();
-        return res.status;
-      };
-      const statuses = await Promise.all(Array.from({ length: 8 }, upload));
+      const statuses = await concurrentUploads(child.baseUrl, child.tokens.primary, 8, LARGE_UPLOAD_BYTES);
       const peakMb = child.peakRssKb() / 1024;
       expect(statuses, "every upload is read and answered").toEqual(Array(8).fill(200));
       expect(peakMb, `peak RSS ${peakMb.toFixed(0)} MB (before: ${(before / 1024).toFixed(0)} MB)`).toBeLessThan(400);

@@ -44,6 +44,29 @@ export interface MockApp {
   close(): Promise<void>;
 }
 
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/** Reads the rest of a request body without keeping it; false when it is longer than `limit` or fails. */
+function drain(request: FastifyRequest, limit: number): Promise<boolean> {
+  const raw = request.raw;
+  if (raw.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) finish(false);
+    };
+    const finish = (ok: boolean) => {
+      raw.off("data", onData).off("end", onEnd).off("error", onError);
+      resolve(ok);
+    };
+    const onEnd = () => finish(true);
+    const onError = () => finish(false);
+    raw.on("data", onData).on("end", onEnd).on("error", onError);
+    raw.resume();
+  });
+}
+
 type Handler = (ctx: MockContext, request: FastifyRequest) => MockReply | Promise<MockReply>;
 
 export async function createMockApp(options: MockOptions = {}): Promise<MockApp> {
@@ -112,7 +135,12 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     const entry = request.routeOptions.url ? handlers.get(`${request.method} ${request.routeOptions.url}`) : undefined;
     if (entry && typeof err.code === "string" && err.code.startsWith("FST_ERR_CTP_")) {
       (request as { body: unknown }).body = UNPARSEABLE;
-      return run(request, reply, entry.operationId(request), entry.handler);
+      // fastify closes the connection after a body error; a client still sending would see EPIPE instead of
+      // the answer. Read (and drop) up to DRAIN_LIMIT more bytes first, then keep the connection usable.
+      return drain(request, DRAIN_LIMIT).then((drained) => {
+        if (drained) reply.removeHeader("connection");
+        return run(request, reply, entry.operationId(request), entry.handler);
+      });
     }
     return write(reply, request, entry?.operationId(request) ?? null, errorReply([5000]));
   });

@@ -23,7 +23,7 @@ export function renderCertificationMd(c: Certification): string {
     `**Requirements:** ${c.totals.passed} passed, ${c.totals.failed} failed, ${c.totals.skipped} skipped, ${c.totals.observed} observed. ` +
       `**Tests:** ${c.tests.passed} passed, ${c.tests.failed} failed, ${c.tests.skipped} skipped.`,
     "",
-    "The verdict is non-conformant iff a MUST requirement failed. SHOULD/MAY failures are warnings; OPEN questions are observed, never failed.",
+    "The verdict is non-conformant iff a MUST requirement failed (otherwise inconclusive when a test could not judge or none ran). SHOULD/MAY failures are warnings; OPEN questions are observed, never failed.",
     "",
   ];
   if (c.errors.length) {

@@ -46,7 +46,7 @@ describe("certification verdict", () => {
   it("makes an unreachable target inconclusive (exit 2), not a failure", () => {
     const c = buildCertification({ registry, tests: [t("AUTH-01", "failed", { errorName: "TargetUnreachableError", message: "connect ECONNREFUSED" })], runErrors: [], meta });
     expect(result(c, "AUTH-01")).toMatchObject({ result: "skip", reason: expect.stringContaining("target unreachable") });
-    expect(c.verdict).toBe("conformant");
+    expect(c.verdict).toBe("inconclusive");
     expect(c.errors[0]).toMatchObject({ kind: "target-unreachable" });
     expect(exitCodeOf(c)).toBe(2);
   });
@@ -57,6 +57,7 @@ describe("certification verdict", () => {
       runErrors: [{ kind: "module", source: "suites/a.test.ts", message: "SyntaxError: bad" }], meta,
     });
     expect(c.errors.map((e) => e.kind)).toEqual(["suite-defect", "suite-defect"]);
+    expect(c.verdict).toBe("inconclusive");
     expect(exitCodeOf(c)).toBe(2);
   });
 
@@ -64,6 +65,7 @@ describe("certification verdict", () => {
     const c = buildCertification({
       registry, tests: [t("AUTH-01", "failed", { errorName: "ContractAssertionError", message: "m" }), t("INPUT-01", "failed", { errorName: "TargetUnreachableError", message: "timeout" })], runErrors: [], meta,
     });
+    expect(c.verdict).toBe("non-conformant");
     expect(exitCodeOf(c)).toBe(1);
   });
 
@@ -85,7 +87,8 @@ describe("certification verdict", () => {
   });
 
   it("exits 2 when no test ran at all", () => {
-    const c = buildCertification({ registry, tests: [], runErrors: [], meta });
+    const c = buildCertification({ registry, tests: [t("AUTH-01", "skipped")], runErrors: [], meta });
+    expect(c.verdict).toBe("inconclusive");
     expect(exitCodeOf(c)).toBe(2);
   });
 });

@@ -7,7 +7,8 @@
  * - the verdict is non-conformant iff a MUST requirement failed; SHOULD/MAY failures are warnings;
  * - OPEN requirements never fail: their result is "observed";
  * - a test that hit an unreachable target or a suite defect makes its requirement "skip"
- *   (inconclusive) and is listed in `errors`, which turns the exit code into 2.
+ *   (inconclusive) and is listed in `errors`; with no MUST failure the verdict is then
+ *   "inconclusive" (exit code 2), as it is when no test ran.
  */
 import type { Requirement } from "./registry";
 import { classify, firstLine, type TestRecord } from "./test-record";
@@ -39,7 +40,8 @@ export interface RunMeta {
 
 export interface Certification extends Omit<RunMeta, "filter"> {
   filter: RunMeta["filter"];
-  verdict: "conformant" | "non-conformant";
+  /** inconclusive: no MUST failure, but a test could not judge (unreachable, suite defect) or none ran. */
+  verdict: "conformant" | "non-conformant" | "inconclusive";
   totals: { passed: number; failed: number; skipped: number; observed: number };
   tests: { passed: number; failed: number; skipped: number };
   warnings: { id: string; level: string; reason: string }[];
@@ -80,6 +82,7 @@ export function buildCertification(input: CertificationInput): Certification {
   const requirements = registry.map((req) => judge(req, byReq.get(req.id) ?? [], selected));
   const count = (r: ReqResult) => requirements.filter((e) => e.result === r).length;
   const ran = tests.filter((t) => classify(t) !== "not-run");
+  const mustFailed = requirements.some((e) => e.result === "fail" && e.level === "MUST");
   return {
     suite: meta.suite,
     specSha256: meta.specSha256,
@@ -89,7 +92,7 @@ export function buildCertification(input: CertificationInput): Certification {
     today: meta.today,
     date: meta.date,
     filter: meta.filter,
-    verdict: requirements.some((e) => e.result === "fail" && e.level === "MUST") ? "non-conformant" : "conformant",
+    verdict: mustFailed ? "non-conformant" : errors.length > 0 || ran.length === 0 ? "inconclusive" : "conformant",
     totals: { passed: count("pass"), failed: count("fail"), skipped: count("skip"), observed: count("observed") },
     tests: {
       passed: ran.filter((t) => t.state === "passed").length,
@@ -130,10 +133,8 @@ function judge(req: Requirement, tests: TestRecord[], selected: ReadonlySet<stri
   return entry("skip", firstLine(skipped[0]?.t.note) || "skipped");
 }
 
-/** Exit code of a conformance run: 1 non-conformant, 2 could not run (or inconclusive), 0 conformant. */
-export function exitCodeOf(c: Pick<Certification, "verdict" | "errors" | "tests">): 0 | 1 | 2 {
-  if (c.verdict === "non-conformant") return 1; // a MUST failure is certain even if other tests broke
-  if (c.errors.length > 0) return 2;
-  if (c.tests.passed + c.tests.failed + c.tests.skipped === 0) return 2;
-  return 0;
+/** Exit code of a conformance run: 1 non-conformant, 2 could not run (inconclusive), 0 conformant. */
+export function exitCodeOf(c: Pick<Certification, "verdict">): 0 | 1 | 2 {
+  // A MUST failure is certain even if other tests broke: non-conformant wins over inconclusive.
+  return c.verdict === "non-conformant" ? 1 : c.verdict === "inconclusive" ? 2 : 0;
 }

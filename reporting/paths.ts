@@ -19,6 +19,7 @@ export function artifactPaths(reportsDir: string) {
     certificationMd: join(reportsDir, "certification.md"),
     manifest: join(reportsDir, "manifest.json"),
     log: join(reportsDir, "run.log"),
+    vitestLog: join(reportsDir, "vitest.log"),
   };
 }
 export type ArtifactPaths = ReturnType<typeof artifactPaths>;

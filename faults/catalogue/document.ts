@@ -10,14 +10,14 @@ export const documentFaults: CatalogueFault[] = [
     id: "documents-pending-forever",
     title: "documents pending forever",
     description: "Document transactions stay at status.code 100 and never complete (no result, no webhook).",
-    breaks: [],
+    breaks: ["DOCUMENT-02", "DOCUMENT-03", "DOCUMENT-04"],
     apply: (b) => { b.documentDelayMs = null; },
   },
   {
     id: "document-failure-as-success",
     title: "failed documents reported as verified",
     description: "A document that failed (`fail.jpg`) is reported as status.code 200, verified, without errors.",
-    breaks: [],
+    breaks: ["DOCUMENT-03", "DOCUMENT-04"],
     apply: (b) => rewriteTransactions(b, (tx) => !isDocument(tx) || tx.status.code !== 300 ? tx : {
       ...tx,
       status: { ...tx.status, code: 200, message: "Transaction successfully completed" },
@@ -28,7 +28,7 @@ export const documentFaults: CatalogueFault[] = [
     id: "document-fail-code-ignored",
     title: "document error code not chosen by name",
     description: "`fail_<code>.jpg` fails with 2005 (2004 when 2005 was asked) instead of the named code (D25).",
-    breaks: [],
+    breaks: ["DOCUMENT-04"],
     apply: (b) => rewriteTransactions(b, (tx) => {
       const errors = tx.results.errors as Array<{ code: number }> | undefined;
       if (!isDocument(tx) || !errors) return tx;

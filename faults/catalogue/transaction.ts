@@ -11,14 +11,14 @@ export const transactionFaults: CatalogueFault[] = [
     id: "result-not-results",
     title: "`result` instead of `results`",
     description: "Transactions carry their details under `result` (the overview example's slip, D6), in answers and webhooks.",
-    breaks: [],
+    breaks: ["TRANSACTION-04"],
     apply: (b) => rewriteTransactions(b, ({ results, ...rest }) => ({ ...rest, result: results })),
   },
   {
     id: "status-200-with-errors",
     title: "status 200 with errors",
     description: "A successful transaction (status.code 200) also lists a transaction error in `results.errors` (D7).",
-    breaks: [],
+    breaks: ["TRANSACTION-01", "TELECOM-STATUS-01"],
     apply: (b) => rewriteTransactions(b, (tx) => tx.status.code !== 200 ? tx : {
       ...tx,
       results: { ...tx.results, errors: [{ code: 1005, message: "Something went wrong while delivering the text message. Please try again" }] },
@@ -28,7 +28,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "status-300-without-errors",
     title: "status 300 with no errors",
     description: "A failed transaction (status.code 300) has no `results.errors` (DOC: a 300 lists why).",
-    breaks: [],
+    breaks: ["TRANSACTION-02", "TELECOM-STATUS-02"],
     apply: (b) => rewriteTransactions(b, (tx) => {
       if (tx.status.code !== 300) return tx;
       const { errors: _dropped, ...results } = tx.results;
@@ -39,14 +39,14 @@ export const transactionFaults: CatalogueFault[] = [
     id: "failure-verified-true",
     title: "failed transaction marked verified",
     description: "A failed transaction (status.code 300) says `results.verified: true`.",
-    breaks: [],
+    breaks: ["TRANSACTION-02", "TELECOM-STATUS-02", "TELECOM-SANDBOX-01", "DOCUMENT-03"],
     apply: (b) => rewriteTransactions(b, (tx) => tx.status.code !== 300 ? tx : { ...tx, results: { ...tx.results, verified: true } }),
   },
   {
     id: "timestamps-without-offset",
     title: "timestamps without an offset",
     description: "`status.created` / `status.updated` are local date-times with no `Z` or offset (`2023-05-01T11:56:53.504`).",
-    breaks: [],
+    breaks: ["TRANSACTION-05"],
     apply: (b) => rewriteTransactions(b, (tx) => ({
       ...tx,
       status: { ...tx.status, created: String(tx.status.created).replace(/Z$/, ""), updated: String(tx.status.updated).replace(/Z$/, "") },
@@ -56,21 +56,21 @@ export const transactionFaults: CatalogueFault[] = [
     id: "updated-before-created",
     title: "`updated` earlier than `created`",
     description: "`status.updated` is one second before `status.created` (D8: updated ≥ created).",
-    breaks: [],
+    breaks: ["TRANSACTION-05"],
     apply: (b) => rewriteTransactions(b, (tx) => ({ ...tx, status: { ...tx.status, updated: secondBefore(tx.status.created) } })),
   },
   {
     id: "transaction-missing-verification-id",
     title: "transaction without verification_id",
     description: "Transaction bodies (answers and webhooks) omit `verification_id`.",
-    breaks: [],
+    breaks: ["TELECOM-SMS-01", "DOCUMENT-01", "VERIFICATION-03", "VERIFICATION-04", "TELECOM-GET-01"],
     apply: (b) => rewriteTransactions(b, ({ verification_id: _dropped, ...rest }) => rest),
   },
   {
     id: "sms-send-not-pending",
     title: "SMS send completes at once",
     description: "A successful SMS send answers status.code 200 / verified true instead of pending 100 until the confirm (D27).",
-    breaks: [],
+    breaks: ["TELECOM-SMS-01"],
     apply: (b) => rewrite(b, (r, c) => c.operationId === "sendSmsCode" && isTransaction(r.body) && r.body.status.code === 100, (r) => {
       const tx = structuredClone(r.body) as { status: { code: number; message: string }; results: { verified: boolean } };
       tx.status.code = 200;
@@ -83,7 +83,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "telecom-error-code-ignored",
     title: "999 phones ignore their last four digits",
     description: "A 999 phone fails with a fixed telecom code (1002, or 1001 when 1002 was asked) whatever its last four digits.",
-    breaks: [],
+    breaks: ["TELECOM-SANDBOX-01"],
     apply: (b) => rewriteTransactions(b, (tx) => {
       const errors = tx.results.errors as Array<{ code: number; message: string }> | undefined;
       if (!String(tx.product).startsWith("telecom.") || !errors) return tx;
@@ -97,7 +97,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "identity-address-missing",
     title: "identity success without address",
     description: "A successful telecom identity transaction has no `results.address` (D10).",
-    breaks: [],
+    breaks: ["TELECOM-IDENTITY-01"],
     apply: (b) => rewriteTransactions(b, (tx) => {
       const { address: _dropped, ...results } = tx.results;
       return { ...tx, results };

@@ -10,7 +10,7 @@ import { expectError } from "../../harness/expect";
 const bad: ReadonlyArray<{ name: string; url: () => string }> = [
   { name: "an ftp URL", url: callbackUrl.ftp },
   { name: "a relative URL", url: callbackUrl.relative },
-  { name: "text that is no URL", url: callbackUrl.notAUrl },
+  { name: "a non-URL", url: callbackUrl.notAUrl },
 ];
 const bodies: ReadonlyArray<{ op: OperationId; body: (url: string) => unknown }> = [
   { op: "createVerification", body: (url) => ({ callback_url: url }) },
@@ -19,7 +19,7 @@ const bodies: ReadonlyArray<{ op: OperationId; body: (url: string) => unknown }>
 ];
 const rows = bodies.flatMap((b) => bad.map((u) => ({ req: "INPUT-CALLBACK-01" as const, op: b.op, name: u.name, body: b.body(u.url()) })));
 
-conformance.for(rows)("answers $name as callback_url on $op with 422 / 3100", async (row, { api }) => {
+conformance.for(rows)("answers $name callback_url on $op with 422 / 3100", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });
 
   expectError(x, 422, 3100, "D18: callback_url is an absolute http or https URL.");

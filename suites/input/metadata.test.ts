@@ -21,7 +21,7 @@ const wellFormedEnvelope = (errors: unknown): boolean =>
   Array.isArray(errors) && errors.length > 0 &&
   errors.every((e) => typeof e?.code === "number" && typeof e?.message === "string" && e.message.length > 0);
 
-conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))("answers 501 characters of metadata on $op with 422 and the envelope", async (row, { api }) => {
+conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))("answers 501-character metadata on $op with a 422 envelope", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });
 
   expectStatus(x, 422, "D5: metadata is at most 500 characters of JSON text.");
@@ -31,7 +31,7 @@ conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))("answers 501 c
   });
 });
 
-conformance.for(rowsFor("INPUT-METADATA-03", metadata.atLimit))("accepts exactly 500 characters of metadata on $op", async (row, { api }) => {
+conformance.for(rowsFor("INPUT-METADATA-03", metadata.atLimit))("accepts 500-character metadata on $op", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });
 
   expectStatus(x, 200, "D5: 500 characters of JSON text is within the limit.");

@@ -16,7 +16,7 @@ const transactionRows = [
   })),
 ];
 
-conformance.for(transactionRows)("answers $op to a 999 phone ending in $code with status 300 / $code", async (row, { api }) => {
+conformance.for(transactionRows)("answers $op, 999 phone ending $code, with status 300 / $code", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });
 
   expectTransaction(x, 300, [row.code], "D22: a telecom code answers HTTP 200, status.code 300, that code in results.errors.");
@@ -35,7 +35,7 @@ const otherArea = [
   { req: "TELECOM-SANDBOX-03" as const, op: "verifyTelecomIdentity" as const, status: 200, body: identity(config.today).valid({ phone: phoneInOtherArea() }) },
 ];
 
-conformance.for(otherArea)("answers $op to a phone outside 888 and 999 like an 888 one (status $status)", async (row, { api }) => {
+conformance.for(otherArea)("treats a phone outside 888 and 999 like 888 on $op", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });
 
   expectTransaction(x, row.status, [], "D30: a valid phone starting with neither 888 nor 999 behaves like 888.");

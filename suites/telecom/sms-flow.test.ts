@@ -8,7 +8,7 @@ import { sendPending } from "./flows";
 
 const isId = (v: unknown): boolean => typeof v === "string" && v.length > 0;
 
-conformance("TELECOM-SMS-01", "answers a send to a success phone as pending with transaction and verification ids", async ({ api, profile }) => {
+conformance("TELECOM-SMS-01", "answers a success-phone send as pending with transaction and verification ids", async ({ api, profile }) => {
   const { x } = await sendPending(api);
 
   expectThat(x, profile.pendingStatusCodes.includes(x.transactionStatus() ?? NaN), {

@@ -6,7 +6,7 @@
 import type { ApiClient } from "../../harness/client";
 import { config } from "../../harness/config";
 import type { Exchange } from "../../harness/exchange";
-import { expectTransaction } from "../../harness/expect";
+import { expectThat } from "../../harness/expect";
 import { pollTransaction } from "../../harness/poll";
 import { documentedTransactionCodes, type OperationId } from "../../lib/spec";
 import { documentForm, documentOperations, type DocumentOperation } from "../../generators/documents";
@@ -51,7 +51,13 @@ const sms: Flow = {
   start: (api, extra = {}) => api.call("sendSmsCode", { body: smsSend.valid(extra) }),
   async succeed(api, extra = {}) {
     const sent = await sms.start(api, extra);
-    expectTransaction(sent, config.profile.pendingStatusCodes[0] ?? 100, [], "D27: a sent code leaves the transaction pending until the confirm.");
+    const code = sent.transactionStatus();
+    expectThat(sent, sent.status === 200 && code !== undefined && config.profile.pendingStatusCodes.includes(code), {
+      check: "sms_send_pending", title: "a successful SMS send leaves the transaction pending",
+      expected: `HTTP 200, status.code in ${config.profile.pendingStatusCodes.join(", ")}`,
+      received: `HTTP ${sent.status}, status.code ${String(code)}`,
+      hint: "D27: a sent code leaves the transaction pending until the confirm.",
+    });
     return api.call("confirmSmsCode", { body: { transaction_id: idOf(sent), code: otp.correct() } });
   },
   async fail(api, extra = {}) {

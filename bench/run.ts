@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --write] [-- --quick]`: throughput of the mock (and of Prism's mock of the same
+ * spec), the mock's peak memory under large uploads, and full conformance runs with their cost.
+ * Prints a markdown report; --write also puts it between the markers in BENCHMARKS.md.
+ * Every load phase is bounded (5 s, 10 connections) and sent to 127.0.0.1 only.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { licenseUpload } from "./bodies";
+import { timedConformanceRun, type ConformanceRun } from "./conformance-run";
+import { runLoad, type LoadResult, type LoadSpec } from "./load";
+import { describeMachine } from "./machine";
+import { projectRoot, startMockProcess } from "./mock-process";
+import { startPrism } from "./prism";
+import { renderMarkdown, type BenchResults } from "./report";
+import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads";
+
+const args = new Set(process.argv.slice(2));
+const write = args.has("--write");
+const quick = args.has("--quick"); // load phases only: no conformance runs
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+/** The JSON phases both mocks serve: the same requests, so the numbers compare. */
+function jsonPhases(baseUrl: string, token: string): LoadSpec[] {
+  const auth = { authorization: `Bearer ID.me ${token}` };
+  return [
+    { name: "GET /health", url: `${baseUrl}/health` },
+    {
+      name: "422 telecom (invalid phone)", url: `${baseUrl}/api/v2/telecom/possession/sms/send`, method: "POST",
+      headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ phone: "12345" }),
+    },
+  ];
+}
+
+async function mockPhases(load: LoadResult[]): Promise<BenchResults["uploads"]> {
+  const mock = await startMockProcess();
+  try {
+    for (const spec of jsonPhases(mock.baseUrl, mock.tokens.primary)) {
+      log(`mock: ${spec.name}`);
+      load.push(await runLoad(spec, "mock"));
+    }
+    const upload = licenseUpload();
+    log("mock: license upload");
+    load.push(await runLoad({
+      name: "license upload, 2 × 45 KB", url: `${mock.baseUrl}/api/v2/document/license/verify`, method: "POST",
+      headers: { authorization: `Bearer ID.me ${mock.tokens.primary}`, "content-type": upload.contentType }, body: upload.body,
+    }, "mock"));
+  } finally {
+    await mock.close();
+  }
+  // A fresh process, so the peak is the uploads' and not the load phases'.
+  const fresh = await startMockProcess();
+  try {
+    const before = fresh.rssKb();
+    log("mock: 8 concurrent 16 MB uploads");
+    const statuses = await concurrentUploads(fresh.baseUrl, fresh.tokens.primary, 8, LARGE_UPLOAD_BYTES);
+    return { count: 8, bytesEach: LARGE_UPLOAD_BYTES, statuses, rssBeforeMb: Math.round(before / 1024), peakRssMb: Math.round(fresh.peakRssKb() / 1024) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  } finally {
+    await fresh.close();
+  }
+}
+
+async function prismPhases(load: LoadResult[], notes: string[]): Promise<void> {
+  let prism;
+  try {
+    prism = await startPrism();
+  } catch (e) {
+    notes.push(`Prism not measured: ${(e as Error).message.split("\n")[0]}`);
+    return;
+  }
+  try {
+    // Prism checks only that a credential is present; any Base64 token will do.
+    for (const spec of jsonPhases(prism.baseUrl, Buffer.from("bench").toString("base64"))) {
+      log(`prism: ${spec.name}`);
+      load.push(await runLoad(spec, "prism 5.14.2"));
+    }
+  } finally {
+    await prism.close();
+  }
+}
+
+async function conformanceRuns(): Promise<ConformanceRun[]> {
+  const runs: ConformanceRun[] = [];
+  log("conformance: full run against the embedded mock (profile mock)");
+  runs.push(await timedConformanceRun("embedded mock, profile mock", ["--seed", "1"]));
+  // The sandbox example profile against a mock in its own process: what a live run would send.
+  const mock = await startMockProcess();
+  try {
+    log("conformance: full run with profiles/sandbox.example.yaml (budget lifted to count the need)");
+    runs.push(await timedConformanceRun("mock as target, profile sandbox.example", [
+      "--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1",
+    ], { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary }));
+  } finally {
+    await mock.close();
+  }
+  return runs;
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  const load: LoadResult[] = [];
+  const notes: string[] = [];
+  const uploads = await mockPhases(load);
+  await prismPhases(load, notes);
+  const runs = quick ? [] : await conformanceRuns();
+  notes.push(
+    "Load phases: 10 connections, 5 s each; the mock and Prism each run in their own process; autocannon runs in this one (2 cores shared).",
+    "Prism is compared on JSON requests only: it corrupts binary multipart uploads (toolchain notes).",
+    "Run columns: start-up = CLI start until the global setup's banner (tsx, vitest, embedded mock); test phase = banner until the summary line; reports = the rest (JUnit, coverage, certification, manifest; --no-html).",
+    "'time in requests' sums each exchange's durationMs from the run records (exchanges-*.jsonl); 'sum of test times' is from junit.xml. Test time not spent in requests is waiting: rate-limit windows, polling for pending documents, webhook deliveries.",
+  );
+  const results: BenchResults = { date: new Date().toISOString(), command: `npm run bench${write ? " -- --write" : ""}`, machine, load, uploads, runs, notes };
+  const md = renderMarkdown(results);
+  process.stdout.write(`${md}\n`);
+  if (write) {
+    const file = join(projectRoot, "BENCHMARKS.md");
+    const text = readFileSync(file, "utf8");
+    const begin = "<!-- bench:begin -->";
+    const end = "<!-- bench:end -->";
+    const a = text.indexOf(begin);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`BENCHMARKS.md has no ${begin} … ${end} markers`);
+    writeFileSync(file, `${text.slice(0, a + begin.length)}\n${md}\n${text.slice(b)}`);
+    log("BENCHMARKS.md updated");
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

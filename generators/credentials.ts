@@ -1,0 +1,27 @@
+/**
+ * Authorization header values named by what they are (D1). Functions of the token, so a test
+ * reads the role's token only when it runs (a missing credential becomes a skip, not a crash).
+ */
+import { bearer } from "../harness/client";
+import { faker } from "./random";
+
+const b64 = (s: string): string => Buffer.from(s, "utf8").toString("base64");
+
+export const authHeader = {
+  /** The canonical form (D1). */
+  valid: (token: string): string => bearer(token),
+  basic: (): string => `Basic ${b64(`${faker.internet.username()}:${faker.internet.password()}`)}`,
+  /** `Bearer <token>` without the `ID.me` part. */
+  bareBearer: (token: string): string => `Bearer ${token}`,
+  /** The token with no scheme at all. */
+  bareToken: (token: string): string => token,
+  /** Characters Base64 never uses. */
+  notBase64: (): string => bearer(`${faker.string.alphanumeric(12)}*%!~${faker.string.alphanumeric(4)}`),
+  /** Well-formed Base64 of a secret no account has. */
+  unknownSecret: (): string => bearer(b64(`unknown-${faker.string.alphanumeric(24)}`)),
+  /** The form of an older documentation page (OPEN). */
+  legacy: (token: string): string => `ID.me ${token}`,
+  /** Spaces and tabs around the Base64 text (a newline cannot travel in an HTTP header). */
+  spacedToken: (token: string): string => `Bearer ID.me   ${token}  `,
+  tabbedToken: (token: string): string => `Bearer ID.me \t${token}\t`,
+};

@@ -1,0 +1,60 @@
+/**
+ * `minimalRequest(operationId)`: the smallest valid request of each operation, for tests whose
+ * subject is not the inputs (credentials, products, rate limits, envelopes). Ids in paths are
+ * random UUIDs: credentials and products are checked before ids (D15). `extra` adds fields to
+ * the JSON body or to the multipart form (e.g. a verification_id).
+ */
+import type { CallOptions } from "../harness/client";
+import { config } from "../harness/config";
+import { operations, type OperationId } from "../generated/operations";
+import { deref, escapePointer, loadSpec } from "../lib/spec-document";
+import { ids } from "./ids";
+import { documentFiles } from "./images";
+import { identity, otp, smsSend } from "./telecom";
+
+type Build = (extra: Record<string, string>) => CallOptions;
+
+const documentForm = (back: boolean): Build => (extra) => ({
+  form: { fields: extra, files: documentFiles({ bounds: config.profile.imageBounds, back }) },
+});
+
+const builders: Record<OperationId, Build> = {
+  getHealth: () => ({}),
+  createVerification: (extra) => ({ body: { ...extra } }),
+  getVerification: () => ({ params: { verification_id: ids.unknown() } }),
+  sendSmsCode: (extra) => ({ body: smsSend.valid(extra) }),
+  confirmSmsCode: (extra) => ({ body: { transaction_id: ids.unknown(), code: otp.correct(), ...extra } }),
+  verifyTelecomIdentity: (extra) => ({ body: identity(config.today).valid(extra) }),
+  getTelecomTransaction: () => ({ params: { transaction_id: ids.unknown() } }),
+  verifyLicense: documentForm(true),
+  verifyPassport: documentForm(false),
+  verifyPasscard: documentForm(true),
+  getDocumentTransaction: () => ({ params: { transaction_id: ids.unknown() } }),
+};
+
+export function minimalRequest(operationId: OperationId, extra: Record<string, string> = {}): CallOptions {
+  return builders[operationId](extra);
+}
+
+/** Operations that need credentials (generated from the spec: a new one is covered without a new test). */
+export const securedOperations: readonly OperationId[] = operations.filter((o) => o.secured).map((o) => o.id);
+
+/** The operation that runs a product (x-product), e.g. the one a profile's product name points at. */
+export function operationOfProduct(product: string | undefined): OperationId {
+  const op = operations.find((o) => o.product === product);
+  if (!op) throw new Error(`no operation of the spec runs the product ${JSON.stringify(product)}`);
+  return op.id;
+}
+
+/** Does the operation's request body (per the spec) have a property `name`? */
+function takes(op: (typeof operations)[number], name: string): boolean {
+  if (!op.requestContentType) return false;
+  const at = `#/paths/${escapePointer(op.path)}/${op.method.toLowerCase()}/requestBody`;
+  const { node: body } = deref<{ content?: Record<string, { schema?: unknown }> }>(loadSpec().paths[op.path][op.method.toLowerCase()].requestBody, at);
+  const { node: schema } = deref<{ properties?: Record<string, unknown> }>(body?.content?.[op.requestContentType]?.schema, at);
+  return schema?.properties?.[name] !== undefined;
+}
+
+/** Transaction POSTs that accept a verification_id, read from the spec's request schemas. */
+export const verificationTakingOperations: readonly OperationId[] = operations
+  .filter((o) => o.product !== null && takes(o, "verification_id")).map((o) => o.id);

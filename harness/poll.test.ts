@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { Exchange } from "./exchange";
+import { pollUntilFinal } from "./poll";
+
+const tx = (status: number, code?: number): Exchange =>
+  new Exchange("getDocumentTransaction",
+    { method: "GET", url: "http://t/api/v2/document/x", path: "/api/v2/document/x", headers: {}, bodyPreview: "", curl: "curl http://t" },
+    { status, headers: {}, text: code === undefined ? "" : JSON.stringify({ status: { code } }), bytes: 0, truncated: false }, 1);
+
+const opts = { pendingStatusCodes: [100], intervalMs: 1, maxWaitMs: 50, what: "transaction x" };
+
+describe("pollUntilFinal", () => {
+  it("returns the first answer whose status.code is not pending", async () => {
+    const answers = [tx(200, 100), tx(200, 100), tx(200, 300)];
+    let calls = 0;
+    const x = await pollUntilFinal(async () => answers[calls++]!, opts);
+    expect(x.transactionStatus()).toBe(300);
+    expect(calls).toBe(3);
+  });
+
+  it("returns a non-200 answer at once for the caller to judge", async () => {
+    let calls = 0;
+    const x = await pollUntilFinal(async () => (calls++, tx(404)), opts);
+    expect(x.status).toBe(404);
+    expect(calls).toBe(1);
+  });
+
+  it("fails with a contract error naming the wait when the transaction stays pending", async () => {
+    let clock = 0;
+    const run = pollUntilFinal(async () => ((clock += 20), tx(200, 100)), { ...opts, now: () => clock });
+    await expect(run).rejects.toMatchObject({ name: "ContractAssertionError" });
+    await expect(run).rejects.toThrow(/still pending[\s\S]*within 50 ms \(profile\.polling\.maxWaitMs\)/);
+  });
+});

@@ -1,0 +1,11 @@
+// AUTH-08 (OPEN): the legacy `ID.me <token>` form without Bearer is recorded, never judged.
+import { observe } from "../../../harness/conformance";
+import { tokenOf } from "../../../harness/client";
+import { authHeader } from "../../../generators/credentials";
+import { minimalRequest } from "../../../generators/requests";
+
+observe("AUTH-08", "records how the legacy `ID.me <token>` header (no Bearer) is answered", async ({ api, record }) => {
+  const x = await api.call("createVerification", { ...minimalRequest("createVerification"), auth: { header: authHeader.legacy(tokenOf("primary")) } });
+
+  await record("legacy scheme", { status: x.status, codes: x.errorCodes(), accepted: x.status === 200 });
+});

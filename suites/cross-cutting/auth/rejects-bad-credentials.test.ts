@@ -1,0 +1,26 @@
+// AUTH-01…05: every secured operation (generated from the spec) refuses missing or wrong credentials with 401 / 1100.
+import { conformance } from "../../../harness/conformance";
+import { tokenOf, type Auth } from "../../../harness/client";
+import { expectError } from "../../../harness/expect";
+import { authHeader } from "../../../generators/credentials";
+import { minimalRequest, securedOperations } from "../../../generators/requests";
+import type { ReqId } from "../../../generated/requirements";
+
+interface Case { req: ReqId; name: string; auth: () => Auth }
+
+const cases: Case[] = [
+  { req: "AUTH-01", name: "without an Authorization header", auth: () => "none" },
+  { req: "AUTH-02", name: "with Basic credentials", auth: () => ({ header: authHeader.basic() }) },
+  { req: "AUTH-02", name: "with `Bearer <token>` (no ID.me)", auth: () => ({ header: authHeader.bareBearer(tokenOf("primary")) }) },
+  { req: "AUTH-03", name: "with the bare token (no scheme)", auth: () => ({ header: authHeader.bareToken(tokenOf("primary")) }) },
+  { req: "AUTH-04", name: "with a token that is not Base64", auth: () => ({ header: authHeader.notBase64() }) },
+  { req: "AUTH-05", name: "with the secret of no account", auth: () => ({ header: authHeader.unknownSecret() }) },
+];
+
+const rows = securedOperations.flatMap((op) => cases.map((c) => ({ ...c, op })));
+
+conformance.for(rows)("answers $op $name with 401 / 1100", async (row, { api }) => {
+  const x = await api.call(row.op, { ...minimalRequest(row.op), auth: row.auth() });
+
+  expectError(x, 401, 1100);
+});

@@ -1,0 +1,17 @@
+// AUTH-06, AUTH-07: an inactive account (1200) or organization (1300) is refused on every secured operation.
+import { conformance } from "../../../harness/conformance";
+import { expectError } from "../../../harness/expect";
+import { minimalRequest, securedOperations } from "../../../generators/requests";
+
+const inactive = [
+  { req: "AUTH-06", role: "inactiveAccount", what: "an inactive account", code: 1200 },
+  { req: "AUTH-07", role: "inactiveOrg", what: "an inactive organization's account", code: 1300 },
+] as const;
+
+const rows = securedOperations.flatMap((op) => inactive.map((c) => ({ ...c, op })));
+
+conformance.for(rows)("answers $op for $what with 401 / $code", async (row, { api }) => {
+  const x = await api.call(row.op, { ...minimalRequest(row.op), auth: row.role });
+
+  expectError(x, 401, row.code);
+}, (row) => ({ roles: [row.role] }));
