@@ -21,6 +21,8 @@ export interface MockBehaviour {
   fixtures: Fixtures;
   /** the clock ("today" for the minor rule, timestamps, windows) */
   now(): Date;
+  /** "today" for the minor rule (D17); pinned by the suite's injected date (IDME_TODAY), else now() */
+  today(): Date;
   random(): number;
   validators: Validators;
   /** D28: which images each document product requires */
@@ -63,6 +65,7 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
   return {
     fixtures,
     now: () => new Date(),
+    today: () => new Date(),
     random: seededRandom(fixtures.seed),
     validators: {
       phone: v.validPhone,

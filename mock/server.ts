@@ -100,6 +100,9 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     } catch (err) {
       answer = err instanceof Stop ? err.reply : errorReply([5000]);
     }
+    // An early answer (401, 403, 429 …) to an upload the handler never read: read the rest first, or the
+    // client, still sending, sees EPIPE instead of the answer (real gateways linger the same way).
+    if (!request.raw.complete && !(await drain(request, DRAIN_LIMIT))) reply.header("connection", "close");
     return write(reply, request, operationId, answer);
   };
 

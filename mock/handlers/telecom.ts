@@ -72,7 +72,7 @@ export function verifyTelecomIdentity(ctx: MockContext, request: FastifyRequest)
   const { validators } = ctx.behaviour;
   const codes: number[] = [];
   if (!validators.phone(input.phone)) codes.push(3101);
-  const birth = validators.birthDate(input.birth_date, ctx.behaviour.now());
+  const birth = validators.birthDate(input.birth_date, ctx.behaviour.today());
   if (birth === "format") codes.push(3108);
   if (birth === "minor") codes.push(3107);
   codes.push(...optionalInputErrors(ctx, input.callback_url, input.metadata));
