@@ -77,9 +77,6 @@ async function labelWith(allure: typeof import("allure-js-commons"), id: ReqId):
   await allure.severity(req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor");
   for (const ref of req.sources) await allure.link(specUrl(ref) ?? ref, ref);
   if (req.decision) await allure.link(decisionUrl(req.decision), req.decision);
-  await allure.parameter("target", config.baseUrl);
-  await allure.parameter("profile", config.profile.name);
-  await allure.parameter("seed", String(config.seed));
 }
 
 async function run(id: ReqId, title: string, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {

@@ -1,0 +1,21 @@
+// ACCESS-03, ACCESS-04: a product inactive for the organization (2200) or not enabled for the account (2300).
+// The product comes from the profile; the operation is the one the spec says runs it.
+import { conformance } from "../../../harness/conformance";
+import { expectError } from "../../../harness/expect";
+import { minimalRequest, operationOfProduct } from "../../../generators/requests";
+
+conformance("ACCESS-03", "answers the organization's inactive product with 403 / 2200", async ({ api, profile }) => {
+  const op = operationOfProduct(profile.products.inactiveForProductInactiveRole);
+
+  const x = await api.call(op, { ...minimalRequest(op), auth: "productInactive" });
+
+  expectError(x, 403, 2200, `${op} runs ${profile.products.inactiveForProductInactiveRole}, inactive for this organization`);
+}, { roles: ["productInactive"], profile: ["products.inactiveForProductInactiveRole"] });
+
+conformance("ACCESS-04", "answers a product not enabled for the account with 403 / 2300", async ({ api, profile }) => {
+  const op = operationOfProduct(profile.products.disabledForProductDisabledRole);
+
+  const x = await api.call(op, { ...minimalRequest(op), auth: "productDisabled" });
+
+  expectError(x, 403, 2300, `${op} runs ${profile.products.disabledForProductDisabledRole}, not enabled for this account`);
+}, { roles: ["productDisabled"], profile: ["products.disabledForProductDisabledRole"] });

@@ -1,0 +1,18 @@
+// ACCESS-01, ACCESS-02 (D32): a path that names a product the API does not have answers 403 / 2100.
+import { conformance } from "../../../harness/conformance";
+import { expectError } from "../../../harness/expect";
+import { ids } from "../../../generators/ids";
+import { product } from "../../../generators/products";
+import { minimalRequest } from "../../../generators/requests";
+
+conformance("ACCESS-01", "answers POST /api/v2/document/{unknown}/verify with 403 / 2100", async ({ api }) => {
+  const x = await api.request("POST", `/api/v2/document/${product.unknown()}/verify`, minimalRequest("verifyLicense"));
+
+  expectError(x, 403, 2100);
+});
+
+conformance("ACCESS-02", "answers GET /api/v2/{unknown}/{uuid} with 403 / 2100", async ({ api }) => {
+  const x = await api.request("GET", `/api/v2/${product.unknown()}/${ids.unknown()}`);
+
+  expectError(x, 403, 2100);
+});
