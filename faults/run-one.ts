@@ -39,6 +39,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** test files to run (paths relative to the project); all of the conformance project when absent */
   files?: string[];
+  /** run only the tests of these requirements (vitest -t on the `[ID]` title prefix) */
+  requirements?: readonly string[];
 }
 
 const REQ = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\]/;
@@ -112,6 +114,7 @@ export async function runConformance(fault: string | null, options: RunOptions =
   const out = join(dir, "result.json");
   const started = Date.now();
   const args = ["run", "--project", "conformance", "--reporter=json", `--outputFile=${out}`, ...(options.files ?? [])];
+  if (options.requirements?.length) args.push(`--testNamePattern=\\[(${options.requirements.join("|")})\\]`);
   const child = spawn(VITEST, args, {
     cwd: projectRoot,
     env: childEnv(fault, dir, options.seed ?? DEFAULT_SEED),

@@ -51,7 +51,7 @@ export function selectFaults(only?: string[]): CatalogueFault[] {
 /**
  * The test files that hold the tests of a fault's `breaks` requirements (known from the baseline run), or
  * undefined (= the whole suite) when none has a test or `full` is asked: the verdict only needs those tests,
- * and running them alone keeps the catalogue within a few minutes on 2 cores (faults/README.md "Speed").
+ * and running them alone (only the tests of those requirements, -t) keeps the catalogue within a few minutes on 2 cores (faults/README.md "Speed").
  */
 export function filesFor(fault: CatalogueFault, baseline: RunResult, full = false): string[] | undefined {
   if (full) return undefined;
@@ -65,11 +65,12 @@ export async function detect(options: DetectionOptions = {}): Promise<Detection>
   const baseline = await runConformance(null, base);
   options.onRun?.(baseline);
   const faultRuns = await pool(selected, options.concurrency ?? 2, async (fault) => {
-    const r = await runConformance(fault.id, { ...base, files: filesFor(fault, baseline, options.full) });
+    const files = filesFor(fault, baseline, options.full);
+    const r = await runConformance(fault.id, { ...base, files, requirements: files ? fault.breaks : undefined });
     options.onRun?.(r);
     return r;
   });
-  const scores = selected.map((f, i) => judge(f, faultRuns[i]));
+  const scores = selected.map((f, i) => judge(f, faultRuns[i], baseline));
   const caught = scores.filter((s) => s.verdict === "caught").length;
   return {
     baseline, scores, caught, total: scores.length,

@@ -1,6 +1,6 @@
 // Judging runs: a fault is caught iff some test failed AND a failing test's requirement is one the fault breaks.
 import type { CatalogueFault } from "./types";
-import type { RunResult } from "./run-one";
+import type { FailedTest, RunResult } from "./run-one";
 
 export type Verdict = "caught" | "wrong-reason" | "missed" | "broken-run";
 
@@ -8,18 +8,25 @@ export interface FaultScore {
   fault: CatalogueFault;
   run: RunResult;
   verdict: Verdict;
-  /** requirement ids of the failing tests (each once) */
+  /** requirement ids of the failing tests (each once), leaving out tests that fail on the conformant mock too */
   failingIds: string[];
   /** failing ids that the fault declares it breaks */
   matched: string[];
 }
 
-export function judge(fault: CatalogueFault, run: RunResult): FaultScore {
-  const failingIds = [...new Set(run.failed.map((f) => f.requirement).filter((r): r is string => r !== null))];
+/** Failures that the conformant mock also shows (a suite still being written) are not the fault's doing. */
+export function newFailures(run: RunResult, baseline?: RunResult): FailedTest[] {
+  const before = new Set(baseline?.failed.map((f) => f.title) ?? []);
+  return run.failed.filter((f) => !before.has(f.title));
+}
+
+export function judge(fault: CatalogueFault, run: RunResult, baseline?: RunResult): FaultScore {
+  const failed = newFailures(run, baseline);
+  const failingIds = [...new Set(failed.map((f) => f.requirement).filter((r): r is string => r !== null))];
   const matched = failingIds.filter((id) => (fault.breaks as readonly string[]).includes(id));
   const verdict: Verdict = !run.completed ? "broken-run"
     : matched.length > 0 ? "caught"
-    : run.failed.length > 0 || run.fileErrors.length > 0 ? "wrong-reason"
+    : failed.length > 0 || run.fileErrors.length > 0 ? "wrong-reason"
     : "missed";
   return { fault, run, verdict, failingIds, matched };
 }

@@ -7,11 +7,12 @@ import { appendFileSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { withAllure } from "./allure";
-import { validateResponse } from "../lib/spec";
+import { validateResponse, warmUpValidators } from "../lib/spec";
 import { config } from "./config";
 import type { Exchange } from "./exchange";
 
 mkdirSync(config.runDir, { recursive: true });
+warmUpValidators(); // once per worker, before any test: no compile stall between timed requests
 const exchangesFile = join(config.runDir, `exchanges-${process.pid}-${threadId}.jsonl`);
 const budgetFile = join(config.runDir, "budget.count");
 

@@ -62,10 +62,9 @@ export interface MockBehaviour {
 
 export function createBehaviour(fixtures: Fixtures): MockBehaviour {
   const { documents, otp, webhooks } = fixtures;
-  return {
+  const behaviour: MockBehaviour = {
     fixtures,
     now: () => new Date(),
-    today: () => new Date(),
     random: seededRandom(fixtures.seed),
     validators: {
       phone: v.validPhone,
@@ -100,5 +99,7 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
     webhooks: { enabled: true, ...webhooks },
     metadataErrorCode: 3100,
     transform: (reply) => reply,
+    today: () => behaviour.now(), // follows the clock unless pinned
   };
+  return behaviour;
 }

@@ -12,27 +12,28 @@ export class RateLimiter {
 
   constructor(private readonly behaviour: MockBehaviour) {}
 
-  /** Counts one request; stops with 429 when the account's (first) or the product's limit is passed. */
+  /** Stops with 429 when the account's (first, D15) or the product's limit is reached; else counts the request (D33: refused ones don't count). */
   hit(accountName: string, product: string | undefined): void {
     const { enabled, lifts, limitsFor } = this.behaviour.rateLimit;
     const limits = limitsFor(accountName);
     if (!enabled || !limits) return;
     const now = this.behaviour.now().getTime();
-    const account = this.count(accountName, now, limits.windowMs, lifts);
-    const perProduct = product ? this.count(`${accountName}|${product}`, now, limits.windowMs, lifts) : undefined;
-    if (account.count > limits.perAccount) stop([5200], this.retryAfter(account, now, limits.windowMs, lifts));
-    if (perProduct && perProduct.count > limits.perProduct) {
+    const account = this.window(accountName, now, limits.windowMs, lifts);
+    const perProduct = product ? this.window(`${accountName}|${product}`, now, limits.windowMs, lifts) : undefined;
+    if (account.count >= limits.perAccount) stop([5200], this.retryAfter(account, now, limits.windowMs, lifts));
+    if (perProduct && perProduct.count >= limits.perProduct) {
       stop([5100], this.retryAfter(perProduct, now, limits.windowMs, lifts));
     }
+    account.count++;
+    if (perProduct) perProduct.count++;
   }
 
-  private count(key: string, now: number, windowMs: number, lifts: boolean): Window {
+  private window(key: string, now: number, windowMs: number, lifts: boolean): Window {
     let w = this.windows.get(key);
     if (!w || (lifts && now - w.start >= windowMs)) {
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
-    w.count++;
     return w;
   }
 

@@ -1,0 +1,16 @@
+// NOTFOUND-08 (D15): an id that names nothing is reported before input errors.
+import { conformance } from "../../../harness/conformance";
+import { expectError } from "../../../harness/expect";
+import { ids } from "../../../generators/ids";
+import { otp, phone, smsSend } from "../../../generators/telecom";
+
+const rows = [
+  { req: "NOTFOUND-08", op: "confirmSmsCode", inputs: "a malformed code", body: () => ({ transaction_id: ids.unknown(), code: otp.correct().slice(1) }) },
+  { req: "NOTFOUND-08", op: "sendSmsCode", inputs: "an invalid phone", body: () => smsSend.with({ phone: phone.success().slice(1), verification_id: ids.unknown() }) },
+] as const;
+
+conformance.for(rows)("answers $op with an unknown id and $inputs with 404 / 4100", async (row, { api }) => {
+  const x = await api.call(row.op, { body: row.body() });
+
+  expectError(x, 404, 4100);
+});

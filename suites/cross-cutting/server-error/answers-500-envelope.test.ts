@@ -1,0 +1,15 @@
+// SERVER-01 (D24): where the target has a trigger, an internal error is 500 / 5000 in the error envelope.
+import { conformance } from "../../../harness/conformance";
+import { expectError } from "../../../harness/expect";
+import { identity, phone, smsSend } from "../../../generators/telecom";
+
+const rows = [
+  { req: "SERVER-01", op: "sendSmsCode", body: () => smsSend.valid({ phone: phone.serverError() }) },
+  { req: "SERVER-01", op: "verifyTelecomIdentity", body: (today: string) => identity(today).valid({ phone: phone.serverError() }) },
+] as const;
+
+conformance.for(rows)("answers $op with the server-error phone with 500 / 5000", async (row, { api, config }) => {
+  const x = await api.call(row.op, { body: row.body(config.today) });
+
+  expectError(x, 500, 5000);
+}, { capabilities: ["serverErrorTrigger"] });
