@@ -64,13 +64,15 @@ export async function detect(options: DetectionOptions = {}): Promise<Detection>
   const base = { seed: options.seed ?? DEFAULT_SEED, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   const baseline = await runConformance(null, base);
   options.onRun?.(baseline);
-  const faultRuns = await pool(selected, options.concurrency ?? 2, async (fault) => {
+  // Slow faults start first so they overlap with the many short runs instead of ending last.
+  const order = [...selected].sort((a, b) => Number(!!b.slow) - Number(!!a.slow));
+  const runs = await pool(order, options.concurrency ?? 2, async (fault) => {
     const files = filesFor(fault, baseline, options.full);
     const r = await runConformance(fault.id, { ...base, files, requirements: files ? fault.breaks : undefined });
     options.onRun?.(r);
     return r;
   });
-  const scores = selected.map((f, i) => judge(f, faultRuns[i], baseline));
+  const scores = selected.map((f) => judge(f, runs[order.indexOf(f)], baseline));
   const caught = scores.filter((s) => s.verdict === "caught").length;
   return {
     baseline, scores, caught, total: scores.length,

@@ -5,4 +5,6 @@ import type { Fault } from "../mock/faults-api";
 export interface CatalogueFault extends Fault {
   /** Requirement ids this deviation violates; the fault counts as caught only when one of them fails. */
   breaks: readonly ReqId[];
+  /** the suite needs long to notice it (polls run to their limit): the runner starts it first */
+  slow?: boolean;
 }

@@ -94,9 +94,6 @@ export type ReqId =
   | "TELECOM-SANDBOX-03"
   | "TELECOM-SMS-01"
   | "TELECOM-SMS-02"
-  | "TELECOM-STATUS-01"
-  | "TELECOM-STATUS-02"
-  | "TELECOM-STATUS-03"
   | "TRANSACTION-01"
   | "TRANSACTION-02"
   | "TRANSACTION-03"
@@ -110,7 +107,6 @@ export type ReqId =
   | "VERIFICATION-05"
   | "VERIFICATION-06"
   | "VERIFICATION-07"
-  | "VERIFICATION-08"
   | "WEBHOOK-01"
   | "WEBHOOK-02"
   | "WEBHOOK-03"
@@ -1423,49 +1419,6 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "DOC:telecom#sms-possession"
     ]
   },
-  "TELECOM-STATUS-01": {
-    "id": "TELECOM-STATUS-01",
-    "area": "telecom",
-    "level": "MUST",
-    "basis": "DECISION",
-    "decision": "D7",
-    "operations": [
-      "confirmSmsCode",
-      "verifyTelecomIdentity"
-    ],
-    "text": "A telecom transaction with `status.code` 200 MUST have `results.verified` true and no `results.errors` (absent or empty).",
-    "sources": [
-      "DOC:overview#transaction-status-codes"
-    ]
-  },
-  "TELECOM-STATUS-02": {
-    "id": "TELECOM-STATUS-02",
-    "area": "telecom",
-    "level": "MUST",
-    "basis": "DOC",
-    "operations": [
-      "sendSmsCode",
-      "verifyTelecomIdentity"
-    ],
-    "text": "A telecom transaction with `status.code` 300 MUST carry a non-empty `results.errors` whose codes all belong to the telecom family (1001–1014) and whose messages are non-empty strings.",
-    "sources": [
-      "DOC:overview#transaction-result-errors",
-      "DOC:overview#full-list-of-transaction-errors"
-    ]
-  },
-  "TELECOM-STATUS-03": {
-    "id": "TELECOM-STATUS-03",
-    "area": "telecom",
-    "level": "MUST",
-    "basis": "DOC",
-    "operations": [
-      "verifyTelecomIdentity"
-    ],
-    "text": "An error object's `additional_info`, when present, MUST be a string (the 1014 identity example carries one).",
-    "sources": [
-      "DOC:overview#transaction-result-errors"
-    ]
-  },
   "TRANSACTION-01": {
     "id": "TRANSACTION-01",
     "area": "transaction",
@@ -1664,20 +1617,6 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "sources": [
       "DOC:verification#retrieve-a-verification",
       "DOC:webhooks#payload"
-    ]
-  },
-  "VERIFICATION-08": {
-    "id": "VERIFICATION-08",
-    "area": "verification",
-    "level": "MUST",
-    "basis": "DECISION",
-    "decision": "D18",
-    "operations": [
-      "createVerification"
-    ],
-    "text": "A createVerification callback_url that is not an absolute http or https URL is rejected with HTTP 422 and code 3100.",
-    "sources": [
-      "DOC:overview#errors-and-http-status-codes"
     ]
   },
   "WEBHOOK-01": {

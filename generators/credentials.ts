@@ -10,13 +10,14 @@ const b64 = (s: string): string => Buffer.from(s, "utf8").toString("base64");
 export const authHeader = {
   /** The canonical form (D1). */
   valid: (token: string): string => bearer(token),
-  basic: (): string => `Basic ${b64(`${faker.internet.username()}:${faker.internet.password()}`)}`,
+  /** A valid credential under another scheme: a target that ignores the scheme lets it in. */
+  basic: (token: string): string => `Basic ${token}`,
   /** `Bearer <token>` without the `ID.me` part. */
   bareBearer: (token: string): string => `Bearer ${token}`,
   /** The token with no scheme at all. */
   bareToken: (token: string): string => token,
-  /** Characters Base64 never uses. */
-  notBase64: (): string => bearer(`${faker.string.alphanumeric(12)}*%!~${faker.string.alphanumeric(4)}`),
+  /** The valid token with characters Base64 never uses inserted: a lenient decoder (one that skips them) finds the real secret. */
+  notBase64: (token: string): string => bearer(`${token.slice(0, 4)}*%!~${token.slice(4)}`),
   /** Well-formed Base64 of a secret no account has. */
   unknownSecret: (): string => bearer(b64(`unknown-${faker.string.alphanumeric(24)}`)),
   /** The form of an older documentation page (OPEN). */

@@ -3,6 +3,7 @@ import type { Fixtures, Product, RateLimitFixture } from "./types.js";
 import type { ReplyTransform } from "./reply.js";
 import { seededRandom } from "./random.js";
 import * as v from "./validators.js";
+import { decodeToken, tokenText } from "./auth-header.js";
 
 export type ImageField = "front_image" | "back_image";
 export type DocumentProduct = Extract<Product, `document.${string}`>;
@@ -29,6 +30,10 @@ export interface MockBehaviour {
   requiredImages: Record<DocumentProduct, ImageField[]>;
   auth: {
     acceptLegacyScheme: boolean;
+    /** the Base64 text of an Authorization header, or undefined for a wrong form (D1) */
+    tokenText(header: string | undefined, acceptLegacy: boolean): string | undefined;
+    /** the decoded secret, or undefined when the text is not canonical Base64 */
+    decodeToken(text: string): string | undefined;
     codes: { unknown: number; inactiveAccount: number; inactiveOrganization: number };
   };
   /** 403 3200 / 3300 when on; off = any account sees any transaction / verification */
@@ -82,6 +87,8 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
     },
     auth: {
       acceptLegacyScheme: fixtures.auth.acceptLegacyScheme,
+      tokenText,
+      decodeToken,
       codes: { unknown: 1100, inactiveAccount: 1200, inactiveOrganization: 1300 },
     },
     ownership: { transactions: true, verifications: true },

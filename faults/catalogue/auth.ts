@@ -38,4 +38,18 @@ export const authFaults: CatalogueFault[] = [
     breaks: ["AUTH-06"],
     apply: (b) => { b.fixtures.accounts.inactiveAccount.active = true; },
   },
+  {
+    id: "auth-any-scheme-accepted",
+    title: "any Authorization scheme accepted",
+    description: "The last word of any Authorization header is taken as the token: `Basic <token>`, `Bearer <token>` and a bare token get in.",
+    breaks: ["AUTH-02", "AUTH-03"],
+    apply: (b) => { b.auth.tokenText = (header) => header?.trim().split(/\s+/).pop(); },
+  },
+  {
+    id: "auth-lenient-base64",
+    title: "non-Base64 token decoded leniently",
+    description: "The token is decoded with Buffer.from(text, 'base64'), which skips characters Base64 never uses, so a corrupted token still finds its account.",
+    breaks: ["AUTH-04"],
+    apply: (b) => { b.auth.decodeToken = (text) => Buffer.from(text.trim(), "base64").toString("utf8"); },
+  },
 ];

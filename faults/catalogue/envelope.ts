@@ -1,6 +1,6 @@
 // Error-envelope and transport faults (overview "Errors and HTTP status codes"): shape, types, statuses, media types.
 import type { CatalogueFault } from "../types";
-import { JSON_CT, codesOf, rewrite, rewriteErrors } from "../transform";
+import { JSON_CT, codesOf, remapCode, rewrite, rewriteErrors } from "../transform";
 import { isEnvelope } from "../../mock/faults-api";
 
 export const envelopeFaults: CatalogueFault[] = [
@@ -29,7 +29,7 @@ export const envelopeFaults: CatalogueFault[] = [
     id: "unprocessable-as-400",
     title: "input errors answered 400",
     description: "Every 422 input error is sent with HTTP 400; codes and envelope stay.",
-    breaks: ["INPUT-PHONE-01", "INPUT-PHONE-02", "INPUT-BIRTHDATE-01", "INPUT-BIRTHDATE-02", "INPUT-BIRTHDATE-03", "INPUT-CALLBACK-01", "INPUT-OTP-01", "INPUT-OTP-02", "INPUT-OTP-04", "INPUT-OTP-05", "INPUT-CONFIRM-01", "INPUT-METADATA-01", "INPUT-SEVERAL-01", "DOCUMENT-05", "DOCUMENT-06", "DOCUMENT-07", "DOCUMENT-09", "DOCUMENT-10", "DOCUMENT-14", "DOCUMENT-15", "VERIFICATION-08", "TELECOM-SANDBOX-02"],
+    breaks: ["INPUT-PHONE-01", "INPUT-PHONE-02", "INPUT-BIRTHDATE-01", "INPUT-BIRTHDATE-02", "INPUT-BIRTHDATE-03", "INPUT-CALLBACK-01", "INPUT-OTP-01", "INPUT-OTP-02", "INPUT-OTP-04", "INPUT-OTP-05", "INPUT-CONFIRM-01", "INPUT-METADATA-01", "INPUT-SEVERAL-01", "DOCUMENT-05", "DOCUMENT-06", "DOCUMENT-07", "DOCUMENT-09", "DOCUMENT-10", "DOCUMENT-14", "DOCUMENT-15", "TELECOM-SANDBOX-02"],
     apply: (b) => rewrite(b, (r) => r.status === 422, (r) => ({ ...r, status: 400 })),
   },
   {
@@ -73,5 +73,26 @@ export const envelopeFaults: CatalogueFault[] = [
       headers: { "content-type": "text/plain; charset=utf-8" },
       body: "Internal Server Error",
     })),
+  },
+  {
+    id: "error-messages-generic",
+    title: "generic error messages",
+    description: "Every error message is `Bad request` instead of the catalogue's text for its code (exact-message mode).",
+    breaks: ["SCHEMA-04"],
+    apply: (b) => rewriteErrors(b, (e) => ({ ...e, message: "Bad request" })),
+  },
+  {
+    id: "small-image-code-2006",
+    title: "small image answered with code 2006",
+    description: "A too-small image answers 422 with the overview example's 2006 instead of 3109 (D12: 2006 is undocumented).",
+    breaks: ["DOCUMENT-05", "SCHEMA-05"],
+    apply: (b) => rewriteErrors(b, (e) => (e.code === 3109 ? { code: 2006, message: "The file size is too small" } : e)),
+  },
+  {
+    id: "confirm-without-transaction-404",
+    title: "confirm without transaction answered 404",
+    description: "A confirm with no transaction_id (or one naming a non-SMS transaction) answers 404 / 4100 instead of 422 / 3105.",
+    breaks: ["INPUT-CONFIRM-01"],
+    apply: (b) => remapCode(b, 3105, { status: 404, code: 4100 }),
   },
 ];

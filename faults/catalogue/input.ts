@@ -59,7 +59,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "callback-url-lenient",
     title: "lenient callback_url check",
     description: "Any string passes as a callback_url (`not a url`, `ftp://…`, a relative path) (D18, 3100).",
-    breaks: ["INPUT-CALLBACK-01", "DOCUMENT-14", "VERIFICATION-08"],
+    breaks: ["INPUT-CALLBACK-01", "DOCUMENT-14"],
     apply: (b) => { b.validators.callbackUrl = (v) => typeof v === "string"; },
   },
   {
@@ -116,5 +116,33 @@ export const inputFaults: CatalogueFault[] = [
     description: "verifyPasscard accepts a front image alone (DOC: both required; D28: a missing image is 3109).",
     breaks: ["DOCUMENT-10"],
     apply: (b) => { b.requiredImages["document.passcard.verify"] = ["front_image"]; },
+  },
+  {
+    id: "phone-only-sandbox-area-codes",
+    title: "only 888 / 999 phones accepted",
+    description: "A valid ten-digit phone whose area code is neither 888 nor 999 answers 422 / 3101 (D30: it behaves like 888).",
+    breaks: ["TELECOM-SANDBOX-03"],
+    apply: (b) => {
+      const strict = b.validators.phone;
+      b.validators.phone = (v) => strict(v) && /^(888|999)/.test(String(v));
+    },
+  },
+  {
+    id: "metadata-limit-off-by-one",
+    title: "metadata of exactly 500 characters refused",
+    description: "The metadata limit is exclusive: JSON text of exactly 500 characters answers 422 (DOC: up to 500 is valid).",
+    breaks: ["INPUT-METADATA-03"],
+    apply: (b) => { b.validators.metadata = (v) => JSON.stringify(v).length < 500; },
+  },
+  {
+    id: "image-min-size-inclusive",
+    title: "image of exactly 40 KB accepted",
+    description: "The minimum size is inclusive: a file of exactly 40 960 bytes is accepted (D21: strictly greater than 40 KB).",
+    breaks: ["DOCUMENT-12"],
+    apply: (b) => {
+      const strict = b.validators.imageSize;
+      const min = b.fixtures.documents.minBytes;
+      b.validators.imageSize = (n) => (n === min ? "ok" : strict(n));
+    },
   },
 ];

@@ -18,7 +18,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "status-200-with-errors",
     title: "status 200 with errors",
     description: "A successful transaction (status.code 200) also lists a transaction error in `results.errors` (D7).",
-    breaks: ["TRANSACTION-01", "TELECOM-STATUS-01"],
+    breaks: ["TRANSACTION-01"],
     apply: (b) => rewriteTransactions(b, (tx) => tx.status.code !== 200 ? tx : {
       ...tx,
       results: { ...tx.results, errors: [{ code: 1005, message: "Something went wrong while delivering the text message. Please try again" }] },
@@ -28,7 +28,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "status-300-without-errors",
     title: "status 300 with no errors",
     description: "A failed transaction (status.code 300) has no `results.errors` (DOC: a 300 lists why).",
-    breaks: ["TRANSACTION-02", "TELECOM-STATUS-02"],
+    breaks: ["TRANSACTION-02"],
     apply: (b) => rewriteTransactions(b, (tx) => {
       if (tx.status.code !== 300) return tx;
       const { errors: _dropped, ...results } = tx.results;
@@ -39,7 +39,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "failure-verified-true",
     title: "failed transaction marked verified",
     description: "A failed transaction (status.code 300) says `results.verified: true`.",
-    breaks: ["TRANSACTION-02", "TELECOM-STATUS-02", "TELECOM-SANDBOX-01", "DOCUMENT-03"],
+    breaks: ["TRANSACTION-02", "TELECOM-SANDBOX-01", "DOCUMENT-03"],
     apply: (b) => rewriteTransactions(b, (tx) => tx.status.code !== 300 ? tx : { ...tx, results: { ...tx.results, verified: true } }),
   },
   {
@@ -101,6 +101,30 @@ export const transactionFaults: CatalogueFault[] = [
     apply: (b) => rewriteTransactions(b, (tx) => {
       const { address: _dropped, ...results } = tx.results;
       return { ...tx, results };
+    }),
+  },
+  {
+    id: "additional-info-as-object",
+    title: "additional_info as an object",
+    description: "An error's `additional_info` is an object (`{detail: \"…\"}`) instead of a string.",
+    breaks: ["TRANSACTION-03"],
+    apply: (b) => rewriteTransactions(b, (tx) => {
+      const errors = tx.results.errors as Array<{ additional_info?: unknown }> | undefined;
+      if (!errors) return tx;
+      const mapped = errors.map((e) => (e.additional_info === undefined ? e : { ...e, additional_info: { detail: e.additional_info } }));
+      return { ...tx, results: { ...tx.results, errors: mapped } };
+    }),
+  },
+  {
+    id: "product-name-upper-case",
+    title: "product names in upper case",
+    description: "Transactions name their product in upper case (`TELECOM.IDENTITY`), in answers, webhooks and verification lists.",
+    breaks: ["SCHEMA-07", "VERIFICATION-06"],
+    apply: (b) => rewrite(b, (r) => isTransaction(r.body) || Array.isArray((r.body as { transactions?: unknown })?.transactions), (r) => {
+      const body = structuredClone(r.body) as { product?: string; transactions?: Array<{ product: string }> };
+      if (typeof body.product === "string") body.product = body.product.toUpperCase();
+      for (const t of body.transactions ?? []) t.product = t.product.toUpperCase();
+      return { ...r, body };
     }),
   },
 ];

@@ -10,10 +10,10 @@ interface Case { req: ReqId; name: string; auth: () => Auth }
 
 const cases: Case[] = [
   { req: "AUTH-01", name: "without an Authorization header", auth: () => "none" },
-  { req: "AUTH-02", name: "with Basic credentials", auth: () => ({ header: authHeader.basic() }) },
+  { req: "AUTH-02", name: "with Basic credentials", auth: () => ({ header: authHeader.basic(tokenOf("primary")) }) },
   { req: "AUTH-02", name: "with `Bearer <token>` (no ID.me)", auth: () => ({ header: authHeader.bareBearer(tokenOf("primary")) }) },
   { req: "AUTH-03", name: "with the bare token (no scheme)", auth: () => ({ header: authHeader.bareToken(tokenOf("primary")) }) },
-  { req: "AUTH-04", name: "with a token that is not Base64", auth: () => ({ header: authHeader.notBase64() }) },
+  { req: "AUTH-04", name: "with a token that is not Base64", auth: () => ({ header: authHeader.notBase64(tokenOf("primary")) }) },
   { req: "AUTH-05", name: "with the secret of no account", auth: () => ({ header: authHeader.unknownSecret() }) },
 ];
 
