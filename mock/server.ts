@@ -82,6 +82,8 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     requestTimeout: 30_000,
     // Malformed HTTP framing gets no answer rather than fastify's own error JSON (README M5).
     clientErrorHandler: (_err, socket) => socket.destroy(),
+    // A path fastify cannot decode (`/api/v2/%ZZ`) names no resource: 404 4100, not fastify's 400 JSON.
+    frameworkErrors: (_err, request, reply) => write(reply, request, null, errorReply([4100])),
   });
   installBodyParsers(app);
   await app.register(multipart, { throwFileSizeLimit: false }); // sizes are judged by readMultipart
