@@ -15,7 +15,7 @@ export default defineConfig({
           name: "self",
           include: [
             "suites/_self/**/*.test.ts",
-            "{lib,mock,faults,harness,checks,generators,reporting,cli,bench,scripts}/**/*.test.ts",
+            "{lib,mock,faults,harness,checks,generators,reporting,cli,bench,scripts,robustness}/**/*.test.ts",
           ],
           isolate: true,
         },

@@ -83,12 +83,22 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     // Help and version exit 0; any usage error is "could not run".
     process.exit(e.exitCode === 0 ? 0 : 2);
   });
+  // Node exits 0 when nothing keeps its event loop alive — e.g. a fetch that never settles after a
+  // connection reset (its AbortSignal timer is unref'd). A pipeline would read that as "conformant":
+  // keep the loop alive for the whole run, and treat a drained loop as "could not run".
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  process.once("beforeExit", () => {
+    console.error("could not run: the run ended without a verdict (a request never settled)");
+    process.exit(2);
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
     const msg = e instanceof CannotRunError ? e.message : `${(e as Error)?.name ?? "Error"}: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
     console.error(`could not run: ${msg}`);
     process.exit(2);
+  } finally {
+    clearInterval(keepAlive);
   }
 }
 

@@ -6,11 +6,18 @@ import { CannotRunError } from "./errors";
 
 export async function checkReachable(target: string, timeoutMs = 5000): Promise<void> {
   const url = `${target}/health`;
+  let timer: NodeJS.Timeout | undefined;
+  // A referenced timer as well as the signal: a fetch hit by a connection reset can ignore its abort.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { name: "TimeoutError" })), timeoutMs + 500);
+  });
   try {
-    const res = await fetch(url, { method: "GET", signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+    const res = await Promise.race([fetch(url, { method: "GET", signal: AbortSignal.timeout(timeoutMs), redirect: "manual" }), deadline]);
     await res.body?.cancel();
   } catch (e) {
     throw new CannotRunError(`target unreachable: GET ${url}: ${describe(e, timeoutMs)}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

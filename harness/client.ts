@@ -66,6 +66,14 @@ export function pathFor(operationId: OperationId, params: Record<string, string>
   });
 }
 
+/**
+ * A target that times out or resets again and again would make every remaining test wait out its
+ * own deadline (hours against a slow live target): after this many consecutive unreachable
+ * answers the worker stops sending and fails fast with the same diagnosis.
+ */
+const UNREACHABLE_LIMIT = 5;
+let unreachableStreak = 0;
+
 export type ExchangeListener = (x: Exchange) => void;
 let listener: ExchangeListener | undefined;
 /** conformance() registers the current test's collector here (tests in a worker run one at a time). */
@@ -76,6 +84,9 @@ export function onExchange(l: ExchangeListener | undefined): void {
 export async function send(
   operationId: OperationId | null, method: string, path: string, opts: CallOptions = {},
 ): Promise<Exchange> {
+  if (unreachableStreak >= UNREACHABLE_LIMIT) {
+    throw new TargetUnreachableError(`${method} ${path}: not sent — the last ${unreachableStreak} requests got no usable answer; the target is treated as unreachable for the rest of this run`);
+  }
   if (!spendBudget()) throw new BudgetExhaustedError(`the request budget of ${config.budget} requests is spent`);
   const secrets = knownSecrets();
   const headers: Record<string, string> = { ...opts.headers };
@@ -117,7 +128,9 @@ export async function send(
   let res: request.Response;
   try {
     res = await req;
+    unreachableStreak = 0;
   } catch (e) {
+    unreachableStreak += 1;
     const err = e as NodeJS.ErrnoException & { timeout?: number };
     const why = err.timeout ? `no answer within ${err.timeout} ms` : err.code ?? err.message;
     throw new TargetUnreachableError(`${method} ${url}: ${why}\nReproduce with:\n  ${redact(toCurl(curl), secrets)}`);
