@@ -28,6 +28,9 @@ export default defineConfig({
           exclude: ["suites/_self/**"],
           globalSetup: ["harness/global-setup.ts"],
           isolate: false,
+          // vitest's default is cores - 1 (one worker here); the suite mostly waits on the network
+          // (rate-limit windows, polling), so two workers halve the wall time.
+          maxWorkers: 2,
         },
       },
     ],

@@ -58,32 +58,38 @@ export function skipReason(needs: Needs | undefined, profile: Profile = config.p
 }
 
 async function label(id: ReqId): Promise<void> {
-  await withAllure((allure) => labelWith(allure, id));
+  await withAllure(async (allure) => {
+    const req = requirements[id];
+    await allure.epic(API_NAME);
+    await allure.label("requirement", id);
+    await allure.label("basis", req.basis);
+    await allure.severity(req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor");
+    for (const ref of req.sources) await allure.link(specUrl(ref) ?? ref, ref);
+    if (req.decision) await allure.link(decisionUrl(req.decision), req.decision);
+  });
 }
 
-async function labelWith(allure: typeof import("allure-js-commons"), id: ReqId): Promise<void> {
-  const req = requirements[id];
-  await allure.epic(API_NAME);
-  const ops = req.operations.includes("*") ? [] : req.operations;
-  const tags = new Set<string>();
-  for (const o of ops) {
-    const tag = operations.find((op) => op.id === o)?.tag;
-    if (tag) tags.add(tag);
-  }
-  for (const t of tags.size ? tags : [req.area]) await allure.feature(t);
-  for (const op of ops.length ? ops : ["every operation"]) await allure.story(op);
-  await allure.label("requirement", id);
-  await allure.label("basis", req.basis);
-  await allure.severity(req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor");
-  for (const ref of req.sources) await allure.link(specUrl(ref) ?? ref, ref);
-  if (req.decision) await allure.link(decisionUrl(req.decision), req.decision);
+/**
+ * feature = tag and story = operationId of the operation the test exercised (its last exchange: the
+ * "act" step); a test that sent nothing (skipped) falls back to the requirement's operations.
+ */
+async function placeInTree(id: ReqId, exchanges: readonly Exchange[]): Promise<void> {
+  await withAllure(async (allure) => {
+    const req = requirements[id];
+    const acted = [...exchanges].reverse().find((x) => x.operationId)?.operationId;
+    const ops = acted ? [acted] : req.operations.includes("*") ? [] : req.operations;
+    const tags = new Set(ops.map((o) => operations.find((op) => op.id === o)?.tag ?? req.area));
+    for (const t of tags.size ? tags : [req.area]) await allure.feature(t);
+    for (const op of ops.length ? ops : ["every operation"]) await allure.story(op);
+  });
 }
 
 async function run(id: ReqId, title: string, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {
-  const why = skipReason(needs);
-  if (why) task.skip(why);
   await label(id);
   const exchanges: Exchange[] = [];
+  task.onTestFinished(() => placeInTree(id, exchanges));
+  const why = skipReason(needs);
+  if (why) task.skip(why);
   current.test = title;
   current.requirement = id;
   onExchange((x) => exchanges.push(x));

@@ -9,6 +9,13 @@ import type { Exchange } from "./exchange";
 
 const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.stringify(v));
 
+/** The errors list as received, or what stood in its place. */
+function errorsText(x: Exchange): string {
+  const body = x.jsonObject();
+  if (body && "errors" in body) return `errors ${show(body.errors)}`;
+  return `no errors list; body ${x.response.text.slice(0, 160) || "(empty)"}`;
+}
+
 /** Fails with `failure` unless `ok`. */
 export function expectThat(x: Exchange, ok: boolean, failure: Failure): void {
   if (!ok) throwIfFailures([failure], x);
@@ -30,7 +37,7 @@ export function expectError(x: Exchange, status: number, codes: number | readonl
     check: "error_answer",
     title: `HTTP ${status} with ${want.join(" and ")} in the errors list expected`,
     expected: `HTTP ${status}, errors containing ${want.join(", ")}`,
-    received: `HTTP ${x.status}, errors ${show(x.jsonObject()?.errors ?? x.response.text.slice(0, 200))}`,
+    received: `HTTP ${x.status}, ${errorsText(x)}`,
     hint,
   });
 }

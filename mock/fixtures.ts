@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { AccountFixture, Fixtures, FixturesInput, Role } from "./types.js";
 import { ROLES } from "./types.js";
 
-export const DEFAULT_RATE_LIMIT = { perProduct: 3, perAccount: 5, windowMs: 300 } as const;
+export const DEFAULT_RATE_LIMIT = { perProduct: 3, perAccount: 5, windowMs: 500 } as const;
 
 export function defaultFixtures(): Fixtures {
   const account = (secret: string, extra: Partial<AccountFixture> = {}): AccountFixture => ({

@@ -6,22 +6,11 @@
 import type { TestResult } from "allure-js-commons";
 import type { Category } from "allure-js-commons/sdk";
 import { Status } from "allure-js-commons";
+import categoryList from "./categories.json";
 
-export const categories: Category[] = [
-  // Order matters: Allure puts a result in the first category that matches.
-  {
-    name: "Target unreachable or timing out",
-    matchedStatuses: [Status.BROKEN, Status.FAILED],
-    traceRegex: "TargetUnreachableError|Test timed out|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENOTFOUND",
-  },
-  { name: "Contract violations", matchedStatuses: [Status.FAILED] },
-  { name: "Suite defects", matchedStatuses: [Status.BROKEN] },
-  {
-    name: "Rate-limited / inconclusive",
-    matchedStatuses: [Status.SKIPPED],
-    messageRegex: "[Bb]udget|[Rr]ate.?limit|429|inconclusive|BudgetExhausted",
-  },
-];
+// One list for both readers: allure-vitest writes it into the results, Allure Report 3 reads it
+// through allurerc.mjs. Order matters: a result goes to the first category that matches.
+export const categories = categoryList as Category[];
 
 export interface AllureRunInfo {
   baseUrl: string;
