@@ -61,15 +61,19 @@ export async function startMockProcess(extraArgs: string[] = [], startTimeoutMs 
     pid,
     rssKb: () => procStatusKb(pid, "VmRSS"),
     peakRssKb: () => procStatusKb(pid, "VmHWM"),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const hard = setTimeout(() => child.kill("SIGKILL"), 5000);
-        child.once("exit", () => {
-          clearTimeout(hard);
-          resolve();
-        });
-        child.kill("SIGTERM");
-      }),
+    close: () => stopChild(child),
   };
+}
+
+/** SIGTERM, then SIGKILL after 5 s: a benchmark never leaves a server behind. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const hard = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
-import { projectRoot } from "./mock-process";
+import { projectRoot, stopChild } from "./mock-process";
 
 export interface PrismProcess { baseUrl: string; close(): Promise<void> }
 
@@ -27,16 +27,7 @@ export async function startPrism(startTimeoutMs = 60_000): Promise<PrismProcess>
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const hard = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(hard);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    });
+  const close = () => stopChild(child);
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}: ${log.slice(-800)}`);
