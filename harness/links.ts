@@ -1,14 +1,21 @@
 /** Defines the one table from source prefixes to URLs, and the link to the decision record. */
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
 export const specLinks: Readonly<Record<string, string>> = {
-  "DOC:overview#": "https://developers.id.me/documentation/services-api/overview#",
-  "DOC:verification#": "https://developers.id.me/documentation/services-api/verification#",
-  "DOC:telecom#": "https://developers.id.me/documentation/services-api/telecom#",
-  "DOC:documents#": "https://developers.id.me/documentation/services-api/documents#",
-  "DOC:webhooks#": "https://developers.id.me/documentation/services-api/webhooks#",
-  "DOC:mock#": "https://developers.id.me/documentation/services-api/mock-apis#",
+  // Addresses of ID.me's public pages (overview, webhooks and mock pages checked; the verification,
+  // telecom and documents pages follow the same pattern).
+  "DOC:overview#": "https://docs.id.me/services-api-overview#",
+  "DOC:verification#": "https://docs.id.me/services-api/verification#",
+  "DOC:telecom#": "https://docs.id.me/services-api/telecom#",
+  "DOC:documents#": "https://docs.id.me/services-api/documents#",
+  "DOC:webhooks#": "https://docs.id.me/services-api/webhooks#",
+  "DOC:mock#": "https://docs.id.me/services-api/mock-apis-and-testing-tokens#",
 };
 
 export const decisionsPath = "docs/decisions.md";
+// The record ships with the suite: link to this copy, so the link works from a report opened on disk.
+const decisionsFile = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "..", decisionsPath)).href;
 
 export function specUrl(ref: string): string | undefined {
   const prefix = Object.keys(specLinks).filter((p) => ref.startsWith(p)).sort((a, b) => b.length - a.length)[0];
@@ -16,5 +23,5 @@ export function specUrl(ref: string): string | undefined {
 }
 
 export function decisionUrl(decision: string): string {
-  return `${decisionsPath}#${decision.toLowerCase()}`;
+  return `${decisionsFile}#${decision.toLowerCase()}`;
 }
