@@ -42,7 +42,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
   }
 
   // Heavy modules load only once the checks above passed: exit 2 stays fast.
-  const [{ default: AllureVitestReporter }, { startVitest }, { categories, environmentInfo, runListener }, { exitCodeOf }, { CollectorReporter }, { finalizeRun }, { ProgressReporter }, { specSha256 }] =
+  const [{ default: AllureVitestReporter }, { startVitest }, { categories, environmentInfo, runListener }, { exitCodeOf, verdictLine }, { CollectorReporter }, { finalizeRun }, { ProgressReporter }, { specSha256 }] =
     await Promise.all([
       import("allure-vitest/reporter"), import("vitest/node"), import("../reporting/allure"), import("../reporting/certification"),
       import("../reporting/collector"), import("../reporting/finalize"), import("../reporting/progress"), import("../reporting/spec-facts"),
@@ -136,7 +136,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     const first = c.errors[0];
     io.err(first ? `could not run: ${first.kind} ${first.source}: ${first.message}${c.errors.length > 1 ? ` (+${c.errors.length - 1} more, see certification.md)` : ""}` : "could not run: no test ran");
   }
-  io.out(`verdict: ${c.verdict}`);
+  io.out(`verdict: ${verdictLine(c)}`);
   return code;
 }
 

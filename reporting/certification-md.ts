@@ -1,5 +1,5 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
-import type { Certification, ReqResult } from "./certification";
+import { verdictLine, type Certification, type ReqResult } from "./certification";
 
 const mark: Record<ReqResult, string> = { pass: "✅ pass", fail: "❌ fail", skip: "⏭ skip", observed: "👁 observed" };
 
@@ -7,7 +7,7 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderCertificationMd(c: Certification): string {
   const lines = [
-    `# Certification summary — ${c.verdict.toUpperCase()}`,
+    `# Certification summary — ${verdictLine(c).toUpperCase()}`,
     "",
     `| | |`,
     `|---|---|`,
@@ -23,7 +23,7 @@ export function renderCertificationMd(c: Certification): string {
     `**Requirements:** ${c.totals.passed} passed, ${c.totals.failed} failed, ${c.totals.skipped} skipped, ${c.totals.observed} observed. ` +
       `**Tests:** ${c.tests.passed} passed, ${c.tests.failed} failed, ${c.tests.skipped} skipped.`,
     "",
-    "The verdict is non-conformant iff a MUST requirement failed (otherwise inconclusive when a test could not judge or none ran). SHOULD/MAY failures are warnings; OPEN questions are observed, never failed.",
+    "The verdict is non-conformant iff a MUST requirement failed (otherwise inconclusive when a test could not judge or none ran). SHOULD/MAY failures are warnings; OPEN questions are observed, never failed. A conformant verdict is partial when MUST requirements were skipped (listed as skip with the reason): it certifies only what ran.",
     "",
   ];
   if (c.errors.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCertification, exitCodeOf, type RunMeta } from "./certification";
+import { buildCertification, exitCodeOf, verdictLine, type RunMeta } from "./certification";
 import type { Requirement } from "./registry";
 import type { TestRecord } from "./test-record";
 
@@ -21,6 +21,15 @@ describe("certification verdict", () => {
     expect(result(c, "AUTH-01").result).toBe("pass");
     expect(result(c, "INPUT-02")).toMatchObject({ result: "skip", reason: expect.stringMatching(/^untested/) });
     expect(exitCodeOf(c)).toBe(0);
+  });
+
+  it("calls a conformant run with skipped MUST requirements partial, naming them (OPEN ones excluded)", () => {
+    const c = buildCertification({ registry, tests: [t("AUTH-01", "passed"), t("INPUT-01", "passed")], runErrors: [], meta });
+    expect(c.unverifiedMust).toEqual(["INPUT-02"]);
+    expect(verdictLine(c)).toBe("conformant (partial: 1 MUST requirement not verified)");
+    const full = buildCertification({ registry, tests: [t("AUTH-01", "passed"), t("INPUT-01", "passed"), t("INPUT-02", "passed")], runErrors: [], meta });
+    expect(full.unverifiedMust).toEqual([]);
+    expect(verdictLine(full)).toBe("conformant");
   });
 
   it("is non-conformant when a MUST requirement has a contract failure (exit 1)", () => {

@@ -45,6 +45,11 @@ export interface Certification extends Omit<RunMeta, "filter"> {
   totals: { passed: number; failed: number; skipped: number; observed: number };
   tests: { passed: number; failed: number; skipped: number };
   warnings: { id: string; level: string; reason: string }[];
+  /**
+   * MUST requirements this run did not verify (skipped: missing role, capability, budget, filter).
+   * A "conformant" verdict with any of these is partial: it says nothing about them.
+   */
+  unverifiedMust: string[];
   errors: { kind: string; source: string; message: string }[];
   requirements: RequirementEntry[];
 }
@@ -100,6 +105,7 @@ export function buildCertification(input: CertificationInput): Certification {
       skipped: ran.filter((t) => t.state === "skipped").length,
     },
     warnings: requirements.filter((e) => e.result === "fail" && e.level !== "MUST").map((e) => ({ id: e.id, level: e.level, reason: e.reason })),
+    unverifiedMust: requirements.filter((e) => e.result === "skip" && e.level === "MUST" && e.basis !== "OPEN").map((e) => e.id),
     errors,
     requirements,
   };
@@ -134,6 +140,12 @@ function judge(req: Requirement, tests: TestRecord[], selected: ReadonlySet<stri
 }
 
 /** Exit code of a conformance run: 1 non-conformant, 2 could not run (inconclusive), 0 conformant. */
+/** The verdict as one line: `conformant`, or `conformant (partial: N MUST requirements not verified)`, … */
+export function verdictLine(c: Pick<Certification, "verdict" | "unverifiedMust">): string {
+  const n = c.unverifiedMust.length;
+  return c.verdict === "conformant" && n > 0 ? `conformant (partial: ${n} MUST requirement${n === 1 ? "" : "s"} not verified)` : c.verdict;
+}
+
 export function exitCodeOf(c: Pick<Certification, "verdict">): 0 | 1 | 2 {
   // A MUST failure is certain even if other tests broke: non-conformant wins over inconclusive.
   return c.verdict === "non-conformant" ? 1 : c.verdict === "inconclusive" ? 2 : 0;

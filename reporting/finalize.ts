@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { FileSystemWriter } from "allure-js-commons/sdk/reporter";
 import { environmentInfo, type AllureRunInfo } from "./allure";
 import { generateAllureReport } from "./allure-generate";
-import { buildCertification, type Certification, type CertificationInput } from "./certification";
+import { buildCertification, verdictLine, type Certification, type CertificationInput } from "./certification";
 import { renderCertificationMd } from "./certification-md";
 import { computeCoverage, renderCoverageMd, type Coverage } from "./coverage";
 import { readExchanges } from "./exchanges";
@@ -51,7 +51,7 @@ export async function finalizeRun(input: FinalizeInput): Promise<FinalizeResult>
     else htmlProblem = r.message;
   }
   const summary = [
-    `verdict ${certification.verdict}`,
+    `verdict ${verdictLine(certification)}`,
     `requirements: ${certification.totals.passed} passed, ${certification.totals.failed} failed, ${certification.totals.skipped} skipped, ${certification.totals.observed} observed`,
     `coverage: ${coverage.totals.exercised}/${coverage.totals.documented} documented combinations (${coverage.totals.percent} %)`,
     ...certification.errors.map((e) => `run problem (${e.kind}) ${e.source}: ${e.message}`),
