@@ -2,7 +2,7 @@
  * `product_name` (D9): the `product` of a transaction (and of each transaction in a verification)
  * is a dotted lower-case name such as `telecom.possession.sms` or `license.verify`.
  */
-import type { Check } from "./types";
+import { failureFromIssues, type Check } from "./types";
 
 const DOTTED = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 
@@ -21,12 +21,7 @@ export const product_name: Check = (x) => {
     productIssue(body.product, "product"),
     ...nested.map((t, i) => productIssue((t as { product?: unknown } | null)?.product, `transactions[${i}].product`)),
   ].filter((s): s is string => s !== undefined);
-  if (issues.length === 0) return undefined;
-  return {
-    check: "product_name",
-    title: issues[0],
-    expected: "a dotted lower-case product name (telecom.possession.sms, document.license.verify, license.verify…)",
-    received: issues.slice(0, 5).join("; "),
-    hint: "D9: any dotted lower-case name is accepted; the mock uses document.license.verify, telecom.identity, …",
-  };
+  return failureFromIssues("product_name", issues,
+    "a dotted lower-case product name (telecom.possession.sms, document.license.verify, license.verify…)",
+    "D9: any dotted lower-case name is accepted; the mock uses document.license.verify, telecom.identity, …");
 };

@@ -4,11 +4,23 @@
  * reported with the JSON path, the expected and the received value.
  */
 import { validateResponse } from "../lib/spec";
+import type { Exchange } from "../harness/exchange";
 import type { Check } from "./types";
+
+// Both checks read the same validation: compute it once per exchange.
+const validations = new WeakMap<Exchange, ReturnType<typeof validateResponse>>();
+function validation(x: Exchange, operationId: string): ReturnType<typeof validateResponse> {
+  let v = validations.get(x);
+  if (!v) {
+    v = validateResponse(operationId, x.status, x.json() ?? x.response.text, x.contentType());
+    validations.set(x, v);
+  }
+  return v;
+}
 
 export const response_documented: Check = (x) => {
   if (!x.operationId) return undefined;
-  const v = validateResponse(x.operationId, x.status, x.json() ?? x.response.text, x.contentType());
+  const v = validation(x, x.operationId);
   if (v.documented) return undefined;
   return {
     check: "response_documented",
@@ -21,7 +33,7 @@ export const response_documented: Check = (x) => {
 
 export const schema_conformant: Check = (x) => {
   if (!x.operationId) return undefined;
-  const v = validateResponse(x.operationId, x.status, x.json() ?? x.response.text, x.contentType());
+  const v = validation(x, x.operationId);
   if (!v.documented || v.issues.length === 0) return undefined;
   const shown = v.issues.slice(0, 5);
   return {

@@ -3,7 +3,7 @@
  * transaction in a verification) are ISO-8601 date-times with milliseconds and an offset, real
  * instants, and `updated` is not before `created`.
  */
-import type { Check } from "./types";
+import { failureFromIssues, type Check } from "./types";
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})$/;
 
@@ -33,12 +33,7 @@ export const timestamps_valid: Check = (x) => {
     ...("status" in body ? statusStampIssues(body.status, "status") : []),
     ...nested.flatMap((t, i) => statusStampIssues((t as { status?: unknown } | null)?.status, `transactions[${i}].status`)),
   ];
-  if (issues.length === 0) return undefined;
-  return {
-    check: "timestamps_valid",
-    title: issues[0],
-    expected: "created/updated like 2023-05-01T11:56:53.504-04:00 or 2023-04-04T21:15:52.171Z, updated ≥ created",
-    received: issues.slice(0, 5).join("; "),
-    hint: "D8: ISO-8601 with milliseconds and an offset, as every published example; updated never precedes created.",
-  };
+  return failureFromIssues("timestamps_valid", issues,
+    "created/updated like 2023-05-01T11:56:53.504-04:00 or 2023-04-04T21:15:52.171Z, updated ≥ created",
+    "D8: ISO-8601 with milliseconds and an offset, as every published example; updated never precedes created.");
 };

@@ -5,7 +5,7 @@
  * document 2001–2005); 100 (pending) ⇒ verified false and no errors yet.
  */
 import { documentedTransactionCodes, operationById } from "../lib/spec";
-import type { Check } from "./types";
+import { failureFromIssues, type Check } from "./types";
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
@@ -65,12 +65,7 @@ export const transaction_consistency: Check = (x) => {
   const body = x.jsonObject();
   if (x.status !== 200 || !body) return undefined;
   const issues = transactionIssues(body, x.operationId);
-  if (issues.length === 0) return undefined;
-  return {
-    check: "transaction_consistency",
-    title: issues[0],
-    expected: "status.code and results agree: 200 ⇒ verified, no errors; 300 ⇒ errors of the product's family; 100 ⇒ not verified, no errors",
-    received: issues.slice(0, 5).join("; "),
-    hint: "D7: the HTTP 200 says the request was received; status.code and results.errors say how the transaction ended.",
-  };
+  return failureFromIssues("transaction_consistency", issues,
+    "status.code and results agree: 200 ⇒ verified, no errors; 300 ⇒ errors of the product's family; 100 ⇒ not verified, no errors",
+    "D7: the HTTP 200 says the request was received; status.code and results.errors say how the transaction ended.");
 };

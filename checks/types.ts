@@ -16,3 +16,9 @@ export interface Failure {
 }
 
 export type Check = (x: Exchange) => Failure | undefined;
+
+/** A check that collects several issues of one body reports them as one Failure (first as title, up to five shown). */
+export function failureFromIssues(check: string, issues: readonly string[], expected: string, hint: string): Failure | undefined {
+  if (issues.length === 0) return undefined;
+  return { check, title: issues[0], expected, received: issues.slice(0, 5).join("; "), hint };
+}

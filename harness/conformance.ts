@@ -17,6 +17,7 @@ import { formatFailures } from "./failures";
 import { decisionUrl, specUrl } from "./links";
 import type { Profile, Role } from "./profile";
 import { current } from "./records";
+import { valueAt } from "./value-at";
 
 export interface Needs {
   roles?: readonly Role[];
@@ -51,8 +52,7 @@ export function skipReason(needs: Needs | undefined, profile: Profile = config.p
   for (const cap of needs?.capabilities ?? []) if (!profile.capabilities[cap]) return `the target does not support ${cap} (profile capabilities.${cap} is false)`;
   for (const s of needs?.strict ?? []) if (!profile.strict[s]) return `strict.${s} is off in the profile "${profile.name}"`;
   for (const f of needs?.profile ?? []) {
-    const v = f.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], profile);
-    if (v === undefined) return `the profile "${profile.name}" does not state ${f}`;
+    if (valueAt(profile, f) === undefined) return `the profile "${profile.name}" does not state ${f}`;
   }
   return undefined;
 }
@@ -146,7 +146,7 @@ conformance.for = <T extends { req: ReqId }>(rows: readonly T[]) =>
   (title: string, body: (row: T, ctx: Ctx) => Promise<void>, needs?: Needs | ((row: T) => Needs | undefined)): void => {
     for (const row of rows) {
       const filled = title.replace(/\$([A-Za-z_][\w.]*)/g, (_, path: string) =>
-        String(path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], row)));
+        String(valueAt(row, path)));
       conformance(row.req, filled, (ctx) => body(row, ctx), typeof needs === "function" ? needs(row) : needs);
     }
   };

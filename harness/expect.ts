@@ -6,6 +6,7 @@
 import type { Failure } from "../checks/types";
 import { throwIfFailures } from "./failures";
 import type { Exchange } from "./exchange";
+import { valueAt } from "./value-at";
 
 const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.stringify(v));
 
@@ -57,9 +58,7 @@ export function expectTransaction(x: Exchange, statusCode: number, codes: readon
 
 /** A field of the JSON body, by a dotted path (`results.address.city`). */
 export function field(x: Exchange, path: string): unknown {
-  let v: unknown = x.json();
-  for (const key of path.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
-  return v;
+  return valueAt(x.json(), path);
 }
 
 export function expectField(x: Exchange, path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): void {

@@ -4,10 +4,9 @@
  * and the role tokens into the environment that harness/config.ts reads in the workers.
  * It also writes run.json (seed, today, target) so reports can cite them.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { readFileSync } from "node:fs";
 import { defaultProfilePath, loadProfile, projectRoot, roles } from "./profile";
 
 export default async function setup(): Promise<() => Promise<void>> {
