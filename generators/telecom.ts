@@ -22,11 +22,26 @@ export function birthDate(today: string) {
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   const iso = (dt: Date): string => dt.toISOString().slice(0, 10);
   const yearsAgo = (years: number, plusDays = 0): string => iso(new Date(Date.UTC(y - years, m - 1, d + plusDays)));
+  /**
+   * Born exactly 18 calendar years before the day `days` from today, never on 29 February: when that day
+   * is 29 February nobody turns 18 on it, so the nearest unambiguous birth date on the wanted side is used
+   * (28 February for the adult edge, 1 March for the minor edge). How a 29 February birthday comes of age
+   * in a common year is not published (D39), so the suite never sends one at the edge.
+   */
+  const eighteenYearsBefore = (days: number, side: "adult" | "minor"): string => {
+    const t = new Date(Date.UTC(y, m - 1, d + days));
+    const leapDay = t.getUTCMonth() === 1 && t.getUTCDate() === 29;
+    // 18 years before a leap year is a common year: there, day 29 of February rolls over to 1 March.
+    const day = leapDay ? (side === "adult" ? 28 : 29) : t.getUTCDate();
+    return iso(new Date(Date.UTC(t.getUTCFullYear() - 18, t.getUTCMonth(), day)));
+  };
   return {
     adult: (): string => yearsAgo(faker.number.int({ min: 25, max: 70 }), -faker.number.int({ min: 0, max: 300 })),
     minor: (): string => yearsAgo(faker.number.int({ min: 5, max: 16 })),
-    /** The 18th birthday is `n` days from today: 0 = today (adult, D17), 1 = tomorrow (minor). */
-    turning18InDays: (n: number): string => yearsAgo(18, n),
+    /** The youngest adult: 18th birthday today (yesterday when today is 29 February, D39). */
+    eighteenToday: (): string => eighteenYearsBefore(0, "adult"),
+    /** The oldest minor: 18th birthday tomorrow (the day after when tomorrow is 29 February, D39). */
+    eighteenTomorrow: (): string => eighteenYearsBefore(1, "minor"),
   };
 }
 

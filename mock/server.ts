@@ -62,6 +62,9 @@ function drain(request: FastifyRequest, limit: number): Promise<boolean> {
     };
     const onEnd = () => finish(true);
     const onError = () => finish(false);
+    // A multipart parser that stopped early (files limit, error) is still piped from raw and would pause it
+    // again on every chunk (backpressure): cut it loose first, or the drain, and the answer, wait forever.
+    raw.unpipe();
     raw.on("data", onData).on("end", onEnd).on("error", onError);
     raw.resume();
   });

@@ -64,6 +64,12 @@ describe("multipart endpoints", () => {
     expect(a.status).toBe(422);
   });
 
+  it("more files than the files limit (5 × 45 KB) → 422, answered (the stopped parser must not stall the drain)", async () => {
+    const parts = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, value: jpeg(45_000), filename: "x.jpg" }));
+    const a = await call(mock, "POST", PASSPORT, { raw: multipart(parts) });
+    expect([a.status, codes(a)]).toEqual([422, [3109]]);
+  });
+
   it("an image sent as a text field counts as missing", async () => {
     const a = await call(mock, "POST", PASSPORT, { raw: multipart([{ name: "front_image", value: "not a file" }]) });
     expect(codes(a)).toEqual([3109]);
