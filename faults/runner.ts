@@ -1,8 +1,9 @@
-// The fault-detection runner: the suite against the conformant mock and against each faulty mock, 2 runs at a time.
+// The fault-detection runner: the suite against the conformant mock, then against every faulty mock (one batch).
 // CLI: npx tsx faults/runner.ts [--only id,id] [--full] [--concurrency 2] [--timeout 120000] [--seed n]
 import { pathToFileURL } from "node:url";
 import { faults as catalogue } from "./catalogue";
 import type { CatalogueFault } from "./types";
+import { runBatch } from "./batch/run";
 import { DEFAULT_SEED, DEFAULT_TIMEOUT_MS, runConformance, type RunResult } from "./run-one";
 import { baselineProblems, formatTable, judge, type FaultScore } from "./score";
 
@@ -64,15 +65,18 @@ export async function detect(options: DetectionOptions = {}): Promise<Detection>
   const base = { seed: options.seed ?? DEFAULT_SEED, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   const baseline = await runConformance(null, base);
   options.onRun?.(baseline);
-  // Slow faults start first so they overlap with the many short runs instead of ending last.
-  const order = [...selected].sort((a, b) => Number(!!b.slow) - Number(!!a.slow));
-  const runs = await pool(order, options.concurrency ?? 2, async (fault) => {
-    const files = filesFor(fault, baseline, options.full);
-    const r = await runConformance(fault.id, { ...base, files, requirements: files ? fault.breaks : undefined });
-    options.onRun?.(r);
-    return r;
-  });
-  const scores = selected.map((f) => judge(f, runs[order.indexOf(f)], baseline));
+  // Faults whose requirements have tests run together in one vitest process (faults/batch/); the others, and
+  // every fault under `full`, get a whole-suite run of their own.
+  const batched = selected.filter((f) => filesFor(f, baseline, options.full));
+  const alone = selected.filter((f) => !batched.includes(f));
+  const [batchRuns, aloneRuns] = await Promise.all([
+    runBatch(batched.map((f) => ({ fault: f.id, files: filesFor(f, baseline)!, requirements: f.breaks })), { seed: base.seed, workers: options.concurrency }),
+    // Slow faults start first so they overlap with the many short runs instead of ending last.
+    pool([...alone].sort((a, b) => Number(!!b.slow) - Number(!!a.slow)), options.concurrency ?? 2, (fault) => runConformance(fault.id, base)),
+  ]);
+  for (const r of [...batchRuns, ...aloneRuns]) options.onRun?.(r);
+  const runOf = new Map([...batchRuns, ...aloneRuns].map((r) => [r.fault, r]));
+  const scores = selected.map((f) => judge(f, runOf.get(f.id)!, baseline));
   const caught = scores.filter((s) => s.verdict === "caught").length;
   return {
     baseline, scores, caught, total: scores.length,
