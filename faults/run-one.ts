@@ -37,10 +37,6 @@ export interface RunResult {
 export interface RunOptions {
   seed?: number;
   timeoutMs?: number;
-  /** test files to run (paths relative to the project); all of the conformance project when absent */
-  files?: string[];
-  /** run only the tests of these requirements (vitest -t on the `[ID]` title prefix) */
-  requirements?: readonly string[];
 }
 
 const REQ = /^\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\]/;
@@ -151,21 +147,20 @@ export function brokenRun(fault: string | null, files: string[] | null, duration
 // node_modules/.vitest-cache) saves ≈ 0.6 s of each child's start-up.
 export const MODULE_CACHE_FLAG = "--experimental.fsModuleCache";
 
-/** Runs the conformance project once; never throws (a broken run is a RunResult with completed false). */
+/** Runs the whole conformance project once (a subset goes through faults/batch/); never throws (a broken run is a RunResult with completed false). */
 export async function runConformance(fault: string | null, options: RunOptions = {}): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), "idme-faults-"));
   const out = join(dir, "result.json");
   const started = Date.now();
-  const args = ["run", "--project", "conformance", "--reporter=json", `--outputFile=${out}`, MODULE_CACHE_FLAG, ...(options.files ?? [])];
-  if (options.requirements?.length) args.push(requirementPattern(options.requirements));
+  const args = ["run", "--project", "conformance", "--reporter=json", `--outputFile=${out}`, MODULE_CACHE_FLAG];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const exit = await runVitest(args, childEnv(fault, dir, options.seed ?? DEFAULT_SEED), timeoutMs);
   const durationMs = Date.now() - started;
   try {
     if (exit.timedOut) throw new Error(`timed out after ${timeoutMs} ms`);
-    return parseReport(JSON.parse(readFileSync(out, "utf8")) as JsonReport, fault, durationMs, options.files ?? null);
+    return parseReport(JSON.parse(readFileSync(out, "utf8")) as JsonReport, fault, durationMs);
   } catch (e) {
-    return brokenRun(fault, options.files ?? null, durationMs, `${(e as Error).message} (exit ${exit.code})\n${exit.tail.trim()}`);
+    return brokenRun(fault, null, durationMs, `${(e as Error).message} (exit ${exit.code})\n${exit.tail.trim()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
