@@ -1,5 +1,6 @@
 // Shows for a handful of faults that the deviation is really in effect: one direct HTTP exchange deviates with the
 // fault and not without it, so a "caught" fault in the detection score is caught for the right reason.
+import { faultsById } from "./catalogue";
 import { afterEach, describe, expect, test } from "vitest";
 import { startMock, type RunningMock } from "../mock/server";
 
@@ -105,7 +106,7 @@ afterEach(async () => {
 
 describe.each(cases)("fault $fault", (c) => {
   test(`is in effect: ${c.shows}`, async () => {
-    mock = await startMock({ faults: [c.fault] });
+    mock = await startMock({ faults: faultsById([c.fault]) });
     const seen = await c.exchange(mock.baseUrl, mock.tokens);
     expect(c.deviates(seen), JSON.stringify(seen)).toBe(true);
   });

@@ -1,5 +1,5 @@
 // The catalogue of faulty targets: the embedded mock with exactly one deviation each (faults/README.md).
-// startMock({ faults: [id] }) resolves ids here (mock/faults-api.ts); faults/runner.ts scores the suite on them.
+// faultsById(ids) turns ids into the Fault objects startMock takes; faults/runner.ts scores the suite on them.
 import { accessFaults } from "./catalogue/access";
 import { authFaults } from "./catalogue/auth";
 import { documentFaults } from "./catalogue/document";
@@ -28,3 +28,12 @@ export const faults: CatalogueFault[] = [
   ...webhookFaults,
   ...verificationFaults,
 ];
+
+/** The catalogue entries with these ids, in the given order; an unknown id throws with the full list. */
+export function faultsById(ids: readonly string[]): CatalogueFault[] {
+  return ids.map((id) => {
+    const found = faults.find((f) => f.id === id);
+    if (!found) throw new Error(`unknown fault "${id}" (known: ${faults.map((f) => f.id).join(", ")})`);
+    return found;
+  });
+}

@@ -18,7 +18,8 @@ export default async function setup(): Promise<() => Promise<void>> {
 
   if (!env.IDME_BASE_URL && !profile.baseUrl) {
     const { startMock } = await import("../mock/server");
-    const faults = (env.IDME_MOCK_FAULTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const { faultsById } = await import("../faults/catalogue");
+    const faults = faultsById((env.IDME_MOCK_FAULTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
     const fixtures = env.IDME_MOCK_FIXTURES ? parseYaml(readFileSync(env.IDME_MOCK_FIXTURES, "utf8")) : undefined;
     // The injected "today" (D17) must be the mock's today too, or the 18th-birthday edge is judged on another day.
     const today = env.IDME_TODAY;

@@ -1,6 +1,7 @@
 // `npm run mock -- --port 4010 [--host 127.0.0.1] [--fixtures file.yaml|json] [--faults a,b]`:
 // starts the mock standalone and prints ONE JSON line {"baseUrl","tokens"} on stdout.
 import { Command, InvalidArgumentError } from "commander";
+import { faultsById } from "../faults/catalogue.js";
 import { loadFixturesFile } from "./fixtures.js";
 import { startMock } from "./server.js";
 
@@ -27,7 +28,7 @@ try {
     port: opts.port,
     host: opts.host,
     fixtures: opts.fixtures ? loadFixturesFile(opts.fixtures) : undefined,
-    faults: opts.faults ? opts.faults.split(",").map((s) => s.trim()).filter(Boolean) : [],
+    faults: faultsById(opts.faults ? opts.faults.split(",").map((s) => s.trim()).filter(Boolean) : []),
     logger: opts.log,
   });
   process.stdout.write(`${JSON.stringify({ baseUrl: mock.baseUrl, tokens: mock.tokens })}\n`);

@@ -1,7 +1,8 @@
 // The fault hooks work: three example faults, each a few lines, each visibly changes the mock.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Fault } from "./faults-api.js";
-import { addTransform, isEnvelope, resolveFaults } from "./faults-api.js";
+import { addTransform, isEnvelope } from "./faults-api.js";
+import { faultsById } from "../faults/catalogue.js";
 import type { RunningMock } from "./server.js";
 import { call, codes, withMock } from "./tests/helpers.js";
 
@@ -77,6 +78,6 @@ describe("fault hooks", () => {
   });
 
   it("an unknown fault id is refused with the reason", async () => {
-    await expect(resolveFaults(["no-such-fault"])).rejects.toThrow(/no-such-fault/);
+    expect(() => faultsById(["no-such-fault"])).toThrow(/no-such-fault/);
   });
 });

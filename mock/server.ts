@@ -10,7 +10,6 @@ import { UNPARSEABLE, installBodyParsers } from "./body.js";
 import type { MockContext } from "./context.js";
 import { createContext } from "./context.js";
 import type { Fault } from "./faults-api.js";
-import { resolveFaults } from "./faults-api.js";
 import { mergeFixtures, tokensOf } from "./fixtures.js";
 import { DOCUMENT_KINDS, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
 import { confirmSmsCode, getTelecomTransaction, sendSmsCode, verifyTelecomIdentity } from "./handlers/telecom.js";
@@ -23,8 +22,8 @@ export interface MockOptions {
   port?: number;
   host?: string;
   fixtures?: FixturesInput;
-  /** fault ids from faults/catalogue.ts, or Fault objects */
-  faults?: Array<string | Fault>;
+  /** deviations to apply (faults/catalogue.ts resolves ids to these) */
+  faults?: readonly Fault[];
   logger?: boolean;
   /** last-moment changes to the behaviour (tests, one-off experiments) */
   configure?: (behaviour: MockBehaviour) => void;
@@ -75,7 +74,7 @@ type Handler = (ctx: MockContext, request: FastifyRequest) => MockReply | Promis
 export async function createMockApp(options: MockOptions = {}): Promise<MockApp> {
   const fixtures = mergeFixtures(options.fixtures);
   const behaviour = createBehaviour(fixtures);
-  for (const fault of await resolveFaults(options.faults)) fault.apply(behaviour);
+  for (const fault of options.faults ?? []) fault.apply(behaviour);
   options.configure?.(behaviour);
   const ctx = createContext(behaviour);
 

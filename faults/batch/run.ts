@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultProfilePath, loadProfile, roles } from "../../harness/profile";
 import { startMock, type RunningMock } from "../../mock/server";
+import { faultsById } from "../catalogue";
 import {
   brokenRun, childEnv, DEFAULT_SEED, MODULE_CACHE_FLAG, parseReport, requirementPattern, runVitest,
   type JsonReport, type RunResult,
@@ -39,7 +40,7 @@ export const DEFAULT_BATCH_TIMEOUT_MS = 15 * 60_000;
 /** Starts the mock of one fault the way harness/global-setup.ts does (the injected today included). */
 function startFaultMock(fault: string, today: string): Promise<RunningMock> {
   return startMock({
-    port: 0, host: "127.0.0.1", faults: [fault],
+    port: 0, host: "127.0.0.1", faults: faultsById([fault]),
     configure: (b: { today: () => Date }) => { b.today = () => new Date(`${today}T12:00:00Z`); },
   });
 }
