@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { jpeg, multipart } from "./bodies";
-import { junitTimeMs, requestStats } from "./conformance-run";
-import { runLoad } from "./load";
-import { renderMarkdown, type BenchResults } from "./report";
+import { jpeg, multipart } from "./bodies.js";
+import { junitTimeMs, requestStats } from "./conformance-run.js";
+import { runLoad } from "./load.js";
+import { renderMarkdown, type BenchResults } from "./report.js";
 
 const dir = mkdtempSync(join(tmpdir(), "idme-bench-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

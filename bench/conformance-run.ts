@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { requirements } from "../generated/requirements";
-import { projectRoot } from "./mock-process";
+import { requirements } from "../generated/requirements.js";
+import { projectRoot } from "./mock-process.js";
 
 export interface ExchangeRecord { requirement?: string | null; operationId: string | null; status: number; durationMs: number }
 

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
-import { projectRoot, stopChild } from "./mock-process";
+import { projectRoot, stopChild } from "./mock-process.js";
 
 export interface PrismProcess { baseUrl: string; close(): Promise<void> }
 

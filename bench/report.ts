@@ -1,7 +1,7 @@
 /** Renders the benchmark results as the markdown that goes to stdout and BENCHMARKS.md. */
-import type { ConformanceRun } from "./conformance-run";
-import type { LoadResult } from "./load";
-import type { Machine } from "./machine";
+import type { ConformanceRun } from "./conformance-run.js";
+import type { LoadResult } from "./load.js";
+import type { Machine } from "./machine.js";
 
 export interface BenchResults {
   date: string;

@@ -6,14 +6,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { licenseUpload } from "./bodies";
-import { timedConformanceRun, type ConformanceRun } from "./conformance-run";
-import { runLoad, type LoadResult, type LoadSpec } from "./load";
-import { describeMachine } from "./machine";
-import { projectRoot, startMockProcess } from "./mock-process";
-import { startPrism } from "./prism";
-import { renderMarkdown, type BenchResults } from "./report";
-import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads";
+import { licenseUpload } from "./bodies.js";
+import { timedConformanceRun, type ConformanceRun } from "./conformance-run.js";
+import { runLoad, type LoadResult, type LoadSpec } from "./load.js";
+import { describeMachine } from "./machine.js";
+import { projectRoot, startMockProcess } from "./mock-process.js";
+import { startPrism } from "./prism.js";
+import { renderMarkdown, type BenchResults } from "./report.js";
+import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads.js";
 
 const args = new Set(process.argv.slice(2));
 const write = args.has("--write");

@@ -3,7 +3,7 @@
  * measurement used by the benchmark and by mock/property.test.ts.
  */
 import { request } from "node:http";
-import { jpeg, multipart } from "./bodies";
+import { jpeg, multipart } from "./bodies.js";
 
 export const LARGE_UPLOAD_BYTES = 16 * 1024 * 1024 - 1024; // just under the 16 MiB bound (D21): accepted, read to the end
 

@@ -3,8 +3,8 @@
  * status, and for the operation when it is known (D12: 2006 is not the file-size code; D13:
  * verification ownership is 3300, not 3200). Undocumented codes are named, with where they belong.
  */
-import { documentedHttpCodes, httpError, transactionError } from "../lib/spec";
-import type { Check } from "./types";
+import { documentedHttpCodes, httpError, transactionError } from "../lib/spec.js";
+import type { Check } from "./types.js";
 
 function whereItBelongs(code: number, status: number, operationId: string | null): string {
   if (code === 2006) return "the file-size error is HTTP 422 / 3109 (D12)";

@@ -3,7 +3,7 @@
  * (DOC examples), with a list at the top level. Names the exact slip a reader needs to fix
  * ("errors is an object, expected a list"; "code is a string \"1100\", expected an integer").
  */
-import type { Check } from "./types";
+import type { Check } from "./types.js";
 
 const show = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);

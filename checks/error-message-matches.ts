@@ -4,8 +4,8 @@
  * Outside that mode checks/index.ts leaves it out: messages are then only required to be
  * non-empty text (error_envelope, transaction_consistency).
  */
-import { httpError, transactionError } from "../lib/spec";
-import type { Check } from "./types";
+import { httpError, transactionError } from "../lib/spec.js";
+import type { Check } from "./types.js";
 
 interface Item { where: string; code: number; message: unknown; expected: string | undefined }
 

@@ -2,18 +2,18 @@
  * The standard checks: run by conformance() on every exchange of every test. Order matters
  * only for reading: the most specific diagnosis first (D6 before the generic schema failure).
  */
-import { config } from "../harness/config";
-import { error_code_documented } from "./error-code-documented";
-import { error_envelope } from "./error-envelope";
-import { error_message_matches } from "./error-message-matches";
-import { json_content_type } from "./json-content-type";
-import { no_html_or_stacktrace } from "./no-html-or-stacktrace";
-import { product_name } from "./product-name";
-import { results_not_result } from "./results-not-result";
-import { response_documented, schema_conformant } from "./schema-conformant";
-import { timestamps_valid } from "./timestamps-valid";
-import { transaction_consistency } from "./transaction-consistency";
-import type { Check } from "./types";
+import { config } from "../harness/config.js";
+import { error_code_documented } from "./error-code-documented.js";
+import { error_envelope } from "./error-envelope.js";
+import { error_message_matches } from "./error-message-matches.js";
+import { json_content_type } from "./json-content-type.js";
+import { no_html_or_stacktrace } from "./no-html-or-stacktrace.js";
+import { product_name } from "./product-name.js";
+import { results_not_result } from "./results-not-result.js";
+import { response_documented, schema_conformant } from "./schema-conformant.js";
+import { timestamps_valid } from "./timestamps-valid.js";
+import { transaction_consistency } from "./transaction-consistency.js";
+import type { Check } from "./types.js";
 
 export const standardChecks: readonly Check[] = [
   response_documented,
@@ -31,4 +31,4 @@ export const standardChecks: readonly Check[] = [
   schema_conformant,
 ];
 
-export type { Check, Failure } from "./types";
+export type { Check, Failure } from "./types.js";

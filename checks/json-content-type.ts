@@ -2,7 +2,7 @@
  * `json_content_type`: a body that is JSON is served as `application/json` (a `+json` type and
  * parameters such as `charset` are fine); `text/html` or `text/plain` around JSON is named.
  */
-import type { Check } from "./types";
+import type { Check } from "./types.js";
 
 export const json_content_type: Check = (x) => {
   if (!x.isJson()) return undefined;

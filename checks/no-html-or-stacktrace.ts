@@ -2,7 +2,7 @@
  * `no_html_or_stacktrace`: no answer is an HTML page (a proxy or framework error page) or leaks a
  * stack trace; either is named as such, so a reader does not mistake it for a schema slip.
  */
-import type { Check } from "./types";
+import type { Check } from "./types.js";
 
 const HTML = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 /** Frames of the common runtimes: JS, Java, Python, Ruby, .NET, Go, PHP. */

@@ -2,7 +2,7 @@
  * `product_name` (D9): the `product` of a transaction (and of each transaction in a verification)
  * is a dotted lower-case name such as `telecom.possession.sms` or `license.verify`.
  */
-import { failureFromIssues, type Check } from "./types";
+import { failureFromIssues, type Check } from "./types.js";
 
 const DOTTED = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 

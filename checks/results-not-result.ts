@@ -1,5 +1,5 @@
 /** `results_not_result`: a transaction keeps its details under `results`; `result` is the known slip (D6). */
-import type { Check } from "./types";
+import type { Check } from "./types.js";
 
 export const results_not_result: Check = (x) => {
   const body = x.jsonObject();

@@ -3,9 +3,9 @@
  * and the body validates against the spec's schema for that operation and status (Ajv2020),
  * reported with the JSON path, the expected and the received value.
  */
-import { validateResponse } from "../lib/spec";
-import type { Exchange } from "../harness/exchange";
-import type { Check } from "./types";
+import { validateResponse } from "../lib/spec.js";
+import type { Exchange } from "../harness/exchange.js";
+import type { Check } from "./types.js";
 
 // Both checks read the same validation: compute it once per exchange.
 const validations = new WeakMap<Exchange, ReturnType<typeof validateResponse>>();

@@ -3,7 +3,7 @@
  * transaction in a verification) are ISO-8601 date-times with milliseconds and an offset, real
  * instants, and `updated` is not before `created`.
  */
-import { failureFromIssues, type Check } from "./types";
+import { failureFromIssues, type Check } from "./types.js";
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})$/;
 

@@ -4,8 +4,8 @@
  * optional string additional_info} with codes of the operation's family (telecom 1001–1014,
  * document 2001–2005); 100 (pending) ⇒ verified false and no errors yet.
  */
-import { documentedTransactionCodes, operationById } from "../lib/spec";
-import { failureFromIssues, type Check } from "./types";
+import { documentedTransactionCodes, operationById } from "../lib/spec.js";
+import { failureFromIssues, type Check } from "./types.js";
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 

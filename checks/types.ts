@@ -3,7 +3,7 @@
  * `expect`; it returns what went wrong as data, and the harness turns failures into one
  * readable ContractAssertionError (with the curl line).
  */
-import type { Exchange } from "../harness/exchange";
+import type { Exchange } from "../harness/exchange.js";
 
 export interface Failure {
   /** snake_case id, stable: used in reports and in the fault catalogue. */

@@ -5,8 +5,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../reporting/paths";
-import { writeManifest } from "../reporting/manifest";
+import { projectRoot } from "../reporting/paths.js";
+import { writeManifest } from "../reporting/manifest.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
  * Turns --area / --requirement into the set of selected requirement ids and the vitest
  * test-name pattern on the `[REQ-ID] ` title prefix. Both flags add up (union).
  */
-import { CannotRunError } from "./errors";
-import type { Requirement } from "../reporting/registry";
+import { CannotRunError } from "./errors.js";
+import type { Requirement } from "../reporting/registry.js";
 
 export function selectRequirements(registry: readonly Requirement[], areas: string[], ids: string[]): Set<string> | undefined {
   if (areas.length === 0 && ids.length === 0) return undefined;

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { generateSigningKey, verifyManifest } from "../reporting/manifest";
-import { CannotRunError } from "./errors";
-import { parseRunOptions, type RawOptions } from "./options";
+import { generateSigningKey, verifyManifest } from "../reporting/manifest.js";
+import { CannotRunError } from "./errors.js";
+import { parseRunOptions, type RawOptions } from "./options.js";
 
 const envHelp = `
 Environment:
@@ -48,7 +48,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(new Option("--quiet", "print only failures and the summary"))
     .addHelpText("after", envHelp)
     .action(async (raw: RawOptions) => {
-      const { runConformance } = await import("./run");
+      const { runConformance } = await import("./run.js");
       const options = parseRunOptions(raw);
       exit(await runConformance(options, { out: (l) => console.log(l), err: (l) => console.error(l) }));
     });

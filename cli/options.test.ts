@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CannotRunError } from "./errors";
-import { selectRequirements, testNamePattern } from "./filter";
-import { isIsoDate, parseRunOptions } from "./options";
-import type { Requirement } from "../reporting/registry";
+import { CannotRunError } from "./errors.js";
+import { selectRequirements, testNamePattern } from "./filter.js";
+import { isIsoDate, parseRunOptions } from "./options.js";
+import type { Requirement } from "../reporting/registry.js";
 
 const bad = (raw: Parameters<typeof parseRunOptions>[0]) => () => parseRunOptions(raw, "/w");
 

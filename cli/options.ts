@@ -3,7 +3,7 @@
  * with a one-line message (exit 2) before anything runs.
  */
 import { resolve } from "node:path";
-import { CannotRunError } from "./errors";
+import { CannotRunError } from "./errors.js";
 
 export interface RawOptions {
   target?: string;

@@ -2,7 +2,7 @@
  * Pre-flight: GET {target}/health with a 5 s timeout. Any HTTP answer means the target is
  * reachable (a failing health check is for the suite to judge); no answer is exit 2.
  */
-import { CannotRunError } from "./errors";
+import { CannotRunError } from "./errors.js";
 
 export async function checkReachable(target: string, timeoutMs = 5000): Promise<void> {
   const url = `${target}/health`;

@@ -5,15 +5,15 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadProfile, missingCredentialVariables, ProfileError, type Profile } from "../harness/profile";
-import type { AllureRunInfo } from "../reporting/allure";
-import { artifactPaths, projectRoot } from "../reporting/paths";
-import { loadRegistry } from "../reporting/registry";
-import { VitestLog } from "../reporting/vitest-log";
-import { CannotRunError } from "./errors";
-import { selectRequirements, testNamePattern } from "./filter";
-import type { RunOptions } from "./options";
-import { checkReachable } from "./preflight";
+import { loadProfile, missingCredentialVariables, ProfileError, type Profile } from "../harness/profile.js";
+import type { AllureRunInfo } from "../reporting/allure.js";
+import { artifactPaths, projectRoot } from "../reporting/paths.js";
+import { loadRegistry } from "../reporting/registry.js";
+import { VitestLog } from "../reporting/vitest-log.js";
+import { CannotRunError } from "./errors.js";
+import { selectRequirements, testNamePattern } from "./filter.js";
+import type { RunOptions } from "./options.js";
+import { checkReachable } from "./preflight.js";
 
 export interface RunIo {
   out: (line: string) => void;
@@ -44,8 +44,8 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
   // Heavy modules load only once the checks above passed: exit 2 stays fast.
   const [{ default: AllureVitestReporter }, { startVitest }, { categories, environmentInfo, runListener }, { exitCodeOf, verdictLine }, { CollectorReporter }, { finalizeRun }, { ProgressReporter }, { specSha256 }] =
     await Promise.all([
-      import("allure-vitest/reporter"), import("vitest/node"), import("../reporting/allure"), import("../reporting/certification"),
-      import("../reporting/collector"), import("../reporting/finalize"), import("../reporting/progress"), import("../reporting/spec-facts"),
+      import("allure-vitest/reporter"), import("vitest/node"), import("../reporting/allure.js"), import("../reporting/certification.js"),
+      import("../reporting/collector.js"), import("../reporting/finalize.js"), import("../reporting/progress.js"), import("../reporting/spec-facts.js"),
     ]);
 
   const paths = artifactPaths(o.reportsDir);

@@ -1,8 +1,8 @@
 // Shows for a handful of faults that the deviation is really in effect: one direct HTTP exchange deviates with the
 // fault and not without it, so a "caught" fault in the detection score is caught for the right reason.
-import { faultsById } from "./catalogue";
+import { faultsById } from "./catalogue.js";
 import { afterEach, describe, expect, test } from "vitest";
-import { startMock, type RunningMock } from "../mock/server";
+import { startMock, type RunningMock } from "../mock/server.js";
 
 type Tokens = RunningMock["tokens"];
 interface Seen { status: number; type: string; body: unknown }

@@ -1,19 +1,19 @@
 // The catalogue of faulty targets: the embedded mock with exactly one deviation each (faults/README.md).
 // faultsById(ids) turns ids into the Fault objects startMock takes; faults/runner.ts scores the suite on them.
-import { accessFaults } from "./catalogue/access";
-import { authFaults } from "./catalogue/auth";
-import { documentFaults } from "./catalogue/document";
-import { envelopeFaults } from "./catalogue/envelope";
-import { healthFaults } from "./catalogue/health";
-import { inputFaults } from "./catalogue/input";
-import { otpFaults } from "./catalogue/otp";
-import { rateLimitFaults } from "./catalogue/rate-limit";
-import { transactionFaults } from "./catalogue/transaction";
-import { verificationFaults } from "./catalogue/verification";
-import { webhookFaults } from "./catalogue/webhook";
-import type { CatalogueFault } from "./types";
+import { accessFaults } from "./catalogue/access.js";
+import { authFaults } from "./catalogue/auth.js";
+import { documentFaults } from "./catalogue/document.js";
+import { envelopeFaults } from "./catalogue/envelope.js";
+import { healthFaults } from "./catalogue/health.js";
+import { inputFaults } from "./catalogue/input.js";
+import { otpFaults } from "./catalogue/otp.js";
+import { rateLimitFaults } from "./catalogue/rate-limit.js";
+import { transactionFaults } from "./catalogue/transaction.js";
+import { verificationFaults } from "./catalogue/verification.js";
+import { webhookFaults } from "./catalogue/webhook.js";
+import type { CatalogueFault } from "./types.js";
 
-export type { CatalogueFault } from "./types";
+export type { CatalogueFault } from "./types.js";
 
 export const faults: CatalogueFault[] = [
   ...healthFaults,

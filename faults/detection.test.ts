@@ -1,10 +1,10 @@
 // The suite's fault-detection score as part of `npm test`: the conformant mock must pass, every catalogued fault
 // must be caught by a failing test of a requirement it breaks (faults/README.md). Takes a few minutes on 2 cores.
 import { beforeAll, describe, expect, test } from "vitest";
-import { requirements } from "../generated/requirements";
-import { faults } from "./catalogue";
-import { detect, type Detection } from "./runner";
-import { baselineProblems } from "./score";
+import { requirements } from "../generated/requirements.js";
+import { faults } from "./catalogue.js";
+import { detect, type Detection } from "./runner.js";
+import { baselineProblems } from "./score.js";
 
 describe("the fault catalogue", () => {
   test("holds at least 30 faults with unique kebab-case ids", () => {

@@ -1,11 +1,11 @@
 // The fault-detection runner: the suite against the conformant mock, then against every faulty mock (one batch).
 // CLI: npx tsx faults/runner.ts [--only id,id] [--full] [--concurrency 2] [--timeout 120000] [--seed n]
 import { pathToFileURL } from "node:url";
-import { faults as catalogue } from "./catalogue";
-import type { CatalogueFault } from "./types";
-import { runBatch } from "./batch/run";
-import { DEFAULT_SEED, DEFAULT_TIMEOUT_MS, runConformance, type RunResult } from "./run-one";
-import { baselineProblems, formatTable, judge, type FaultScore } from "./score";
+import { faults as catalogue } from "./catalogue.js";
+import type { CatalogueFault } from "./types.js";
+import { runBatch } from "./batch/run.js";
+import { DEFAULT_SEED, DEFAULT_TIMEOUT_MS, runConformance, type RunResult } from "./run-one.js";
+import { baselineProblems, formatTable, judge, type FaultScore } from "./score.js";
 
 export interface DetectionOptions {
   only?: string[];

@@ -1,9 +1,9 @@
 // The verdict rules of faults/score.ts on hand-made runs: caught, wrong reason, missed, broken, baseline noise.
 import { describe, expect, test } from "vitest";
-import type { RunResult } from "./run-one";
-import { parseReport } from "./run-one";
-import { formatTable, judge } from "./score";
-import type { CatalogueFault } from "./types";
+import type { RunResult } from "./run-one.js";
+import { parseReport } from "./run-one.js";
+import { formatTable, judge } from "./score.js";
+import type { CatalogueFault } from "./types.js";
 
 const fault = { id: "some-fault", title: "t", description: "d", breaks: ["AUTH-01"], apply: () => {} } as unknown as CatalogueFault;
 

@@ -1,6 +1,6 @@
 // Judging runs: a fault is caught iff some test failed AND a failing test's requirement is one the fault breaks.
-import type { CatalogueFault } from "./types";
-import type { FailedTest, RunResult } from "./run-one";
+import type { CatalogueFault } from "./types.js";
+import type { FailedTest, RunResult } from "./run-one.js";
 
 export type Verdict = "caught" | "wrong-reason" | "missed" | "broken-run";
 

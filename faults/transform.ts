@@ -1,7 +1,7 @@
 // Small building blocks for faults that rewrite answers through the mock's transform hook.
-import type { MockBehaviour, MockReply, ReplyContext } from "../mock/faults-api";
-import { addTransform, isEnvelope } from "../mock/faults-api";
-import { message } from "../mock/messages";
+import type { MockBehaviour, MockReply, ReplyContext } from "../mock/faults-api.js";
+import { addTransform, isEnvelope } from "../mock/faults-api.js";
+import { message } from "../mock/messages.js";
 
 export type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // The 18th-birthday edge generators hold on every day, leap days included (D17, D39): the youngest adult is
 // an adult and the oldest minor a minor by the mock's rule, and neither is ever born on 29 February.
 import { describe, expect, it } from "vitest";
-import { checkBirthDate } from "../mock/validators";
-import { birthDate } from "./telecom";
+import { checkBirthDate } from "../mock/validators.js";
+import { birthDate } from "./telecom.js";
 
 /** Every day from 1 Jan `from` to 31 Dec `to`, as YYYY-MM-DD. */
 function days(from: number, to: number): string[] {

@@ -1,5 +1,5 @@
 /** callback_url values (D18: an absolute http or https URL). */
-import { faker } from "./random";
+import { faker } from "./random.js";
 
 export const callbackUrl = {
   /** Valid, and never delivered to (the .test TLD does not resolve; the mock only calls loopback). */

@@ -2,8 +2,8 @@
  * Authorization header values named by what they are (D1). Functions of the token, so a test
  * reads the role's token only when it runs (a missing credential becomes a skip, not a crash).
  */
-import { bearer } from "../harness/client";
-import { faker } from "./random";
+import { bearer } from "../harness/client.js";
+import { faker } from "./random.js";
 
 const b64 = (s: string): string => Buffer.from(s, "utf8").toString("base64");
 

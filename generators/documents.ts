@@ -3,8 +3,8 @@
  * (license and passcard: front and back; passport: front only); the outcome rides on the front
  * image's name (images.ts). Every builder states what it breaks in its name.
  */
-import type { FilePart } from "../harness/client";
-import { documentFiles, file, frontName, sizes, type Bounds, type ImageKind } from "./images";
+import type { FilePart } from "../harness/client.js";
+import { documentFiles, file, frontName, sizes, type Bounds, type ImageKind } from "./images.js";
 
 export const documentOperations = ["verifyLicense", "verifyPassport", "verifyPasscard"] as const;
 export type DocumentOperation = (typeof documentOperations)[number];

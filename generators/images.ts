@@ -3,8 +3,8 @@
  * bounds (D21): "clearly inside/outside" by default, the exact edges only in strict mode.
  * File names carry the sandbox outcome (success.jpg, fail.jpg, fail_<code>.jpg: D25).
  */
-import type { FilePart } from "../harness/client";
-import { faker } from "./random";
+import type { FilePart } from "../harness/client.js";
+import { faker } from "./random.js";
 
 const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,11 +1,11 @@
 // The fault generators break exactly the rule they name: each malformed value fails the spec's own schema
 // for that field, the well-formed counterparts pass, and metadata sizes are exact (D5).
 import { describe, expect, test } from "vitest";
-import { validateSchema } from "../lib/spec";
-import { malformedBirthDate, malformedOtp, malformedPhone } from "./malformed";
-import { metadata, metadataOfJsonLength } from "./metadata";
-import { phoneInOtherArea } from "./other-area-phone";
-import { otp, phone } from "./telecom";
+import { validateSchema } from "../lib/spec.js";
+import { malformedBirthDate, malformedOtp, malformedPhone } from "./malformed.js";
+import { metadata, metadataOfJsonLength } from "./metadata.js";
+import { phoneInOtherArea } from "./other-area-phone.js";
+import { otp, phone } from "./telecom.js";
 
 const values = (gen: Record<string, () => unknown>) => Object.entries(gen).map(([name, make]) => ({ name, value: make() }));
 

@@ -2,8 +2,8 @@
  * Inputs that break exactly one input rule each (D16 phone, 3108 birth date, 3102 OTP code),
  * named by the fault. Each keeps the rest of the value plausible so only the named rule is broken.
  */
-import { phone } from "./telecom";
-import { digits } from "./random";
+import { phone } from "./telecom.js";
+import { digits } from "./random.js";
 
 export const malformedPhone = {
   nineDigits: (): string => phone.success().slice(0, 9),

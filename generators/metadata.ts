@@ -1,5 +1,5 @@
 /** `metadata` values sized by the length of their JSON text (D5: at most 500 characters). */
-import { faker } from "./random";
+import { faker } from "./random.js";
 
 /** An object whose JSON text (as JSON.stringify writes it, as the client sends it) is exactly `n` characters. */
 export function metadataOfJsonLength(n: number): Record<string, string> {

@@ -2,7 +2,7 @@
 // The English-only entry point: same faker (locales en + base) as the package root, without loading every locale
 // (≈ 55 ms instead of ≈ 275 ms per module graph, paid by every isolated test file).
 import { faker } from "@faker-js/faker/locale/en";
-import { config } from "../harness/config";
+import { config } from "../harness/config.js";
 
 faker.seed(config.seed);
 export { faker };

@@ -4,13 +4,13 @@
  * random UUIDs: credentials and products are checked before ids (D15). `extra` adds fields to
  * the JSON body or to the multipart form (e.g. a verification_id).
  */
-import type { CallOptions } from "../harness/client";
-import { config } from "../harness/config";
-import { operations, type OperationId } from "../generated/operations";
-import { deref, escapePointer, loadSpec } from "../lib/spec-document";
-import { ids } from "./ids";
-import { documentFiles } from "./images";
-import { identity, otp, smsSend } from "./telecom";
+import type { CallOptions } from "../harness/client.js";
+import { config } from "../harness/config.js";
+import { operations, type OperationId } from "../generated/operations.js";
+import { deref, escapePointer, loadSpec } from "../lib/spec-document.js";
+import { ids } from "./ids.js";
+import { documentFiles } from "./images.js";
+import { identity, otp, smsSend } from "./telecom.js";
 
 type Build = (extra: Record<string, string>) => CallOptions;
 

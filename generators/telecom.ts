@@ -2,8 +2,8 @@
  * Telecom inputs. The sandbox conventions (DOC, mock APIs page; D22, D24, D30) live here and only
  * here: 888 area code succeeds; 999 + last four digits fails with that code; 123123 confirms.
  */
-import type { components } from "../generated/api";
-import { digits, faker } from "./random";
+import type { components } from "../generated/api.js";
+import { digits, faker } from "./random.js";
 
 type SmsSendRequest = components["schemas"]["SmsSendRequest"];
 type TelecomIdentityRequest = components["schemas"]["TelecomIdentityRequest"];

@@ -1,6 +1,6 @@
 /** createVerification bodies (DOC: every field optional) and metadata values (D5: ≤ 500 JSON characters). */
-import { callbackUrl } from "./callback";
-import { faker } from "./random";
+import { callbackUrl } from "./callback.js";
+import { faker } from "./random.js";
 
 export const metadata = {
   /** A small JSON object, well under the 500-character limit. */

@@ -4,15 +4,15 @@
  * a cap on how much of a body it reads, the request budget, redaction, run records and Allure
  * steps. Every exchange is kept for the standard checks that `conformance()` runs after a test.
  */
-import { operations, type OperationId } from "../generated/operations";
-import { config, knownSecrets } from "./config";
-import { toCurl, type CurlInput } from "./curl";
-import { BudgetExhaustedError, TargetUnreachableError } from "./errors";
-import { Exchange } from "./exchange";
-import { readCapped } from "./read-capped";
-import { recordExchange, spendBudget } from "./records";
-import { redact, redactHeaders } from "./redact";
-import type { Role } from "./profile";
+import { operations, type OperationId } from "../generated/operations.js";
+import { config, knownSecrets } from "./config.js";
+import { toCurl, type CurlInput } from "./curl.js";
+import { BudgetExhaustedError, TargetUnreachableError } from "./errors.js";
+import { Exchange } from "./exchange.js";
+import { readCapped } from "./read-capped.js";
+import { recordExchange, spendBudget } from "./records.js";
+import { redact, redactHeaders } from "./redact.js";
+import type { Role } from "./profile.js";
 import request from "supertest";
 
 /** How to authenticate: a role of the profile, no header at all, or an exact header value. */

@@ -3,7 +3,7 @@
  * Frozen; tests read profile fields from it and never branch on the target's name.
  */
 import { join } from "node:path";
-import { defaultProfilePath, loadProfile, projectRoot, roles, type Profile, type Role } from "./profile";
+import { defaultProfilePath, loadProfile, projectRoot, roles, type Profile, type Role } from "./profile.js";
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);

@@ -4,20 +4,20 @@
  * registry and the spec, missing roles/capabilities/budget become honest skips with a reason,
  * and after the body every exchange of the test goes through the standard checks.
  */
-import { withAllure } from "./allure";
+import { withAllure } from "./allure.js";
 import { test, type TestContext } from "vitest";
-import { standardChecks } from "../checks";
-import { operations } from "../generated/operations";
-import { requirements, type ReqId } from "../generated/requirements";
-import { api, MissingCredentialError, onExchange, type ApiClient } from "./client";
-import { config, type Config } from "./config";
-import { BudgetExhaustedError, ContractAssertionError } from "./errors";
-import type { Exchange } from "./exchange";
-import { formatFailures } from "./failures";
-import { decisionUrl, specUrl } from "./links";
-import type { Profile, Role } from "./profile";
-import { current } from "./records";
-import { valueAt } from "./value-at";
+import { standardChecks } from "../checks/index.js";
+import { operations } from "../generated/operations.js";
+import { requirements, type ReqId } from "../generated/requirements.js";
+import { api, MissingCredentialError, onExchange, type ApiClient } from "./client.js";
+import { config, type Config } from "./config.js";
+import { BudgetExhaustedError, ContractAssertionError } from "./errors.js";
+import type { Exchange } from "./exchange.js";
+import { formatFailures } from "./failures.js";
+import { decisionUrl, specUrl } from "./links.js";
+import type { Profile, Role } from "./profile.js";
+import { current } from "./records.js";
+import { valueAt } from "./value-at.js";
 
 export interface Needs {
   roles?: readonly Role[];

@@ -1,5 +1,5 @@
 /** Defines `toCurl`: a copy-pasteable curl line for a request, with the credential as `$IDME_TOKEN`. */
-import { maskAuthorization } from "./redact";
+import { maskAuthorization } from "./redact.js";
 
 export interface CurlInput {
   method: string;

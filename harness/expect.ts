@@ -3,10 +3,10 @@
  * hint) and throws it as a ContractAssertionError carrying the exchange's curl line, so a
  * failing test reads the same whichever assertion failed.
  */
-import type { Failure } from "../checks/types";
-import { throwIfFailures } from "./failures";
-import type { Exchange } from "./exchange";
-import { valueAt } from "./value-at";
+import type { Failure } from "../checks/types.js";
+import { throwIfFailures } from "./failures.js";
+import type { Exchange } from "./exchange.js";
+import { valueAt } from "./value-at.js";
 
 const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.stringify(v));
 

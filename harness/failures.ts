@@ -1,7 +1,7 @@
 /** Defines `formatFailures` and `throwIfFailures`: the one layout of a contract failure message. */
-import type { Failure } from "../checks/types";
-import { ContractAssertionError } from "./errors";
-import type { Exchange } from "./exchange";
+import type { Failure } from "../checks/types.js";
+import { ContractAssertionError } from "./errors.js";
+import type { Exchange } from "./exchange.js";
 
 export function formatFailure(f: Failure): string {
   return [`✗ ${f.check}: ${f.title}`, `  Expected: ${f.expected}`, `  Received: ${f.received}`, f.hint ? `  Hint: ${f.hint}` : ""]

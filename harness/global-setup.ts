@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { defaultProfilePath, loadProfile, projectRoot, roles } from "./profile";
+import { defaultProfilePath, loadProfile, projectRoot, roles } from "./profile.js";
 
 export default async function setup(): Promise<() => Promise<void>> {
   const env = process.env;
@@ -17,8 +17,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!env.IDME_TODAY) env.IDME_TODAY = new Date().toISOString().slice(0, 10);
 
   if (!env.IDME_BASE_URL && !profile.baseUrl) {
-    const { startMock } = await import("../mock/server");
-    const { faultsById } = await import("../faults/catalogue");
+    const { startMock } = await import("../mock/server.js");
+    const { faultsById } = await import("../faults/catalogue.js");
     const faults = faultsById((env.IDME_MOCK_FAULTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
     const fixtures = env.IDME_MOCK_FIXTURES ? parseYaml(readFileSync(env.IDME_MOCK_FIXTURES, "utf8")) : undefined;
     // The injected "today" (D17) must be the mock's today too, or the 18th-birthday edge is judged on another day.

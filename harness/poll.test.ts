@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Exchange } from "./exchange";
-import { pollUntilFinal } from "./poll";
+import { Exchange } from "./exchange.js";
+import { pollUntilFinal } from "./poll.js";
 
 const tx = (status: number, code?: number): Exchange =>
   new Exchange("getDocumentTransaction",

@@ -5,11 +5,11 @@
  * failure that names the wait, so "pending forever" reads as such and never hangs the run.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ApiClient } from "./client";
-import { config } from "./config";
-import { ContractAssertionError } from "./errors";
-import type { Exchange } from "./exchange";
-import type { Profile } from "./profile";
+import type { ApiClient } from "./client.js";
+import { config } from "./config.js";
+import { ContractAssertionError } from "./errors.js";
+import type { Exchange } from "./exchange.js";
+import type { Profile } from "./profile.js";
 
 export interface PollOptions {
   pendingStatusCodes: readonly number[];

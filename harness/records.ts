@@ -6,10 +6,10 @@
 import { appendFileSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
-import { withAllure } from "./allure";
-import { isDocumentedStatus, warmUpValidators } from "../lib/spec";
-import { config } from "./config";
-import type { Exchange } from "./exchange";
+import { withAllure } from "./allure.js";
+import { isDocumentedStatus, warmUpValidators } from "../lib/spec.js";
+import { config } from "./config.js";
+import type { Exchange } from "./exchange.js";
 
 mkdirSync(config.runDir, { recursive: true });
 warmUpValidators(); // once per worker, before any test: no compile stall between timed requests

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProfile } from "./profile";
-import { scripts, startReceiver, type Receiver } from "./webhook-receiver";
+import { loadProfile } from "./profile.js";
+import { scripts, startReceiver, type Receiver } from "./webhook-receiver.js";
 
 const base = loadProfile();
 const profile = { ...base, timeouts: { ...base.timeouts, webhookWaitMs: 400 } };

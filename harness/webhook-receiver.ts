@@ -12,8 +12,8 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { config } from "./config";
-import type { Profile } from "./profile";
+import { config } from "./config.js";
+import type { Profile } from "./profile.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
 export interface Script { failFirst: number; errorStatus: number }

@@ -8,10 +8,10 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockProcess } from "../bench/mock-process";
-import { concurrentUploads, LARGE_UPLOAD_BYTES } from "../bench/uploads";
-import { matchOperation, validateResponse, validateSchema } from "../lib/spec";
-import { startMock, type RunningMock } from "./server";
+import { startMockProcess } from "../bench/mock-process.js";
+import { concurrentUploads, LARGE_UPLOAD_BYTES } from "../bench/uploads.js";
+import { matchOperation, validateResponse, validateSchema } from "../lib/spec.js";
+import { startMock, type RunningMock } from "./server.js";
 
 const NUM_RUNS = 200;
 const REQUEST_TIMEOUT_MS = 5000;

@@ -1,7 +1,7 @@
 import { Status, type TestResult } from "allure-js-commons";
 import { describe, expect, it } from "vitest";
-import { runListener } from "./allure";
-import { VitestLog } from "./vitest-log";
+import { runListener } from "./allure.js";
+import { VitestLog } from "./vitest-log.js";
 
 const info = () => ({ baseUrl: "http://127.0.0.1:1234", profile: "mock", seed: "7", suiteVersion: "0.1.0", specSha256: "abc" });
 const result = (over: Partial<TestResult>): TestResult => ({ parameters: [], statusDetails: {}, fullName: "pkg:suites/a.test.ts#[AUTH-01] x", ...over }) as unknown as TestResult;

@@ -1,5 +1,5 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
-import { verdictLine, type Certification, type ReqResult } from "./certification";
+import { verdictLine, type Certification, type ReqResult } from "./certification.js";
 
 const mark: Record<ReqResult, string> = { pass: "✅ pass", fail: "❌ fail", skip: "⏭ skip", observed: "👁 observed" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildCertification, exitCodeOf, verdictLine, type RunMeta } from "./certification";
-import type { Requirement } from "./registry";
-import type { TestRecord } from "./test-record";
+import { buildCertification, exitCodeOf, verdictLine, type RunMeta } from "./certification.js";
+import type { Requirement } from "./registry.js";
+import type { TestRecord } from "./test-record.js";
 
 const req = (id: string, level: Requirement["level"], basis: Requirement["basis"] = "DOC", area = "auth"): Requirement => ({ id, area, level, basis, operations: ["*"], text: `${id} text` });
 const registry = [req("AUTH-01", "MUST"), req("AUTH-02", "SHOULD"), req("AUTH-03", "MUST", "OPEN"), req("INPUT-01", "MUST", "DOC", "input"), req("INPUT-02", "MUST", "DOC", "input")];

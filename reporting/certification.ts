@@ -10,9 +10,9 @@
  *   (inconclusive) and is listed in `errors`; with no MUST failure the verdict is then
  *   "inconclusive" (exit code 2), as it is when no test ran.
  */
-import type { Requirement } from "./registry";
-import { classify, firstLine, type TestRecord } from "./test-record";
-import type { RunError } from "./collector";
+import type { Requirement } from "./registry.js";
+import { classify, firstLine, type TestRecord } from "./test-record.js";
+import type { RunError } from "./collector.js";
 
 export type ReqResult = "pass" | "fail" | "skip" | "observed";
 

@@ -5,7 +5,7 @@
  */
 import { relative, sep } from "node:path";
 import type { Reporter, TestCase, TestModule } from "vitest/node";
-import { requirementOf, type TestRecord } from "./test-record";
+import { requirementOf, type TestRecord } from "./test-record.js";
 
 export interface RunError {
   kind: "module" | "unhandled";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCoverage, renderCoverageMd, type ExchangeRecord, type SpecFacts } from "./coverage";
+import { computeCoverage, renderCoverageMd, type ExchangeRecord, type SpecFacts } from "./coverage.js";
 
 const spec: SpecFacts = {
   operations: [

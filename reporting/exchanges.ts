@@ -1,7 +1,7 @@
 /** Reads the harness's exchange records (`$IDME_RUN_DIR/exchanges-*.jsonl`). */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ExchangeRecord } from "./coverage";
+import type { ExchangeRecord } from "./coverage.js";
 
 export function readExchanges(runDir: string): ExchangeRecord[] {
   if (!existsSync(runDir)) return [];

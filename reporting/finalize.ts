@@ -4,15 +4,15 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { FileSystemWriter } from "allure-js-commons/sdk/reporter";
-import { environmentInfo, type AllureRunInfo } from "./allure";
-import { generateAllureReport } from "./allure-generate";
-import { buildCertification, verdictLine, type Certification, type CertificationInput } from "./certification";
-import { renderCertificationMd } from "./certification-md";
-import { computeCoverage, renderCoverageMd, type Coverage } from "./coverage";
-import { readExchanges } from "./exchanges";
-import { writeManifest, type Manifest } from "./manifest";
-import type { ArtifactPaths } from "./paths";
-import { specFacts } from "./spec-facts";
+import { environmentInfo, type AllureRunInfo } from "./allure.js";
+import { generateAllureReport } from "./allure-generate.js";
+import { buildCertification, verdictLine, type Certification, type CertificationInput } from "./certification.js";
+import { renderCertificationMd } from "./certification-md.js";
+import { computeCoverage, renderCoverageMd, type Coverage } from "./coverage.js";
+import { readExchanges } from "./exchanges.js";
+import { writeManifest, type Manifest } from "./manifest.js";
+import type { ArtifactPaths } from "./paths.js";
+import { specFacts } from "./spec-facts.js";
 
 export interface FinalizeInput extends CertificationInput {
   paths: ArtifactPaths;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateSigningKey, MANIFEST_NAME, verifyManifest, writeManifest } from "./manifest";
+import { generateSigningKey, MANIFEST_NAME, verifyManifest, writeManifest } from "./manifest.js";
 
 let dir: string;
 beforeEach(() => {

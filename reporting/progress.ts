@@ -4,7 +4,7 @@
  * Tests the name filter left out are not printed.
  */
 import type { Reporter, TestCase } from "vitest/node";
-import { firstLine } from "./test-record";
+import { firstLine } from "./test-record.js";
 
 export class ProgressReporter implements Reporter {
   private passed = 0;

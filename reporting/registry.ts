@@ -2,7 +2,7 @@
  * The requirement registry as the reports see it: generated/requirements.ts, built from
  * openapi/requirements/*.yaml (scripts/check-generated.ts keeps it fresh).
  */
-import { requirements } from "../generated/requirements";
+import { requirements } from "../generated/requirements.js";
 
 export type Level = "MUST" | "SHOULD" | "MAY";
 export type Basis = "DOC" | "DECISION" | "OPEN";

@@ -11,10 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { projectRoot } from "./paths";
-import { readExchanges } from "./exchanges";
-import { loadRegistry } from "./registry";
-import { base64Needles, scanForSecrets } from "./secrets-scan";
+import { projectRoot } from "./paths.js";
+import { readExchanges } from "./exchanges.js";
+import { loadRegistry } from "./registry.js";
+import { base64Needles, scanForSecrets } from "./secrets-scan.js";
 
 const roles = ["primary", "secondary", "inactiveAccount", "inactiveOrg", "productDisabled", "productInactive", "rateLimited"] as const;
 const canary = (role: string) => `canary-${role}-${randomBytes(9).toString("hex")}`;

@@ -1,6 +1,6 @@
 /** The spec facts the coverage matrix needs, read through lib/spec.ts (the only spec reader). */
-import { catalogue, operations, specSha256 } from "../lib/spec";
-import type { SpecFacts } from "./coverage";
+import { catalogue, operations, specSha256 } from "../lib/spec.js";
+import type { SpecFacts } from "./coverage.js";
 
 export function specFacts(): SpecFacts {
   const cat = catalogue();

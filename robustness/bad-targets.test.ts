@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { requirements } from "../generated/requirements";
-import { badTargets, HUGE_BODY_BYTES, type BadTarget, type BadTargetName } from "./bad-targets";
-import { projectRoot, runCli, type CliResult } from "./run-cli";
+import { requirements } from "../generated/requirements.js";
+import { badTargets, HUGE_BODY_BYTES, type BadTarget, type BadTargetName } from "./bad-targets.js";
+import { projectRoot, runCli, type CliResult } from "./run-cli.js";
 
 const HARD_LIMIT_MS = 90_000; // a hung run would take minutes (slow-drip: 400 s) or forever
 const profile = join(projectRoot, "robustness", "profiles", "short-timeouts.yaml");

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import type { BatchPlan } from "./run";
+import type { BatchPlan } from "./run.js";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 

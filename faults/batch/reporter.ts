@@ -2,7 +2,7 @@
 // project, the same JSON shape as vitest's own JSON reporter, so faults/run-one.ts parseReport reads each unchanged.
 import { writeFileSync } from "node:fs";
 import type { Reporter, TestCase, TestModule } from "vitest/node";
-import type { BatchOutput } from "./run";
+import type { BatchOutput } from "./run.js";
 
 /** The JSON reporter's full name: enclosing describe titles, then the test's title, joined by spaces. */
 function fullName(test: TestCase): string {

@@ -1,7 +1,7 @@
 // A batch keeps its faults apart: two faults whose tests live in the same file, run in one vitest process, each
 // fail only on their own requirement (each project reached its own mock), in the shape a single run reports.
 import { describe, expect, it } from "vitest";
-import { runBatch } from "./run";
+import { runBatch } from "./run.js";
 
 const FILE = "suites/input/birth-date.test.ts";
 

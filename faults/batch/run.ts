@@ -4,13 +4,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultProfilePath, loadProfile, roles } from "../../harness/profile";
-import { startMock, type RunningMock } from "../../mock/server";
-import { faultsById } from "../catalogue";
+import { defaultProfilePath, loadProfile, roles } from "../../harness/profile.js";
+import { startMock, type RunningMock } from "../../mock/server.js";
+import { faultsById } from "../catalogue.js";
 import {
   brokenRun, childEnv, DEFAULT_SEED, MODULE_CACHE_FLAG, parseReport, requirementPattern, runVitest,
   type JsonReport, type RunResult,
-} from "../run-one";
+} from "../run-one.js";
 
 export interface BatchJob {
   fault: string;

@@ -1,7 +1,7 @@
 // Access faults: ownership (3200 / 3300), products (2100 / 2200 / 2300) and unknown ids (404 / 4100).
 import { randomUUID } from "node:crypto";
-import type { CatalogueFault } from "../types";
-import { JSON_CT, codesOf, remapCode, rewrite } from "../transform";
+import type { CatalogueFault } from "../types.js";
+import { JSON_CT, codesOf, remapCode, rewrite } from "../transform.js";
 
 const LOOKUPS: Record<string, string> = {
   getTelecomTransaction: "telecom.identity",

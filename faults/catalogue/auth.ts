@@ -1,6 +1,6 @@
 // Authentication faults (D1, overview "Authorization"): wrong codes, wrong statuses, inactive accounts let in.
-import type { CatalogueFault } from "../types";
-import { rewrite } from "../transform";
+import type { CatalogueFault } from "../types.js";
+import { rewrite } from "../transform.js";
 
 export const authFaults: CatalogueFault[] = [
   {

@@ -1,7 +1,7 @@
 // Document faults (documents page, D11, D25): processing that never ends, outcomes that ignore the file name.
-import type { CatalogueFault } from "../types";
-import { rewriteTransactions } from "../transform";
-import { message } from "../../mock/messages";
+import type { CatalogueFault } from "../types.js";
+import { rewriteTransactions } from "../transform.js";
+import { message } from "../../mock/messages.js";
 
 const isDocument = (tx: Record<string, unknown>) => String(tx.product).startsWith("document.");
 

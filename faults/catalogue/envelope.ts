@@ -1,7 +1,7 @@
 // Error-envelope and transport faults (overview "Errors and HTTP status codes"): shape, types, statuses, media types.
-import type { CatalogueFault } from "../types";
-import { JSON_CT, codesOf, remapCode, rewrite, rewriteErrors } from "../transform";
-import { isEnvelope } from "../../mock/faults-api";
+import type { CatalogueFault } from "../types.js";
+import { JSON_CT, codesOf, remapCode, rewrite, rewriteErrors } from "../transform.js";
+import { isEnvelope } from "../../mock/faults-api.js";
 
 export const envelopeFaults: CatalogueFault[] = [
   {

@@ -1,6 +1,6 @@
 // Health-check faults (overview "Health check", D2).
-import type { CatalogueFault } from "../types";
-import { JSON_CT, rewrite } from "../transform";
+import type { CatalogueFault } from "../types.js";
+import { JSON_CT, rewrite } from "../transform.js";
 
 export const healthFaults: CatalogueFault[] = [
   {

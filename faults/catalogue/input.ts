@@ -1,6 +1,6 @@
 // Input-rule faults (the 422s, "Input rules behind the 422s"): each validator made lenient or shifted.
-import type { CatalogueFault } from "../types";
-import { checkBirthDate } from "../../mock/validators";
+import type { CatalogueFault } from "../types.js";
+import { checkBirthDate } from "../../mock/validators.js";
 
 const DAY = 86_400_000;
 const shift = (today: Date, days: number) => new Date(today.getTime() + days * DAY);

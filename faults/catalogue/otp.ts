@@ -1,5 +1,5 @@
 // SMS one-time-code faults (D19, mock APIs page: 123123 succeeds, 3102 then 3104 at the limit).
-import type { CatalogueFault } from "../types";
+import type { CatalogueFault } from "../types.js";
 
 export const otpFaults: CatalogueFault[] = [
   {

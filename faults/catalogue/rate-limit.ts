@@ -1,7 +1,7 @@
 // Rate-limit faults (429 / 5100 / 5200, D23, D33): absent, wrong code, wrong status, never lifting, no Retry-After.
-import type { CatalogueFault } from "../types";
-import { codesOf, rewrite } from "../transform";
-import { message } from "../../mock/messages";
+import type { CatalogueFault } from "../types.js";
+import { codesOf, rewrite } from "../transform.js";
+import { message } from "../../mock/messages.js";
 
 const swap: Record<number, number> = { 5100: 5200, 5200: 5100 };
 

@@ -1,7 +1,7 @@
 // Transaction-body faults (overview "Transactions", D6–D11, D27): names, status/errors consistency, timestamps.
-import type { CatalogueFault } from "../types";
-import { isTransaction, rewrite, rewriteTransactions } from "../transform";
-import { message } from "../../mock/messages";
+import type { CatalogueFault } from "../types.js";
+import { isTransaction, rewrite, rewriteTransactions } from "../transform.js";
+import { message } from "../../mock/messages.js";
 
 /** A timestamp one second earlier, same format. */
 const secondBefore = (iso: unknown) => new Date(Date.parse(String(iso)) - 1000).toISOString();

@@ -1,7 +1,7 @@
 // Verification faults (verification page): the list of transactions, the verification a transaction joins.
 import { randomUUID } from "node:crypto";
-import type { CatalogueFault } from "../types";
-import { isObject, isTransaction, rewrite } from "../transform";
+import type { CatalogueFault } from "../types.js";
+import { isObject, isTransaction, rewrite } from "../transform.js";
 
 export const verificationFaults: CatalogueFault[] = [
   {

@@ -1,6 +1,6 @@
 // Webhook faults (webhooks page, D26): not sent, wrong body, wrong media type, wrong number of retries.
-import type { CatalogueFault } from "../types";
-import { rewrite } from "../transform";
+import type { CatalogueFault } from "../types.js";
+import { rewrite } from "../transform.js";
 
 export const webhookFaults: CatalogueFault[] = [
   {

@@ -1,12 +1,12 @@
 // 3108 for a birth_date that is not YYYY-MM-DD or not a calendar date; 3107 for a minor on the
 // injected "today" (UTC), with the 18th-birthday edge on both sides (D17).
 // Catches a lenient date parser (accepts 1990-1-2, rolls 2001-02-30 over), a minor accepted, an off-by-one edge.
-import { malformedBirthDate } from "../../generators/malformed";
-import { birthDate, identity } from "../../generators/telecom";
-import type { ReqId } from "../../generated/requirements";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError, expectThat, expectTransaction } from "../../harness/expect";
+import { malformedBirthDate } from "../../generators/malformed.js";
+import { birthDate, identity } from "../../generators/telecom.js";
+import type { ReqId } from "../../generated/requirements.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError, expectThat, expectTransaction } from "../../harness/expect.js";
 
 const person = identity(config.today);
 const born = birthDate(config.today);

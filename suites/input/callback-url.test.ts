@@ -1,11 +1,11 @@
 // 3100 for a callback_url that is not an absolute http(s) URL (D18), on every JSON operation that takes one.
 // Catches a target that stores any string as a callback, or accepts ftp / relative URLs.
-import { callbackUrl } from "../../generators/callback";
-import { identity, smsSend } from "../../generators/telecom";
-import type { OperationId } from "../../generated/operations";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError } from "../../harness/expect";
+import { callbackUrl } from "../../generators/callback.js";
+import { identity, smsSend } from "../../generators/telecom.js";
+import type { OperationId } from "../../generated/operations.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError } from "../../harness/expect.js";
 
 const bad: ReadonlyArray<{ name: string; url: () => string }> = [
   { name: "an ftp URL", url: callbackUrl.ftp },

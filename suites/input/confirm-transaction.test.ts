@@ -1,9 +1,9 @@
 // 3105: a confirm that names no SMS possession check (no transaction_id, or a telecom identity transaction).
 // Catches a target that confirms any transaction kind, or answers 404 / 3102 instead.
-import { identity, otp } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError, expectStatus } from "../../harness/expect";
+import { identity, otp } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError, expectStatus } from "../../harness/expect.js";
 
 conformance("INPUT-CONFIRM-01", "answers a confirm without transaction_id with 422 / 3105", async ({ api }) => {
   const x = await api.call("confirmSmsCode", { body: { code: otp.correct() } });

@@ -1,13 +1,13 @@
 // D5: metadata is measured as the length of its JSON text; over 500 characters is a 422 with the error
 // envelope (the code is OPEN: observed only), exactly 500 is accepted.
 // Catches a target without the limit, one that answers 400 or a bare text body, one that counts differently.
-import { metadata } from "../../generators/metadata";
-import { identity, smsSend } from "../../generators/telecom";
-import type { OperationId } from "../../generated/operations";
-import type { ReqId } from "../../generated/requirements";
-import { conformance, observe } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectStatus, expectThat } from "../../harness/expect";
+import { metadata } from "../../generators/metadata.js";
+import { identity, smsSend } from "../../generators/telecom.js";
+import type { OperationId } from "../../generated/operations.js";
+import type { ReqId } from "../../generated/requirements.js";
+import { conformance, observe } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectStatus, expectThat } from "../../harness/expect.js";
 
 const bodies: ReadonlyArray<{ op: OperationId; body: (m: unknown) => unknown }> = [
   { op: "createVerification", body: (m) => ({ metadata: m }) },

@@ -1,11 +1,11 @@
 // 3102 for a missing or malformed code and for a wrong one below the limit; 3103 for an expired code,
 // reached in the sandbox by a 999 phone ending in 3103 at the send (D22).
 // Catches a target that accepts any OTP, a lenient code format, a 400 instead of 422.
-import { malformedOtp } from "../../generators/malformed";
-import { otp, phone, smsSend } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { expectError } from "../../harness/expect";
-import { sendPending } from "../telecom/flows";
+import { malformedOtp } from "../../generators/malformed.js";
+import { otp, phone, smsSend } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { expectError } from "../../harness/expect.js";
+import { sendPending } from "../telecom/flows.js";
 
 const codes = [
   { req: "INPUT-OTP-01" as const, name: "a missing code", code: undefined },

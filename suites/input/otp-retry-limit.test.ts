@@ -1,12 +1,12 @@
 // D19: the retry limit (profile.otpRetryLimit wrong codes). The last wrong code answers 3104, the right
 // code afterwards still answers 3104, and a malformed code is not a try.
 // Catches a target without a retry limit, one that unlocks on the right code, one that counts malformed codes.
-import { malformedOtp } from "../../generators/malformed";
-import { otp } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError, expectThat, expectTransaction } from "../../harness/expect";
-import { codesOf, confirmInOrder, sendPending } from "../telecom/flows";
+import { malformedOtp } from "../../generators/malformed.js";
+import { otp } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError, expectThat, expectTransaction } from "../../harness/expect.js";
+import { codesOf, confirmInOrder, sendPending } from "../telecom/flows.js";
 
 const limit = config.profile.otpRetryLimit;
 const wrongCodes = (n: number): string[] => Array.from({ length: n }, () => otp.wrong());

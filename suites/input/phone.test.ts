@@ -1,12 +1,12 @@
 // 3101: a missing phone (DOC) and every non-canonical form of it (D16), on both operations that take one.
 // Catches a lenient phone check (accepts dashes, +1, numbers…), a 400 instead of 422, a wrong code.
-import { malformedPhone } from "../../generators/malformed";
-import { identity, smsSend } from "../../generators/telecom";
-import type { OperationId } from "../../generated/operations";
-import type { ReqId } from "../../generated/requirements";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError } from "../../harness/expect";
+import { malformedPhone } from "../../generators/malformed.js";
+import { identity, smsSend } from "../../generators/telecom.js";
+import type { OperationId } from "../../generated/operations.js";
+import type { ReqId } from "../../generated/requirements.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError } from "../../harness/expect.js";
 
 const forms: ReadonlyArray<{ name: string; value: unknown }> = [
   { name: "a nine-digit phone", value: malformedPhone.nineDigits() },

@@ -1,11 +1,11 @@
 // D15: one 422 lists every input error found, not only the first.
 // Catches a target that stops at the first fault (answers [3101] alone).
-import { callbackUrl } from "../../generators/callback";
-import { malformedBirthDate, malformedPhone } from "../../generators/malformed";
-import { identity, smsSend } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError } from "../../harness/expect";
+import { callbackUrl } from "../../generators/callback.js";
+import { malformedBirthDate, malformedPhone } from "../../generators/malformed.js";
+import { identity, smsSend } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError } from "../../harness/expect.js";
 
 const rows = [
   {

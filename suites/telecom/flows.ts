@@ -2,10 +2,10 @@
  * Arrange steps that several telecom and input tests share: open an SMS possession transaction,
  * send a series of confirms in order (the order is the point of the retry limit, D19).
  */
-import { phone, smsSend } from "../../generators/telecom";
-import type { ApiClient } from "../../harness/client";
-import type { Exchange } from "../../harness/exchange";
-import { expectField, expectStatus } from "../../harness/expect";
+import { phone, smsSend } from "../../generators/telecom.js";
+import type { ApiClient } from "../../harness/client.js";
+import type { Exchange } from "../../harness/exchange.js";
+import { expectField, expectStatus } from "../../harness/expect.js";
 
 /** A send to a success phone; fails the test (as a precondition) unless it answers a transaction id. */
 export async function sendPending(api: ApiClient, to: string = phone.success()): Promise<{ x: Exchange; transactionId: string }> {

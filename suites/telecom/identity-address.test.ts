@@ -1,9 +1,9 @@
 // D10: a successful identity match returns the carrier's current address in results.address.
 // Catches a target that answers verified without the address, or with other field names.
-import { identity } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectField, expectTransaction } from "../../harness/expect";
+import { identity } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectField, expectTransaction } from "../../harness/expect.js";
 
 const text = (v: unknown): boolean => typeof v === "string" && v.length > 0;
 

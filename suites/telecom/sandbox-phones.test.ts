@@ -1,12 +1,12 @@
 // D22: a 999 phone chooses the outcome by its last four digits: a telecom code → 200 / status 300 with that
 // code; a 422 code → that 422 at the send. D30: any other valid area code behaves like 888 (SHOULD).
 // Catches a target that ignores the chosen code, answers 422 for a transaction error, or treats 888 specially.
-import { phoneInOtherArea } from "../../generators/other-area-phone";
-import { identity, phone, smsSend } from "../../generators/telecom";
-import { documentedTransactionCodes } from "../../lib/spec";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import { expectError, expectTransaction } from "../../harness/expect";
+import { phoneInOtherArea } from "../../generators/other-area-phone.js";
+import { identity, phone, smsSend } from "../../generators/telecom.js";
+import { documentedTransactionCodes } from "../../lib/spec.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import { expectError, expectTransaction } from "../../harness/expect.js";
 
 const telecomCodes = documentedTransactionCodes("sendSmsCode");
 const transactionRows = [

@@ -1,10 +1,10 @@
 // D27: the send answers pending (status 100, D11) with the ids; the confirm with 123123 completes the same
 // transaction (status 200, verified true).
 // Catches a send that answers 200/verified at once, a send without ids, a confirm that opens a new transaction.
-import { otp } from "../../generators/telecom";
-import { conformance } from "../../harness/conformance";
-import { expectField, expectThat, expectTransaction } from "../../harness/expect";
-import { sendPending } from "./flows";
+import { otp } from "../../generators/telecom.js";
+import { conformance } from "../../harness/conformance.js";
+import { expectField, expectThat, expectTransaction } from "../../harness/expect.js";
+import { sendPending } from "./flows.js";
 
 const isId = (v: unknown): boolean => typeof v === "string" && v.length > 0;
 

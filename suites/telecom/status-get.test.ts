@@ -1,12 +1,12 @@
 // The status GET repeats a finished transaction's outcome (the same body the webhook gets, DOC).
 // Catches a GET that still shows pending after the confirm, loses the errors, or changes ids or product.
-import { identity, otp, phone, smsSend } from "../../generators/telecom";
-import type { ApiClient } from "../../harness/client";
-import { conformance } from "../../harness/conformance";
-import { config } from "../../harness/config";
-import type { Exchange } from "../../harness/exchange";
-import { expectStatus, expectThat, field } from "../../harness/expect";
-import { sendPending } from "./flows";
+import { identity, otp, phone, smsSend } from "../../generators/telecom.js";
+import type { ApiClient } from "../../harness/client.js";
+import { conformance } from "../../harness/conformance.js";
+import { config } from "../../harness/config.js";
+import type { Exchange } from "../../harness/exchange.js";
+import { expectStatus, expectThat, field } from "../../harness/expect.js";
+import { sendPending } from "./flows.js";
 
 /** The parts of a transaction that make up its final state. */
 const finalState = (x: Exchange) => ({

@@ -3,9 +3,9 @@
  * suites. Each names what it checks and what it got, through expectThat (one failure layout).
  */
 import { isDeepStrictEqual } from "node:util";
-import type { Exchange } from "../../harness/exchange";
-import { expectThat, field } from "../../harness/expect";
-import { documentedTransactionCodes } from "../../lib/spec";
+import type { Exchange } from "../../harness/exchange.js";
+import { expectThat, field } from "../../harness/expect.js";
+import { documentedTransactionCodes } from "../../lib/spec.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);

@@ -1,9 +1,9 @@
 // Catches: status.code 300 without errors, errors of the wrong family or with empty messages,
 // additional_info that is not a string, on any product.
-import { conformance } from "../../harness/conformance";
-import { documentedTransactionCodes } from "../../lib/spec";
-import { failIdentity, flows } from "./flows";
-import { expectAdditionalInfoStrings, expectFailureShape } from "./assertions";
+import { conformance } from "../../harness/conformance.js";
+import { documentedTransactionCodes } from "../../lib/spec.js";
+import { failIdentity, flows } from "./flows.js";
+import { expectAdditionalInfoStrings, expectFailureShape } from "./assertions.js";
 
 conformance.for(flows.map((flow) => ({ req: "TRANSACTION-02" as const, flow, name: flow.product })))(
   "reports a failed $name transaction with non-empty errors of its family",

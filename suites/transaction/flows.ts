@@ -3,16 +3,16 @@
  * the transaction, verification and webhook suites. Inputs come from generators/ (sandbox
  * conventions); a pending answer is polled to its final state with the profile's bounds.
  */
-import type { ApiClient } from "../../harness/client";
-import { config } from "../../harness/config";
-import type { Exchange } from "../../harness/exchange";
-import { expectThat } from "../../harness/expect";
-import { pollTransaction } from "../../harness/poll";
-import { documentedTransactionCodes, type OperationId } from "../../lib/spec";
-import { documentForm, documentOperations, type DocumentOperation } from "../../generators/documents";
-import { frontName } from "../../generators/images";
-import { faker } from "../../generators/random";
-import { identity, otp, phone, smsSend } from "../../generators/telecom";
+import type { ApiClient } from "../../harness/client.js";
+import { config } from "../../harness/config.js";
+import type { Exchange } from "../../harness/exchange.js";
+import { expectThat } from "../../harness/expect.js";
+import { pollTransaction } from "../../harness/poll.js";
+import { documentedTransactionCodes, type OperationId } from "../../lib/spec.js";
+import { documentForm, documentOperations, type DocumentOperation } from "../../generators/documents.js";
+import { frontName } from "../../generators/images.js";
+import { faker } from "../../generators/random.js";
+import { identity, otp, phone, smsSend } from "../../generators/telecom.js";
 
 /** Optional fields every transaction POST accepts (DOC). */
 export interface Extra { verification_id?: string; callback_url?: string }

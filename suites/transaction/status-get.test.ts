@@ -1,9 +1,9 @@
 // Catches: a status GET that is stale (still pending) or differs from the final state the
 // transaction reached (other ids, product, status or results).
-import { conformance } from "../../harness/conformance";
-import { field } from "../../harness/expect";
-import { flows } from "./flows";
-import { expectSameBody } from "./assertions";
+import { conformance } from "../../harness/conformance.js";
+import { field } from "../../harness/expect.js";
+import { flows } from "./flows.js";
+import { expectSameBody } from "./assertions.js";
 
 const rows = flows.flatMap((flow) => [
   { req: "TRANSACTION-06" as const, flow, outcome: "completed", run: flow.succeed },

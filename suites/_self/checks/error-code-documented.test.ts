@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { error_code_documented } from "../../../checks/error-code-documented";
-import { example, exchangeOf } from "./exchange-of";
+import { error_code_documented } from "../../../checks/error-code-documented.js";
+import { example, exchangeOf } from "./exchange-of.js";
 
 describe("error_code_documented", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { error_envelope } from "../../../checks/error-envelope";
-import { example, exchangeOf } from "./exchange-of";
+import { error_envelope } from "../../../checks/error-envelope.js";
+import { example, exchangeOf } from "./exchange-of.js";
 
 const published = ["PublishedError2200", "Error1100", "Error3300", "Error4100", "Error3109", "Error5100", "Error5200", "Error5000"];
 

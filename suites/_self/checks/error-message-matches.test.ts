@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { error_message_matches } from "../../../checks/error-message-matches";
-import { example, exchangeOf, withPath } from "./exchange-of";
+import { error_message_matches } from "../../../checks/error-message-matches.js";
+import { example, exchangeOf, withPath } from "./exchange-of.js";
 
 describe("error_message_matches", () => {
   it.each(["Error1100", "PublishedError2200", "Error3111", "Error5000", "PublishedTransactionFailure", "DocumentFailed"])(

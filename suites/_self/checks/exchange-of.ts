@@ -1,6 +1,6 @@
 /** Builds Exchange objects for the check tests, and reads the spec's own example bodies. */
-import { Exchange } from "../../../harness/exchange";
-import { resolvePointer } from "../../../lib/spec-document";
+import { Exchange } from "../../../harness/exchange.js";
+import { resolvePointer } from "../../../lib/spec-document.js";
 
 export interface Made {
   operationId?: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { json_content_type } from "../../../checks/json-content-type";
-import { example, exchangeOf } from "./exchange-of";
+import { json_content_type } from "../../../checks/json-content-type.js";
+import { example, exchangeOf } from "./exchange-of.js";
 
 describe("json_content_type", () => {
   it.each(["application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json"])("passes %s", (contentType) => {

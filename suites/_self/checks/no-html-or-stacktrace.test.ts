@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { no_html_or_stacktrace } from "../../../checks/no-html-or-stacktrace";
-import { example, exchangeOf } from "./exchange-of";
+import { no_html_or_stacktrace } from "../../../checks/no-html-or-stacktrace.js";
+import { example, exchangeOf } from "./exchange-of.js";
 
 describe("no_html_or_stacktrace", () => {
   it.each(["Error5000", "PublishedTransactionFailure", "IdentityMatched", "DocumentFailed"])("passes the spec's example %s", (name) => {

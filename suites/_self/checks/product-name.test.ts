@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { product_name } from "../../../checks/product-name";
-import { example, exchangeOf, withPath } from "./exchange-of";
+import { product_name } from "../../../checks/product-name.js";
+import { example, exchangeOf, withPath } from "./exchange-of.js";
 
 const check = (body: unknown) => product_name(exchangeOf({ status: 200, body }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { timestamps_valid } from "../../../checks/timestamps-valid";
-import { example, exchangeOf, withPath } from "./exchange-of";
+import { timestamps_valid } from "../../../checks/timestamps-valid.js";
+import { example, exchangeOf, withPath } from "./exchange-of.js";
 
 const check = (body: unknown) => timestamps_valid(exchangeOf({ status: 200, body }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { transaction_consistency } from "../../../checks/transaction-consistency";
-import { example, exchangeOf, withPath } from "./exchange-of";
+import { transaction_consistency } from "../../../checks/transaction-consistency.js";
+import { example, exchangeOf, withPath } from "./exchange-of.js";
 
 const check = (body: unknown, operationId: string | null = null) => transaction_consistency(exchangeOf({ status: 200, operationId, body }));
 

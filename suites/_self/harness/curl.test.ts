@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { toCurl } from "../../../harness/curl";
+import { toCurl } from "../../../harness/curl.js";
 
 test("toCurl reproduces a JSON request with the token as a shell variable", () => {
   const line = toCurl({

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { Exchange } from "../../../harness/exchange";
+import { Exchange } from "../../../harness/exchange.js";
 
 const x = (status: number, text: string) =>
   new Exchange("sendSmsCode", { method: "POST", url: "u", path: "/p", headers: {}, bodyPreview: "", curl: "curl" },

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { skipReason } from "../../../harness/conformance";
-import { loadProfile, parseProfile, ProfileError } from "../../../harness/profile";
+import { skipReason } from "../../../harness/conformance.js";
+import { loadProfile, parseProfile, ProfileError } from "../../../harness/profile.js";
 
 test("the shipped profiles are valid", () => {
   expect(loadProfile("profiles/mock.yaml").name).toBe("mock");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { burst, freshWindow, WINDOW_MARGIN_MS } from "../../../harness/rate-window";
-import { loadProfile } from "../../../harness/profile";
-import { Exchange } from "../../../harness/exchange";
+import { burst, freshWindow, WINDOW_MARGIN_MS } from "../../../harness/rate-window.js";
+import { loadProfile } from "../../../harness/profile.js";
+import { Exchange } from "../../../harness/exchange.js";
 
 const profile = loadProfile();
 const fake = (status: number) => new Exchange(null, { method: "GET", url: "u", path: "/", headers: {}, bodyPreview: "", curl: "" }, { status, headers: {}, text: "", bytes: 0, truncated: false }, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { maskAuthorization, redact, redactHeaders } from "../../../harness/redact";
+import { maskAuthorization, redact, redactHeaders } from "../../../harness/redact.js";
 
 const secret = "sk_canary_5f1e2d";
 const token = Buffer.from(secret).toString("base64");

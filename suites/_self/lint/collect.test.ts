@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanSource } from "./collect";
+import { scanSource } from "./collect.js";
 
 describe("the lint's collector", () => {
   it("reads literal ids and titles of conformance() and observe()", () => {

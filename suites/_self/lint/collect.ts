@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { projectRoot } from "../../../harness/profile";
+import { projectRoot } from "../../../harness/profile.js";
 
 export interface Declaration {
   file: string;

@@ -1,7 +1,7 @@
 // Every requirement of the registry is proven (or observed) by at least one test of suites/.
 import { expect, it } from "vitest";
-import { requirements } from "../../../generated/requirements";
-import { scanSuites } from "./collect";
+import { requirements } from "../../../generated/requirements.js";
+import { scanSuites } from "./collect.js";
 
 it("every registry id is covered by at least one test", () => {
   const covered = new Set(scanSuites().flatMap((s) => [...s.declarations.map((d) => d.id), ...s.rowIds]));

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../../lib/spec";
-import { projectRoot } from "../../../harness/profile";
+import { loadSpec } from "../../../lib/spec.js";
+import { projectRoot } from "../../../harness/profile.js";
 
 /** Every D<n> named by an `x-decision` anywhere in the spec (a string or a list). */
 export function specDecisions(node: unknown, out = new Set<string>()): Set<string> {

@@ -1,7 +1,7 @@
 // The suite lints itself: literal ids known to the registry, literal titles that are short, unique and modal-free.
 import { describe, expect, it } from "vitest";
-import { requirements } from "../../../generated/requirements";
-import { scanSuites } from "./collect";
+import { requirements } from "../../../generated/requirements.js";
+import { scanSuites } from "./collect.js";
 
 const scans = scanSuites();
 const declarations = scans.flatMap((s) => s.declarations);

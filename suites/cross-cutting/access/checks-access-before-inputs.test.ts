@@ -1,9 +1,9 @@
 // ACCESS-09, ACCESS-10 (D15): product refusals and ownership refusals come before input errors.
-import { conformance } from "../../../harness/conformance";
-import { expectError, expectStatus, field } from "../../../harness/expect";
-import { otp, phone, smsSend, identity } from "../../../generators/telecom";
-import { product } from "../../../generators/products";
-import { minimalRequest, operationOfProduct } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError, expectStatus, field } from "../../../harness/expect.js";
+import { otp, phone, smsSend, identity } from "../../../generators/telecom.js";
+import { product } from "../../../generators/products.js";
+import { minimalRequest, operationOfProduct } from "../../../generators/requests.js";
 
 const invalidPhone = (): string => phone.success().slice(1);
 

@@ -1,8 +1,8 @@
 // ACCESS-05…08: another account's transaction (3200) or verification (3300, D13). The primary creates, the secondary asks.
-import { conformance } from "../../../harness/conformance";
-import { expectError, expectStatus, field } from "../../../harness/expect";
-import { otp } from "../../../generators/telecom";
-import { minimalRequest, verificationTakingOperations } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError, expectStatus, field } from "../../../harness/expect.js";
+import { otp } from "../../../generators/telecom.js";
+import { minimalRequest, verificationTakingOperations } from "../../../generators/requests.js";
 
 const statusReads = [
   { req: "ACCESS-05", create: "sendSmsCode", read: "getTelecomTransaction" },

@@ -1,8 +1,8 @@
 // ACCESS-03, ACCESS-04: a product inactive for the organization (2200) or not enabled for the account (2300).
 // The product comes from the profile; the operation is the one the spec says runs it.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { minimalRequest, operationOfProduct } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { minimalRequest, operationOfProduct } from "../../../generators/requests.js";
 
 conformance("ACCESS-03", "answers the organization's inactive product with 403 / 2200", async ({ api, profile }) => {
   const op = operationOfProduct(profile.products.inactiveForProductInactiveRole);

@@ -1,9 +1,9 @@
 // ACCESS-01, ACCESS-02 (D32): a path that names a product the API does not have answers 403 / 2100.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
-import { product } from "../../../generators/products";
-import { minimalRequest } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
+import { product } from "../../../generators/products.js";
+import { minimalRequest } from "../../../generators/requests.js";
 
 conformance("ACCESS-01", "answers POST /api/v2/document/{unknown}/verify with 403 / 2100", async ({ api }) => {
   const x = await api.request("POST", `/api/v2/document/${product.unknown()}/verify`, minimalRequest("verifyLicense"));

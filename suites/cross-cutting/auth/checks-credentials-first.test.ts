@@ -1,10 +1,10 @@
 // AUTH-10 (D15): without credentials the answer is 401 even where a 403, 404 or 422 is also due.
-import { conformance } from "../../../harness/conformance";
-import type { CallOptions } from "../../../harness/client";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
-import { minimalRequest } from "../../../generators/requests";
-import { phone, smsSend } from "../../../generators/telecom";
+import { conformance } from "../../../harness/conformance.js";
+import type { CallOptions } from "../../../harness/client.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
+import { minimalRequest } from "../../../generators/requests.js";
+import { phone, smsSend } from "../../../generators/telecom.js";
 
 const unknownProductPath = (): string => `/api/v2/document/${ids.malformed()}/verify`;
 

@@ -1,8 +1,8 @@
 // AUTH-08 (OPEN): the legacy `ID.me <token>` form without Bearer is recorded, never judged.
-import { observe } from "../../../harness/conformance";
-import { tokenOf } from "../../../harness/client";
-import { authHeader } from "../../../generators/credentials";
-import { minimalRequest } from "../../../generators/requests";
+import { observe } from "../../../harness/conformance.js";
+import { tokenOf } from "../../../harness/client.js";
+import { authHeader } from "../../../generators/credentials.js";
+import { minimalRequest } from "../../../generators/requests.js";
 
 observe("AUTH-08", "records how the legacy `ID.me <token>` header (no Bearer) is answered", async ({ api, record }) => {
   const x = await api.call("createVerification", { ...minimalRequest("createVerification"), auth: { header: authHeader.legacy(tokenOf("primary")) } });

@@ -1,10 +1,10 @@
 // AUTH-01…05: every secured operation (generated from the spec) refuses missing or wrong credentials with 401 / 1100.
-import { conformance } from "../../../harness/conformance";
-import { tokenOf, type Auth } from "../../../harness/client";
-import { expectError } from "../../../harness/expect";
-import { authHeader } from "../../../generators/credentials";
-import { minimalRequest, securedOperations } from "../../../generators/requests";
-import type { ReqId } from "../../../generated/requirements";
+import { conformance } from "../../../harness/conformance.js";
+import { tokenOf, type Auth } from "../../../harness/client.js";
+import { expectError } from "../../../harness/expect.js";
+import { authHeader } from "../../../generators/credentials.js";
+import { minimalRequest, securedOperations } from "../../../generators/requests.js";
+import type { ReqId } from "../../../generated/requirements.js";
 
 interface Case { req: ReqId; name: string; auth: () => Auth }
 

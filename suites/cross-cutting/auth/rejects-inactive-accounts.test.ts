@@ -1,7 +1,7 @@
 // AUTH-06, AUTH-07: an inactive account (1200) or organization (1300) is refused on every secured operation.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { minimalRequest, securedOperations } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { minimalRequest, securedOperations } from "../../../generators/requests.js";
 
 const inactive = [
   { req: "AUTH-06", role: "inactiveAccount", what: "an inactive account", code: 1200 },

@@ -1,9 +1,9 @@
 // AUTH-09 (D1): whitespace around the Base64 text (Ruby's encoder adds a newline) does not make a valid secret unknown.
-import { conformance } from "../../../harness/conformance";
-import { tokenOf } from "../../../harness/client";
-import { expectStatus } from "../../../harness/expect";
-import { authHeader } from "../../../generators/credentials";
-import { minimalRequest } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { tokenOf } from "../../../harness/client.js";
+import { expectStatus } from "../../../harness/expect.js";
+import { authHeader } from "../../../generators/credentials.js";
+import { minimalRequest } from "../../../generators/requests.js";
 
 const rows = [
   { req: "AUTH-09", name: "extra spaces around the token", header: () => authHeader.spacedToken(tokenOf("primary")) },

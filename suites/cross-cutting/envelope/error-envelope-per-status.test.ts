@@ -1,19 +1,19 @@
 // SCHEMA-01…06, SCHEMA-08: one error answer of each HTTP status, held explicitly to the envelope checks
 // (they also run on every exchange; here each status is provoked on purpose so none goes unseen).
 // 429 is provoked by the rate-limit suite (it needs the rateLimited role and a window).
-import { conformance } from "../../../harness/conformance";
-import type { ApiClient } from "../../../harness/client";
-import type { Exchange } from "../../../harness/exchange";
-import { expectStatus, expectThat } from "../../../harness/expect";
-import type { Check } from "../../../checks";
-import { error_code_documented } from "../../../checks/error-code-documented";
-import { error_envelope } from "../../../checks/error-envelope";
-import { error_message_matches } from "../../../checks/error-message-matches";
-import { json_content_type } from "../../../checks/json-content-type";
-import { no_html_or_stacktrace } from "../../../checks/no-html-or-stacktrace";
-import { ids } from "../../../generators/ids";
-import { product } from "../../../generators/products";
-import { phone, smsSend } from "../../../generators/telecom";
+import { conformance } from "../../../harness/conformance.js";
+import type { ApiClient } from "../../../harness/client.js";
+import type { Exchange } from "../../../harness/exchange.js";
+import { expectStatus, expectThat } from "../../../harness/expect.js";
+import type { Check } from "../../../checks/index.js";
+import { error_code_documented } from "../../../checks/error-code-documented.js";
+import { error_envelope } from "../../../checks/error-envelope.js";
+import { error_message_matches } from "../../../checks/error-message-matches.js";
+import { json_content_type } from "../../../checks/json-content-type.js";
+import { no_html_or_stacktrace } from "../../../checks/no-html-or-stacktrace.js";
+import { ids } from "../../../generators/ids.js";
+import { product } from "../../../generators/products.js";
+import { phone, smsSend } from "../../../generators/telecom.js";
 
 const provoked = [
   { status: 401, what: "missing credentials", send: (api: ApiClient) => api.call("createVerification", { body: {}, auth: "none" }) },

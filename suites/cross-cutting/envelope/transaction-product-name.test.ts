@@ -1,8 +1,8 @@
 // SCHEMA-07 (D9): every transaction answer names its product in dotted lower case; the names seen are recorded.
-import { conformance } from "../../../harness/conformance";
-import { expectStatus, expectThat } from "../../../harness/expect";
-import { product_name } from "../../../checks/product-name";
-import { minimalRequest, verificationTakingOperations } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectStatus, expectThat } from "../../../harness/expect.js";
+import { product_name } from "../../../checks/product-name.js";
+import { minimalRequest, verificationTakingOperations } from "../../../generators/requests.js";
 
 /** Every transaction POST that starts a transaction on its own (the confirm needs a send first). */
 const rows = verificationTakingOperations.map((op) => ({ req: "SCHEMA-07" as const, op }));

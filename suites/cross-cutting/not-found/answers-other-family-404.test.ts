@@ -1,7 +1,7 @@
 // NOTFOUND-05 (D29): a transaction asked for under the other product family's status path names nothing there.
-import { conformance } from "../../../harness/conformance";
-import { expectError, expectStatus, field } from "../../../harness/expect";
-import { minimalRequest } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError, expectStatus, field } from "../../../harness/expect.js";
+import { minimalRequest } from "../../../generators/requests.js";
 
 const rows = [
   { req: "NOTFOUND-05", create: "verifyLicense", read: "getTelecomTransaction", what: "a document transaction under the telecom path" },

@@ -1,7 +1,7 @@
 // NOTFOUND-01…03 (D31): ids that name nothing, or are not UUIDs, answer 404 / 4100 on every GET by id.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
 
 const unknown = [
   { req: "NOTFOUND-01", op: "getTelecomTransaction", param: "transaction_id" },

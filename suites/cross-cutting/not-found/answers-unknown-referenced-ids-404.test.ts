@@ -1,8 +1,8 @@
 // NOTFOUND-06, NOTFOUND-07: ids in a request body that name nothing answer 404 / 4100.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
-import { minimalRequest, verificationTakingOperations } from "../../../generators/requests";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
+import { minimalRequest, verificationTakingOperations } from "../../../generators/requests.js";
 
 conformance("NOTFOUND-06", "answers confirmSmsCode for a transaction_id that names nothing with 404 / 4100", async ({ api }) => {
   const x = await api.call("confirmSmsCode", minimalRequest("confirmSmsCode", { transaction_id: ids.unknown() }));

@@ -1,8 +1,8 @@
 // NOTFOUND-04 (D32): routes the API does not have answer 404 / 4100 in the envelope (not a framework page).
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
-import { product } from "../../../generators/products";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
+import { product } from "../../../generators/products.js";
 
 const rows = [
   { req: "NOTFOUND-04", name: "an unknown path under /api/v2", method: "GET", path: () => `/api/v2/${product.unknown()}` },

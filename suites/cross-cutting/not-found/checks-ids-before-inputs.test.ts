@@ -1,8 +1,8 @@
 // NOTFOUND-08 (D15): an id that names nothing is reported before input errors.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { ids } from "../../../generators/ids";
-import { otp, phone, smsSend } from "../../../generators/telecom";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { ids } from "../../../generators/ids.js";
+import { otp, phone, smsSend } from "../../../generators/telecom.js";
 
 const rows = [
   { req: "NOTFOUND-08", op: "confirmSmsCode", inputs: "a malformed code", body: () => ({ transaction_id: ids.unknown(), code: otp.correct().slice(1) }) },

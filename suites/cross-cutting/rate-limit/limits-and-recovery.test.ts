@@ -1,14 +1,14 @@
 // RATE-01…09 (D33, D23, D15): the product limit (5100) and the account limit (5200) told apart, and lifted again.
 // One file on purpose: its tests run in order and are the only users of the rateLimited role; each starts
 // in a fresh window (harness/rate-window.ts waits at most the profile's window plus a margin).
-import { conformance, observe, type Needs } from "../../../harness/conformance";
-import type { Exchange } from "../../../harness/exchange";
-import type { ApiClient } from "../../../harness/client";
-import type { Profile } from "../../../harness/profile";
-import { expectError, expectStatus, expectThat } from "../../../harness/expect";
-import { burst, freshWindow } from "../../../harness/rate-window";
-import { minimalRequest } from "../../../generators/requests";
-import { phone, smsSend } from "../../../generators/telecom";
+import { conformance, observe, type Needs } from "../../../harness/conformance.js";
+import type { Exchange } from "../../../harness/exchange.js";
+import type { ApiClient } from "../../../harness/client.js";
+import type { Profile } from "../../../harness/profile.js";
+import { expectError, expectStatus, expectThat } from "../../../harness/expect.js";
+import { burst, freshWindow } from "../../../harness/rate-window.js";
+import { minimalRequest } from "../../../generators/requests.js";
+import { phone, smsSend } from "../../../generators/telecom.js";
 
 const needs: Needs = { roles: ["rateLimited"], capabilities: ["rateLimitTests"], profile: ["rateLimits"] };
 

@@ -1,7 +1,7 @@
 // SERVER-01 (D24): where the target has a trigger, an internal error is 500 / 5000 in the error envelope.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { identity, phone, smsSend } from "../../../generators/telecom";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { identity, phone, smsSend } from "../../../generators/telecom.js";
 
 const rows = [
   { req: "SERVER-01", op: "sendSmsCode", body: () => smsSend.valid({ phone: phone.serverError() }) },

@@ -1,11 +1,11 @@
 // Catches: callback_url not validated on multipart operations (D18), a 422 that stops at the
 // first fault instead of listing all (D15).
-import { conformance } from "../../../harness/conformance";
-import { config } from "../../../harness/config";
-import { expectError } from "../../../harness/expect";
-import { callbackUrl } from "../../../generators/callback";
-import { documentForm, documentOperations } from "../../../generators/documents";
-import { sizes } from "../../../generators/images";
+import { conformance } from "../../../harness/conformance.js";
+import { config } from "../../../harness/config.js";
+import { expectError } from "../../../harness/expect.js";
+import { callbackUrl } from "../../../generators/callback.js";
+import { documentForm, documentOperations } from "../../../generators/documents.js";
+import { sizes } from "../../../generators/images.js";
 
 const invalid = [
   { name: "an ftp URL", url: callbackUrl.ftp() },

@@ -1,11 +1,11 @@
 // Catches: fail_<code>.jpg ignored (random or wrong code), a code outside the document family (D25).
-import { conformance } from "../../../harness/conformance";
-import { expectTransaction } from "../../../harness/expect";
-import { pollTransaction } from "../../../harness/poll";
-import { documentedTransactionCodes } from "../../../lib/spec";
-import { documentForm, documentOperations } from "../../../generators/documents";
-import { frontName } from "../../../generators/images";
-import { expectPending } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectTransaction } from "../../../harness/expect.js";
+import { pollTransaction } from "../../../harness/poll.js";
+import { documentedTransactionCodes } from "../../../lib/spec.js";
+import { documentForm, documentOperations } from "../../../generators/documents.js";
+import { frontName } from "../../../generators/images.js";
+import { expectPending } from "../../transaction/assertions.js";
 
 const rows = documentOperations.flatMap((op) =>
   documentedTransactionCodes(op).map((code) => ({ req: "DOCUMENT-04" as const, op, code })));

@@ -1,11 +1,11 @@
 // Catches: lenient size limits (tiny or huge images accepted), wrong codes (3109/3110 swapped),
 // inclusive or decimal bounds (D21, strict mode only).
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { config } from "../../../harness/config";
-import { documentForm, documentOperations } from "../../../generators/documents";
-import { sizes } from "../../../generators/images";
-import { expectAccepted } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { config } from "../../../harness/config.js";
+import { documentForm, documentOperations } from "../../../generators/documents.js";
+import { sizes } from "../../../generators/images.js";
+import { expectAccepted } from "../../transaction/assertions.js";
 
 const size = sizes(config.profile.imageBounds);
 

@@ -1,8 +1,8 @@
 // Catches: type judged by name or declared type instead of content (D20), PNG wrongly refused.
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { documentForm, documentOperations } from "../../../generators/documents";
-import { expectAccepted } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { documentForm, documentOperations } from "../../../generators/documents.js";
+import { expectAccepted } from "../../transaction/assertions.js";
 
 const disguised = documentOperations.flatMap((op) =>
   (["gif", "pdf"] as const).map((kind) => ({ req: "DOCUMENT-07" as const, op, kind })));

@@ -1,10 +1,10 @@
 // Catches: documents answered synchronously or without ids, documents pending forever, success.jpg
 // not verified, fail.jpg not failing with a document code.
-import { conformance } from "../../../harness/conformance";
-import { pollTransaction } from "../../../harness/poll";
-import { documentForm, documentOperations } from "../../../generators/documents";
-import { frontName } from "../../../generators/images";
-import { expectFailureShape, expectPending, expectSuccessShape } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { pollTransaction } from "../../../harness/poll.js";
+import { documentForm, documentOperations } from "../../../generators/documents.js";
+import { frontName } from "../../../generators/images.js";
+import { expectFailureShape, expectPending, expectSuccessShape } from "../../transaction/assertions.js";
 
 const ops = documentOperations.map((op) => ({ op }));
 

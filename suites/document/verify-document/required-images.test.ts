@@ -1,9 +1,9 @@
 // Catches: wrong image requirements per document type (a missing image accepted, a passport
 // asked for a back image, a missing file answered with something other than 3109, D28).
-import { conformance } from "../../../harness/conformance";
-import { expectError } from "../../../harness/expect";
-import { documentForm, documentOperations, needsBack } from "../../../generators/documents";
-import { expectAccepted } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectError } from "../../../harness/expect.js";
+import { documentForm, documentOperations, needsBack } from "../../../generators/documents.js";
+import { expectAccepted } from "../../transaction/assertions.js";
 
 conformance.for(documentOperations.map((op) => ({ req: "DOCUMENT-09" as const, op })))(
   "rejects $op without a front image with 422 / 3109",

@@ -1,5 +1,5 @@
-import { conformance } from "../../../harness/conformance";
-import { expectStatus, expectThat } from "../../../harness/expect";
+import { conformance } from "../../../harness/conformance.js";
+import { expectStatus, expectThat } from "../../../harness/expect.js";
 
 conformance("HEALTH-01", "answers GET /health with 200 and an empty body", async ({ api }) => {
   const x = await api.call("getHealth");

@@ -1,9 +1,9 @@
 // Catches: createVerification not answering a UUID id, pre-filled or missing transactions list,
 // (callback_url validation on createVerification: INPUT-CALLBACK-01).
-import { conformance } from "../../../harness/conformance";
-import { expectField, expectStatus } from "../../../harness/expect";
-import { verificationRequest } from "../../../generators/verification";
-import { isUuid } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectField, expectStatus } from "../../../harness/expect.js";
+import { verificationRequest } from "../../../generators/verification.js";
+import { isUuid } from "../../transaction/assertions.js";
 
 const bodies = [
   { req: "VERIFICATION-01" as const, name: "an empty body", body: verificationRequest.empty() },

@@ -2,12 +2,12 @@
 // one shared verification for everything, a verification that does not list its transactions
 // or lists them with stale status.
 import { isDeepStrictEqual } from "node:util";
-import { conformance } from "../../../harness/conformance";
-import { expectStatus, expectThat, field } from "../../../harness/expect";
-import { verificationRequest } from "../../../generators/verification";
-import { flows } from "../../transaction/flows";
-import { isUuid } from "../../transaction/assertions";
-import { fillVerification, listedOf } from "./verification-flow";
+import { conformance } from "../../../harness/conformance.js";
+import { expectStatus, expectThat, field } from "../../../harness/expect.js";
+import { verificationRequest } from "../../../generators/verification.js";
+import { flows } from "../../transaction/flows.js";
+import { isUuid } from "../../transaction/assertions.js";
+import { fillVerification, listedOf } from "./verification-flow.js";
 
 const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 400) ?? "(nothing)";
 

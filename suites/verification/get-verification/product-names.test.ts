@@ -1,8 +1,8 @@
 // Catches: product names that are not dotted lower-case (D9), a listing whose product differs
 // from the transaction's own; records which names the target uses (OPEN).
-import { conformance, observe } from "../../../harness/conformance";
-import { expectThat, field } from "../../../harness/expect";
-import { fillVerification, listedOf } from "./verification-flow";
+import { conformance, observe } from "../../../harness/conformance.js";
+import { expectThat, field } from "../../../harness/expect.js";
+import { fillVerification, listedOf } from "./verification-flow.js";
 
 const DOTTED = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 

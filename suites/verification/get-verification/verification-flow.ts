@@ -1,10 +1,10 @@
 /** Builds a verification holding one final transaction of every product, for the listing tests. */
-import type { ApiClient } from "../../../harness/client";
-import type { Exchange } from "../../../harness/exchange";
-import { expectField, field } from "../../../harness/expect";
-import { verificationRequest } from "../../../generators/verification";
-import { flows, type Flow } from "../../transaction/flows";
-import { isUuid } from "../../transaction/assertions";
+import type { ApiClient } from "../../../harness/client.js";
+import type { Exchange } from "../../../harness/exchange.js";
+import { expectField, field } from "../../../harness/expect.js";
+import { verificationRequest } from "../../../generators/verification.js";
+import { flows, type Flow } from "../../transaction/flows.js";
+import { isUuid } from "../../transaction/assertions.js";
 
 export interface Filled {
   verificationId: string;

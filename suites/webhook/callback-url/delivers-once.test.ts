@@ -1,10 +1,10 @@
 // Catches: webhooks not sent, sent twice, or with a body other than the status GET's
 // (stale state, different shape), for a telecom and a document transaction.
-import { conformance } from "../../../harness/conformance";
-import { expectThat, field } from "../../../harness/expect";
-import { receiverFor } from "../../../harness/webhook-receiver";
-import { flows } from "../../transaction/flows";
-import { expectSameBody } from "../../transaction/assertions";
+import { conformance } from "../../../harness/conformance.js";
+import { expectThat, field } from "../../../harness/expect.js";
+import { receiverFor } from "../../../harness/webhook-receiver.js";
+import { flows } from "../../transaction/flows.js";
+import { expectSameBody } from "../../transaction/assertions.js";
 
 const rows = flows
   .filter((f) => f.operationId === "verifyTelecomIdentity" || f.operationId === "verifyLicense")

@@ -1,7 +1,7 @@
 // OPEN: signing, content type and retry backoff are not published: recorded for the report.
-import { observe } from "../../../harness/conformance";
-import { receiverFor, scripts } from "../../../harness/webhook-receiver";
-import { flows } from "../../transaction/flows";
+import { observe } from "../../../harness/conformance.js";
+import { receiverFor, scripts } from "../../../harness/webhook-receiver.js";
+import { flows } from "../../transaction/flows.js";
 
 const identityFlow = flows.find((f) => f.operationId === "verifyTelecomIdentity")!;
 

@@ -1,8 +1,8 @@
 // Catches: no retries after an error, unbounded retries, retries after an acknowledgement (D26).
-import { conformance } from "../../../harness/conformance";
-import { expectThat } from "../../../harness/expect";
-import { receiverFor, scripts } from "../../../harness/webhook-receiver";
-import { flows } from "../../transaction/flows";
+import { conformance } from "../../../harness/conformance.js";
+import { expectThat } from "../../../harness/expect.js";
+import { receiverFor, scripts } from "../../../harness/webhook-receiver.js";
+import { flows } from "../../transaction/flows.js";
 
 const identityFlow = flows.find((f) => f.operationId === "verifyTelecomIdentity")!;
 
