@@ -13,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("bench", () => {
   it("counts exchanges by area (through the requirement) and sums their durations", () => {
-    const rec = (requirement: string | null, operationId: string | null, durationMs: number) => JSON.stringify({ requirement, operationId, status: 200, durationMs });
+    const rec = (requirement: string | null, operationId: string | null, durationMs: number) =>
+      JSON.stringify({ requirement, operationId, status: 200, durationMs });
     writeFileSync(join(dir, "exchanges-1-1.jsonl"), `${rec("HEALTH-01", "getHealth", 5)}\n${rec("HEALTH-02", "getHealth", 7)}\n`);
     writeFileSync(join(dir, "exchanges-1-2.jsonl"), `${rec(null, null, 3)}\n\n`);
     writeFileSync(join(dir, "run.json"), "{}");
@@ -46,11 +47,36 @@ describe("bench", () => {
 
   it("renders the load, memory and run tables with the machine line", () => {
     const r: BenchResults = {
-      date: "2026-01-01T00:00:00Z", command: "npm run bench",
+      date: "2026-01-01T00:00:00Z",
+      command: "npm run bench",
       machine: { cpus: 2, cpuModel: "CPU X", memoryGb: 4, node: "v20.20.2", loadAvg1m: 0.5 },
-      load: [{ name: "GET /health", target: "mock", reqPerSec: 12345, latencyP50Ms: 1, latencyP99Ms: 9, total: 61725, statuses: { "200": 61725 }, errors: 0, timeouts: 0 }],
+      load: [
+        {
+          name: "GET /health",
+          target: "mock",
+          reqPerSec: 12345,
+          latencyP50Ms: 1,
+          latencyP99Ms: 9,
+          total: 61725,
+          statuses: { "200": 61725 },
+          errors: 0,
+          timeouts: 0,
+        },
+      ],
       uploads: { count: 8, bytesEach: 100, statuses: [200, 200], rssBeforeMb: 90, peakRssMb: 140 },
-      runs: [{ label: "full", exitCode: 0, wallMs: 30000, startupMs: 4000, testPhaseMs: 24000, reportsMs: 2000, testTimeSumMs: 20000, tests: { passed: 3, failed: 0, skipped: 1 }, requests: { count: 7, totalDurationMs: 700, byArea: { auth: 4, health: 3 }, byOperation: {} } }],
+      runs: [
+        {
+          label: "full",
+          exitCode: 0,
+          wallMs: 30000,
+          startupMs: 4000,
+          testPhaseMs: 24000,
+          reportsMs: 2000,
+          testTimeSumMs: 20000,
+          tests: { passed: 3, failed: 0, skipped: 1 },
+          requests: { count: 7, totalDurationMs: 700, byArea: { auth: 4, health: 3 }, byOperation: {} },
+        },
+      ],
       notes: ["a note"],
     };
     const md = renderMarkdown(r);

@@ -10,17 +10,27 @@ export function jpeg(size: number, fill = 0x41): Buffer {
   return b;
 }
 
-export interface Multipart { contentType: string; body: Buffer }
+export interface Multipart {
+  contentType: string;
+  body: Buffer;
+}
 
 /** A multipart/form-data body with the given files, built by hand so it can be replayed byte for byte. */
-export function multipart(files: { field: string; filename: string; data: Buffer; type?: string }[], fields: Record<string, string> = {}): Multipart {
+export function multipart(
+  files: { field: string; filename: string; data: Buffer; type?: string }[],
+  fields: Record<string, string> = {},
+): Multipart {
   const boundary = `----idmebench${randomBytes(8).toString("hex")}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? "image/jpeg"}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? "image/jpeg"}\r\n\r\n`,
+      ),
+    );
     parts.push(f.data, Buffer.from("\r\n"));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -9,7 +9,12 @@ import { join } from "node:path";
 import { requirements } from "../generated/requirements.js";
 import { projectRoot } from "./mock-process.js";
 
-export interface ExchangeRecord { requirement?: string | null; operationId: string | null; status: number; durationMs: number }
+export interface ExchangeRecord {
+  requirement?: string | null;
+  operationId: string | null;
+  status: number;
+  durationMs: number;
+}
 
 export interface RequestStats {
   count: number;
@@ -56,15 +61,27 @@ export function junitTimeMs(xml: string): number {
   return Math.round(sum);
 }
 
-export async function timedConformanceRun(label: string, args: string[], env: NodeJS.ProcessEnv = {}, hardLimitMs = 600_000): Promise<ConformanceRun> {
+export async function timedConformanceRun(
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  hardLimitMs = 600_000,
+): Promise<ConformanceRun> {
   const reports = mkdtempSync(join(tmpdir(), "idme-bench-run-"));
   const started = performance.now();
   let banner: number | undefined;
   let summary: number | undefined;
   let tests: ConformanceRun["tests"];
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--no-html", "--quiet", "--reports", reports, ...args], {
-    cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--no-html", "--quiet", "--reports", reports, ...args],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   const onLine = (text: string) => {
     const now = performance.now();
     if (banner === undefined && /\[conformance\] target/.test(text)) banner = now;
@@ -97,8 +114,15 @@ export async function timedConformanceRun(label: string, args: string[], env: No
     const b = banner ?? end;
     const s = summary ?? end;
     return {
-      label, exitCode, wallMs: Math.round(end - started), startupMs: Math.round(b - started), testPhaseMs: Math.round(s - b),
-      reportsMs: Math.round(end - s), testTimeSumMs, tests, requests: requestStats(runDir),
+      label,
+      exitCode,
+      wallMs: Math.round(end - started),
+      startupMs: Math.round(b - started),
+      testPhaseMs: Math.round(s - b),
+      reportsMs: Math.round(end - s),
+      testTimeSumMs,
+      tests,
+      requests: requestStats(runDir),
     };
   } finally {
     rmSync(reports, { recursive: true, force: true });

@@ -28,7 +28,15 @@ export async function runLoad(spec: LoadSpec, target: string): Promise<LoadResul
   const host = new URL(spec.url).hostname;
   if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`load is only sent to 127.0.0.1, not ${host}`);
   // One unrecorded second first: JIT, connection set-up and lazy spec loading are not the steady state.
-  await autocannon({ url: spec.url, method: spec.method ?? "GET", headers: spec.headers, body: spec.body, connections: spec.connections ?? 10, duration: 1, timeout: 10 });
+  await autocannon({
+    url: spec.url,
+    method: spec.method ?? "GET",
+    headers: spec.headers,
+    body: spec.body,
+    connections: spec.connections ?? 10,
+    duration: 1,
+    timeout: 10,
+  });
   const r = await autocannon({
     url: spec.url,
     method: spec.method ?? "GET",

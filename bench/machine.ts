@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg, totalmem } from "node:os";
 
-export interface Machine { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAvg1m: number }
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  loadAvg1m: number;
+}
 
 export function describeMachine(): Machine {
   let cpuModel = "unknown";

@@ -28,10 +28,14 @@ export function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 export async function startMockProcess(extraArgs: string[] = [], startTimeoutMs = 20_000): Promise<MockProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "mock", "cli.ts"), "--port", "0", ...extraArgs], {
-    cwd: projectRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(projectRoot, "mock", "cli.ts"), "--port", "0", ...extraArgs],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const line = await new Promise<string>((resolve, reject) => {

@@ -7,7 +7,10 @@ import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { projectRoot, stopChild } from "./mock-process.js";
 
-export interface PrismProcess { baseUrl: string; close(): Promise<void> }
+export interface PrismProcess {
+  baseUrl: string;
+  close(): Promise<void>;
+}
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -19,10 +22,14 @@ async function freePort(): Promise<number> {
 
 export async function startPrism(startTimeoutMs = 60_000): Promise<PrismProcess> {
   const port = await freePort();
-  const child = spawn(join(projectRoot, "node_modules", ".bin", "prism"), ["mock", join(projectRoot, "openapi", "services-v2.yaml"), "-h", "127.0.0.1", "-p", String(port), "--errors", "false"], {
-    cwd: projectRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    join(projectRoot, "node_modules", ".bin", "prism"),
+    ["mock", join(projectRoot, "openapi", "services-v2.yaml"), "-h", "127.0.0.1", "-p", String(port), "--errors", "false"],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));

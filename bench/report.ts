@@ -14,17 +14,25 @@ export interface BenchResults {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
-const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k}×${fmt(v)}`).join(", ") || "none";
+const statuses = (s: Record<string, number>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${k}×${fmt(v)}`)
+    .join(", ") || "none";
 
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
-  out.push(`Measured ${r.date} with \`${r.command}\` on ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}; 1-min load average at start ${m.loadAvg1m}.`, "");
+  out.push(
+    `Measured ${r.date} with \`${r.command}\` on ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}; 1-min load average at start ${m.loadAvg1m}.`,
+    "",
+  );
 
   out.push("### Throughput (autocannon, 127.0.0.1)", "");
   out.push("| phase | target | req/s | p50 ms | p99 ms | requests | answers | errors/timeouts |", "|---|---|---:|---:|---:|---:|---|---:|");
   for (const l of r.load) {
-    out.push(`| ${l.name} | ${l.target} | ${fmt(l.reqPerSec)} | ${l.latencyP50Ms} | ${l.latencyP99Ms} | ${fmt(l.total)} | ${statuses(l.statuses)} | ${l.errors}/${l.timeouts} |`);
+    out.push(
+      `| ${l.name} | ${l.target} | ${fmt(l.reqPerSec)} | ${l.latencyP50Ms} | ${l.latencyP99Ms} | ${fmt(l.total)} | ${statuses(l.statuses)} | ${l.errors}/${l.timeouts} |`,
+    );
   }
   out.push("");
 
@@ -43,10 +51,15 @@ export function renderMarkdown(r: BenchResults): string {
     return out.join("\n");
   }
   out.push("### Full conformance runs", "");
-  out.push("| run | exit | wall | start-up | test phase | reports | tests (pass/fail/skip) | requests | time in requests | sum of test times |", "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+  out.push(
+    "| run | exit | wall | start-up | test phase | reports | tests (pass/fail/skip) | requests | time in requests | sum of test times |",
+    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|",
+  );
   for (const c of r.runs) {
     const t = c.tests ? `${c.tests.passed}/${c.tests.failed}/${c.tests.skipped}` : "—";
-    out.push(`| ${c.label} | ${c.exitCode} | ${(c.wallMs / 1000).toFixed(1)} s | ${(c.startupMs / 1000).toFixed(1)} s | ${(c.testPhaseMs / 1000).toFixed(1)} s | ${(c.reportsMs / 1000).toFixed(1)} s | ${t} | ${fmt(c.requests.count)} | ${(c.requests.totalDurationMs / 1000).toFixed(1)} s | ${(c.testTimeSumMs / 1000).toFixed(1)} s |`);
+    out.push(
+      `| ${c.label} | ${c.exitCode} | ${(c.wallMs / 1000).toFixed(1)} s | ${(c.startupMs / 1000).toFixed(1)} s | ${(c.testPhaseMs / 1000).toFixed(1)} s | ${(c.reportsMs / 1000).toFixed(1)} s | ${t} | ${fmt(c.requests.count)} | ${(c.requests.totalDurationMs / 1000).toFixed(1)} s | ${(c.testTimeSumMs / 1000).toFixed(1)} s |`,
+    );
   }
   out.push("");
   out.push("Requests per area (what a run costs a live target):", "");

@@ -26,8 +26,11 @@ function jsonPhases(baseUrl: string, token: string): LoadSpec[] {
   return [
     { name: "GET /health", url: `${baseUrl}/health` },
     {
-      name: "422 telecom (invalid phone)", url: `${baseUrl}/api/v2/telecom/possession/sms/send`, method: "POST",
-      headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ phone: "12345" }),
+      name: "422 telecom (invalid phone)",
+      url: `${baseUrl}/api/v2/telecom/possession/sms/send`,
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ phone: "12345" }),
     },
   ];
 }
@@ -41,10 +44,18 @@ async function mockPhases(load: LoadResult[]): Promise<BenchResults["uploads"]> 
     }
     const upload = licenseUpload();
     log("mock: license upload");
-    load.push(await runLoad({
-      name: "license upload, 2 × 45 KB", url: `${mock.baseUrl}/api/v2/document/license/verify`, method: "POST",
-      headers: { authorization: `Bearer ID.me ${mock.tokens.primary}`, "content-type": upload.contentType }, body: upload.body,
-    }, "mock"));
+    load.push(
+      await runLoad(
+        {
+          name: "license upload, 2 × 45 KB",
+          url: `${mock.baseUrl}/api/v2/document/license/verify`,
+          method: "POST",
+          headers: { authorization: `Bearer ID.me ${mock.tokens.primary}`, "content-type": upload.contentType },
+          body: upload.body,
+        },
+        "mock",
+      ),
+    );
   } finally {
     await mock.close();
   }
@@ -54,7 +65,13 @@ async function mockPhases(load: LoadResult[]): Promise<BenchResults["uploads"]> 
     const before = fresh.rssKb();
     log("mock: 8 concurrent 16 MB uploads");
     const statuses = await concurrentUploads(fresh.baseUrl, fresh.tokens.primary, 8, LARGE_UPLOAD_BYTES);
-    return { count: 8, bytesEach: LARGE_UPLOAD_BYTES, statuses, rssBeforeMb: Math.round(before / 1024), peakRssMb: Math.round(fresh.peakRssKb() / 1024) };
+    return {
+      count: 8,
+      bytesEach: LARGE_UPLOAD_BYTES,
+      statuses,
+      rssBeforeMb: Math.round(before / 1024),
+      peakRssMb: Math.round(fresh.peakRssKb() / 1024),
+    };
   } catch (e) {
     return { error: (e as Error).message };
   } finally {
@@ -63,7 +80,7 @@ async function mockPhases(load: LoadResult[]): Promise<BenchResults["uploads"]> 
 }
 
 async function prismPhases(load: LoadResult[], notes: string[]): Promise<void> {
-  let prism;
+  let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
   try {
     prism = await startPrism();
   } catch (e) {
@@ -89,9 +106,13 @@ async function conformanceRuns(): Promise<ConformanceRun[]> {
   const mock = await startMockProcess();
   try {
     log("conformance: full run with profiles/sandbox.example.yaml (budget lifted to count the need)");
-    runs.push(await timedConformanceRun("mock as target, profile sandbox.example", [
-      "--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1",
-    ], { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary }));
+    runs.push(
+      await timedConformanceRun(
+        "mock as target, profile sandbox.example",
+        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1"],
+        { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary },
+      ),
+    );
   } finally {
     await mock.close();
   }
@@ -111,7 +132,15 @@ async function main(): Promise<void> {
     "Run columns: start-up = CLI start until the global setup's banner (tsx, vitest, embedded mock); test phase = banner until the summary line; reports = the rest (JUnit, coverage, certification, manifest; --no-html).",
     "'time in requests' sums each exchange's durationMs from the run records (exchanges-*.jsonl); 'sum of test times' is from junit.xml. Test time not spent in requests is waiting: rate-limit windows, polling for pending documents, webhook deliveries.",
   );
-  const results: BenchResults = { date: new Date().toISOString(), command: `npm run bench${write ? " -- --write" : ""}`, machine, load, uploads, runs, notes };
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    command: `npm run bench${write ? " -- --write" : ""}`,
+    machine,
+    load,
+    uploads,
+    runs,
+    notes,
+  };
   const md = renderMarkdown(results);
   process.stdout.write(`${md}\n`);
   if (write) {

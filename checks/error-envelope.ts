@@ -10,11 +10,13 @@ const show = (v: unknown): string => {
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 };
 
-const kind = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `a ${typeof v}`);
+const kind = (v: unknown): string =>
+  v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `a ${typeof v}`;
 
 function itemIssues(item: unknown, i: number): string[] {
   const at = `errors[${i}]`;
-  if (item === null || typeof item !== "object" || Array.isArray(item)) return [`${at} is ${kind(item)} ${show(item)}, expected an object with code and message`];
+  if (item === null || typeof item !== "object" || Array.isArray(item))
+    return [`${at} is ${kind(item)} ${show(item)}, expected an object with code and message`];
   const { code, message } = item as Record<string, unknown>;
   const out: string[] = [];
   if (code === undefined) out.push(`${at}.code is missing`);
@@ -29,7 +31,8 @@ function itemIssues(item: unknown, i: number): string[] {
 /** What is wrong with an error body, most telling first; empty when it is a proper envelope. */
 export function envelopeIssues(body: unknown, isJson: boolean): string[] {
   if (!isJson) return ["the body is not JSON, expected the error envelope"];
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return [`the body is ${kind(body)}, expected an object with an \`errors\` list`];
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    return [`the body is ${kind(body)}, expected an object with an \`errors\` list`];
   const obj = body as Record<string, unknown>;
   if (!("errors" in obj)) {
     if ("error" in obj) return ["errors found under `error`, expected `errors`"];

@@ -7,7 +7,12 @@
 import { httpError, transactionError } from "../lib/spec.js";
 import type { Check } from "./types.js";
 
-interface Item { where: string; code: number; message: unknown; expected: string | undefined }
+interface Item {
+  where: string;
+  code: number;
+  message: unknown;
+  expected: string | undefined;
+}
 
 function items(list: unknown, where: string, lookup: (code: number) => string | undefined): Item[] {
   if (!Array.isArray(list)) return [];

@@ -21,7 +21,10 @@ export const product_name: Check = (x) => {
     productIssue(body.product, "product"),
     ...nested.map((t, i) => productIssue((t as { product?: unknown } | null)?.product, `transactions[${i}].product`)),
   ].filter((s): s is string => s !== undefined);
-  return failureFromIssues("product_name", issues,
+  return failureFromIssues(
+    "product_name",
+    issues,
     "a dotted lower-case product name (telecom.possession.sms, document.license.verify, license.verify…)",
-    "D9: any dotted lower-case name is accepted; the mock uses document.license.verify, telecom.identity, …");
+    "D9: any dotted lower-case name is accepted; the mock uses document.license.verify, telecom.identity, …",
+  );
 };

@@ -18,7 +18,9 @@ function stampIssue(where: string, v: unknown): string | undefined {
 export function statusStampIssues(status: unknown, where: string): string[] {
   if (status === null || typeof status !== "object") return [];
   const { created, updated } = status as { created?: unknown; updated?: unknown };
-  const out = [stampIssue(`${where}.created`, created), stampIssue(`${where}.updated`, updated)].filter((s): s is string => s !== undefined);
+  const out = [stampIssue(`${where}.created`, created), stampIssue(`${where}.updated`, updated)].filter(
+    (s): s is string => s !== undefined,
+  );
   if (out.length === 0 && Date.parse(updated as string) < Date.parse(created as string)) {
     out.push(`${where}.updated ${updated} is before ${where}.created ${created} (D8)`);
   }
@@ -33,7 +35,10 @@ export const timestamps_valid: Check = (x) => {
     ...("status" in body ? statusStampIssues(body.status, "status") : []),
     ...nested.flatMap((t, i) => statusStampIssues((t as { status?: unknown } | null)?.status, `transactions[${i}].status`)),
   ];
-  return failureFromIssues("timestamps_valid", issues,
+  return failureFromIssues(
+    "timestamps_valid",
+    issues,
     "created/updated like 2023-05-01T11:56:53.504-04:00 or 2023-04-04T21:15:52.171Z, updated ≥ created",
-    "D8: ISO-8601 with milliseconds and an offset, as every published example; updated never precedes created.");
+    "D8: ISO-8601 with milliseconds and an offset, as every published example; updated never precedes created.",
+  );
 };

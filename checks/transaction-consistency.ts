@@ -14,7 +14,10 @@ function familyCodes(operationId: string | null, product: unknown): { family: st
   const tag = operationId ? operationById(operationId)?.tag : undefined;
   const family = tag === "telecom" || tag === "document" ? tag : typeof product === "string" ? product.split(".")[0] : undefined;
   if (family !== "telecom" && family !== "document") return undefined;
-  const codes = operationId && tag === family ? documentedTransactionCodes(operationId) : documentedTransactionCodes().filter((c) => String(c)[0] === (family === "telecom" ? "1" : "2"));
+  const codes =
+    operationId && tag === family
+      ? documentedTransactionCodes(operationId)
+      : documentedTransactionCodes().filter((c) => String(c)[0] === (family === "telecom" ? "1" : "2"));
   return { family, codes };
 }
 
@@ -25,7 +28,10 @@ function errorItemIssues(list: unknown[], allowed: { family: string; codes: numb
     const { code, message, additional_info: info } = e as Record<string, unknown>;
     const out: string[] = [];
     if (typeof code !== "number" || !Number.isInteger(code)) out.push(`${at}.code is ${show(code)}, expected an integer`);
-    else if (allowed && !allowed.codes.includes(code)) out.push(`${at}.code ${code} is not a ${allowed.family} transaction code (${Math.min(...allowed.codes)}–${Math.max(...allowed.codes)})`);
+    else if (allowed && !allowed.codes.includes(code))
+      out.push(
+        `${at}.code ${code} is not a ${allowed.family} transaction code (${Math.min(...allowed.codes)}–${Math.max(...allowed.codes)})`,
+      );
     if (typeof message !== "string" || message.trim() === "") out.push(`${at}.message is ${show(message)}, expected a non-empty string`);
     if (info !== undefined && typeof info !== "string") out.push(`${at}.additional_info is ${show(info)}, expected a string`);
     return out;
@@ -47,7 +53,8 @@ export function transactionIssues(body: Record<string, unknown>, operationId: st
     return out;
   }
   if (code === 300) {
-    if (!list || list.length === 0) return [`status.code 300 with ${list ? "an empty" : "no"} results.errors list, expected at least one error (DOC)`];
+    if (!list || list.length === 0)
+      return [`status.code 300 with ${list ? "an empty" : "no"} results.errors list, expected at least one error (DOC)`];
     const out = errorItemIssues(list, familyCodes(operationId, body.product));
     if (verified === true) out.unshift("status.code 300 with results.verified true, expected false");
     return out;
@@ -65,7 +72,10 @@ export const transaction_consistency: Check = (x) => {
   const body = x.jsonObject();
   if (x.status !== 200 || !body) return undefined;
   const issues = transactionIssues(body, x.operationId);
-  return failureFromIssues("transaction_consistency", issues,
+  return failureFromIssues(
+    "transaction_consistency",
+    issues,
     "status.code and results agree: 200 ⇒ verified, no errors; 300 ⇒ errors of the product's family; 100 ⇒ not verified, no errors",
-    "D7: the HTTP 200 says the request was received; status.code and results.errors say how the transaction ended.");
+    "D7: the HTTP 200 says the request was received; status.code and results.errors say how the transaction ended.",
+  );
 };

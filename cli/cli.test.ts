@@ -55,7 +55,9 @@ describe("idme-conformance exit code 2", () => {
   it("reports a missing credential variable named by the profile", () => {
     const r = cli(["--target", "http://127.0.0.1:1", "--profile", "profiles/sandbox.example.yaml"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("could not run: credential environment variable(s) not set: IDME_TOKEN_PRIMARY (named by profile idme-sandbox)");
+    expect(r.stderr.trim()).toBe(
+      "could not run: credential environment variable(s) not set: IDME_TOKEN_PRIMARY (named by profile idme-sandbox)",
+    );
   });
 
   it("rejects an unknown flag and an unknown requirement id", () => {

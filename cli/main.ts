@@ -57,7 +57,10 @@ export function buildProgram(exit: (code: number) => void): Command {
     .command("verify-manifest")
     .description("check every artifact of a run against its manifest.json (and the signature); exit 0 ok, 1 tampered or missing")
     .argument("[dir]", "reports folder", "reports")
-    .option("--key-file <file>", "HMAC secret or ed25519 public key (PEM) to verify with (default: IDME_SIGNING_KEY, else the key in the manifest)")
+    .option(
+      "--key-file <file>",
+      "HMAC secret or ed25519 public key (PEM) to verify with (default: IDME_SIGNING_KEY, else the key in the manifest)",
+    )
     .action((dir: string, opts: { keyFile?: string }) => {
       const key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : process.env.IDME_SIGNING_KEY || undefined;
       const r = verifyManifest(resolve(dir), key);
@@ -94,7 +97,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    const msg = e instanceof CannotRunError ? e.message : `${(e as Error)?.name ?? "Error"}: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
+    const msg =
+      e instanceof CannotRunError ? e.message : `${(e as Error)?.name ?? "Error"}: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
     console.error(`could not run: ${msg}`);
     process.exit(2);
   } finally {

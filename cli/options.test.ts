@@ -8,8 +8,31 @@ const bad = (raw: Parameters<typeof parseRunOptions>[0]) => () => parseRunOption
 
 describe("run options", () => {
   it("accepts a full set of valid flags and resolves paths against the working folder", () => {
-    const o = parseRunOptions({ target: "https://x.test/", profile: "p.yaml", area: "auth, input", requirement: "auth-01", budget: "50", seed: "0", today: "2024-02-29", reports: "out" }, "/w");
-    expect(o).toMatchObject({ target: "https://x.test", profile: "/w/p.yaml", areas: ["auth", "input"], requirements: ["AUTH-01"], budget: 50, seed: 0, today: "2024-02-29", reportsDir: "/w/out", html: true, quiet: false });
+    const o = parseRunOptions(
+      {
+        target: "https://x.test/",
+        profile: "p.yaml",
+        area: "auth, input",
+        requirement: "auth-01",
+        budget: "50",
+        seed: "0",
+        today: "2024-02-29",
+        reports: "out",
+      },
+      "/w",
+    );
+    expect(o).toMatchObject({
+      target: "https://x.test",
+      profile: "/w/p.yaml",
+      areas: ["auth", "input"],
+      requirements: ["AUTH-01"],
+      budget: 50,
+      seed: 0,
+      today: "2024-02-29",
+      reportsDir: "/w/out",
+      html: true,
+      quiet: false,
+    });
   });
 
   it.each([
@@ -27,12 +50,19 @@ describe("run options", () => {
   });
 
   it("knows real calendar dates", () => {
-    expect([isIsoDate("2024-02-29"), isIsoDate("2023-02-29"), isIsoDate("2024-13-01"), isIsoDate("24-01-01")]).toEqual([true, false, false, false]);
+    expect([isIsoDate("2024-02-29"), isIsoDate("2023-02-29"), isIsoDate("2024-13-01"), isIsoDate("24-01-01")]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 describe("requirement filter", () => {
-  const reg = ["AUTH-01", "AUTH-10", "INPUT-01"].map((id) => ({ id, area: id.split("-")[0].toLowerCase(), level: "MUST", basis: "DOC", operations: ["*"], text: "" }) as Requirement);
+  const reg = ["AUTH-01", "AUTH-10", "INPUT-01"].map(
+    (id) => ({ id, area: id.split("-")[0].toLowerCase(), level: "MUST", basis: "DOC", operations: ["*"], text: "" }) as Requirement,
+  );
 
   it("is the union of --area and --requirement, undefined when neither is given", () => {
     expect(selectRequirements(reg, [], [])).toBeUndefined();

@@ -33,7 +33,11 @@ export interface RunOptions {
   quiet: boolean;
 }
 
-const list = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): RunOptions {
   let target: string | undefined;

@@ -37,19 +37,46 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
   if (target) {
     if (o.mockFaults.length) throw new CannotRunError("--mock-faults applies to the embedded mock only; this profile names a baseUrl");
     const missing = missingCredentialVariables(profile);
-    if (missing.length) throw new CannotRunError(`credential environment variable(s) not set: ${missing.join(", ")} (named by profile ${profile.name})`);
+    if (missing.length)
+      throw new CannotRunError(`credential environment variable(s) not set: ${missing.join(", ")} (named by profile ${profile.name})`);
     await checkReachable(target.replace(/\/+$/, ""));
   }
 
   // Heavy modules load only once the checks above passed: exit 2 stays fast.
-  const [{ default: AllureVitestReporter }, { startVitest }, { categories, environmentInfo, runListener }, { exitCodeOf, verdictLine }, { CollectorReporter }, { finalizeRun }, { ProgressReporter }, { specSha256 }] =
-    await Promise.all([
-      import("allure-vitest/reporter"), import("vitest/node"), import("../reporting/allure.js"), import("../reporting/certification.js"),
-      import("../reporting/collector.js"), import("../reporting/finalize.js"), import("../reporting/progress.js"), import("../reporting/spec-facts.js"),
-    ]);
+  const [
+    { default: AllureVitestReporter },
+    { startVitest },
+    { categories, environmentInfo, runListener },
+    { exitCodeOf, verdictLine },
+    { CollectorReporter },
+    { finalizeRun },
+    { ProgressReporter },
+    { specSha256 },
+  ] = await Promise.all([
+    import("allure-vitest/reporter"),
+    import("vitest/node"),
+    import("../reporting/allure.js"),
+    import("../reporting/certification.js"),
+    import("../reporting/collector.js"),
+    import("../reporting/finalize.js"),
+    import("../reporting/progress.js"),
+    import("../reporting/spec-facts.js"),
+  ]);
 
   const paths = artifactPaths(o.reportsDir);
-  for (const p of [paths.runDir, paths.allureResults, paths.allureReport, paths.junit, paths.coverageJson, paths.coverageMd, paths.certificationJson, paths.certificationMd, paths.manifest, paths.log, paths.vitestLog]) {
+  for (const p of [
+    paths.runDir,
+    paths.allureResults,
+    paths.allureReport,
+    paths.junit,
+    paths.coverageJson,
+    paths.coverageMd,
+    paths.certificationJson,
+    paths.certificationMd,
+    paths.manifest,
+    paths.log,
+    paths.vitestLog,
+  ]) {
     rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
   }
   mkdirSync(paths.runDir, { recursive: true });
@@ -87,16 +114,27 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
 
   const vitestLog = new VitestLog();
   try {
-    const vitest = await startVitest("test", [], {
-      root: projectRoot,
-      config: join(projectRoot, "vitest.config.ts"),
-      project: ["conformance"],
-      run: true,
-      watch: false,
-      passWithNoTests: true,
-      testNamePattern: selected ? testNamePattern(selected) : undefined,
-      reporters: [new ProgressReporter({ quiet: o.quiet }), allure, collector, ["junit", { outputFile: paths.junit, suiteName: "ID.me Services API v2 conformance" }]],
-    }, undefined, { stdout: vitestLog.stream, stderr: vitestLog.stream });
+    const vitest = await startVitest(
+      "test",
+      [],
+      {
+        root: projectRoot,
+        config: join(projectRoot, "vitest.config.ts"),
+        project: ["conformance"],
+        run: true,
+        watch: false,
+        passWithNoTests: true,
+        testNamePattern: selected ? testNamePattern(selected) : undefined,
+        reporters: [
+          new ProgressReporter({ quiet: o.quiet }),
+          allure,
+          collector,
+          ["junit", { outputFile: paths.junit, suiteName: "ID.me Services API v2 conformance" }],
+        ],
+      },
+      undefined,
+      { stdout: vitestLog.stream, stderr: vitestLog.stream },
+    );
     await vitest?.close();
   } catch (e) {
     throw new CannotRunError(`suite defect: vitest could not run: ${firstLineOf(e)}`);
@@ -107,7 +145,10 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
   if (outside && collector.runErrors.length === 0) collector.runErrors.push({ kind: "unhandled", source: "vitest", message: outside });
 
   const { certification, htmlProblem } = await finalizeRun({
-    registry, tests: collector.tests, runErrors: collector.runErrors, selected,
+    registry,
+    tests: collector.tests,
+    runErrors: collector.runErrors,
+    selected,
     meta: {
       suite: { name: pkg.name, version: pkg.version },
       specSha256: specHash,
@@ -130,11 +171,17 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
   io.out(`requirements: ${c.totals.passed} passed, ${c.totals.failed} failed, ${c.totals.skipped} skipped, ${c.totals.observed} observed`);
   for (const w of c.warnings) io.out(`warning ${w.id} (${w.level}): ${w.reason}`);
   if (htmlProblem) io.err(`HTML report not written: ${htmlProblem}`);
-  io.out(`reports in ${rel(o.reportsDir)}/ (certification.md, coverage.md, junit.xml${o.html && !htmlProblem ? ", allure-report/index.html" : ""}, manifest.json)`);
+  io.out(
+    `reports in ${rel(o.reportsDir)}/ (certification.md, coverage.md, junit.xml${o.html && !htmlProblem ? ", allure-report/index.html" : ""}, manifest.json)`,
+  );
   const code = exitCodeOf(c);
   if (code === 2) {
     const first = c.errors[0];
-    io.err(first ? `could not run: ${first.kind} ${first.source}: ${first.message}${c.errors.length > 1 ? ` (+${c.errors.length - 1} more, see certification.md)` : ""}` : "could not run: no test ran");
+    io.err(
+      first
+        ? `could not run: ${first.kind} ${first.source}: ${first.message}${c.errors.length > 1 ? ` (+${c.errors.length - 1} more, see certification.md)` : ""}`
+        : "could not run: no test ran",
+    );
   }
   io.out(`verdict: ${verdictLine(c)}`);
   return code;

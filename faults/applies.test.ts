@@ -5,7 +5,11 @@ import { afterEach, describe, expect, test } from "vitest";
 import { startMock, type RunningMock } from "../mock/server.js";
 
 type Tokens = RunningMock["tokens"];
-interface Seen { status: number; type: string; body: unknown }
+interface Seen {
+  status: number;
+  type: string;
+  body: unknown;
+}
 interface Case {
   fault: string;
   /** what the exchange shows when the fault is in effect */
@@ -16,7 +20,11 @@ interface Case {
 
 const auth = (token: string) => ({ authorization: `Bearer ID.me ${token}` });
 
-async function call(baseUrl: string, path: string, init: { method?: string; headers?: Record<string, string>; json?: unknown } = {}): Promise<Seen> {
+async function call(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; json?: unknown } = {},
+): Promise<Seen> {
   const res = await fetch(baseUrl + path, {
     method: init.method ?? (init.json === undefined ? "GET" : "POST"),
     headers: { ...(init.json === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
@@ -25,7 +33,11 @@ async function call(baseUrl: string, path: string, init: { method?: string; head
   });
   const text = await res.text();
   let body: unknown = text;
-  try { body = text === "" ? undefined : JSON.parse(text); } catch { /* not JSON: keep the text */ }
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
   return { status: res.status, type: res.headers.get("content-type") ?? "", body };
 }
 
@@ -44,7 +56,7 @@ const cases: Case[] = [
   },
   {
     fault: "error-code-as-string",
-    shows: "a 401 whose code is the string \"1100\"",
+    shows: 'a 401 whose code is the string "1100"',
     exchange: (u) => call(u, `/api/v2/verification/${UNKNOWN_TX}`),
     deviates: (s) => (errors(s) as Array<{ code: unknown }>)[0].code === "1100",
   },
@@ -65,7 +77,10 @@ const cases: Case[] = [
     shows: "a confirm with 000000 answered status.code 200",
     exchange: async (u, t) => {
       const sent = await send(u, t.primary);
-      return call(u, "/api/v2/telecom/possession/sms/confirm", { headers: auth(t.primary), json: { transaction_id: txId(sent), code: "000000" } });
+      return call(u, "/api/v2/telecom/possession/sms/confirm", {
+        headers: auth(t.primary),
+        json: { transaction_id: txId(sent), code: "000000" },
+      });
     },
     deviates: (s) => s.status === 200 && (s.body as { status: { code: number } }).status.code === 200,
   },

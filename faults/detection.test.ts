@@ -10,14 +10,22 @@ describe("the fault catalogue", () => {
   test("holds at least 30 faults with unique kebab-case ids", () => {
     const ids = faults.map((f) => f.id);
     expect(ids.length).toBeGreaterThanOrEqual(30);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), "duplicate ids").toEqual([]);
-    expect(ids.filter((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)), "ids not in kebab case").toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      "duplicate ids",
+    ).toEqual([]);
+    expect(
+      ids.filter((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)),
+      "ids not in kebab case",
+    ).toEqual([]);
   });
 
   test("every fault breaks at least one requirement, and each is in the registry", () => {
-    const bad = faults.flatMap((f) => f.breaks.length === 0
-      ? [`${f.id}: declares no requirement`]
-      : f.breaks.filter((id) => !(id in requirements)).map((id) => `${f.id}: unknown requirement ${id}`));
+    const bad = faults.flatMap((f) =>
+      f.breaks.length === 0
+        ? [`${f.id}: declares no requirement`]
+        : f.breaks.filter((id) => !(id in requirements)).map((id) => `${f.id}: unknown requirement ${id}`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -41,7 +49,10 @@ describe("fault detection over the whole catalogue", () => {
   test("every fault is caught by a failing test of a requirement it breaks", () => {
     const notCaught = detection.scores
       .filter((s) => s.verdict !== "caught")
-      .map((s) => `${s.fault.id} (${s.verdict}): breaks ${s.fault.breaks.join(", ")}; failing ${s.failingIds.join(", ") || "nothing"}${s.run.error ? `; ${s.run.error.split("\n")[0]}` : ""}`);
+      .map(
+        (s) =>
+          `${s.fault.id} (${s.verdict}): breaks ${s.fault.breaks.join(", ")}; failing ${s.failingIds.join(", ") || "nothing"}${s.run.error ? `; ${s.run.error.split("\n")[0]}` : ""}`,
+      );
     expect(notCaught, `fault detection: ${detection.caught}/${detection.total} faults caught`).toEqual([]);
   });
 });

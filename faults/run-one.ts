@@ -69,7 +69,11 @@ export function parseReport(report: JsonReport, fault: string | null, durationMs
       failed.push({
         requirement: REQ.exec(a.title)?.[1] ?? null,
         title: a.fullName || a.title,
-        message: (a.failureMessages?.[0] ?? "").split("\n").find((l) => l.trim() !== "")?.trim() ?? "",
+        message:
+          (a.failureMessages?.[0] ?? "")
+            .split("\n")
+            .find((l) => l.trim() !== "")
+            ?.trim() ?? "",
       });
     }
     if (file.status === "failed" && bad.length === 0) {
@@ -77,8 +81,15 @@ export function parseReport(report: JsonReport, fault: string | null, durationMs
     }
   }
   return {
-    fault, files, completed: true, passed: report.numPassedTests, failed,
-    skipped: report.numPendingTests + report.numTodoTests, fileErrors, filesByRequirement, durationMs,
+    fault,
+    files,
+    completed: true,
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+    fileErrors,
+    filesByRequirement,
+    durationMs,
   };
 }
 
@@ -99,7 +110,11 @@ export const DEFAULT_SEED = 20240501;
 const live = new Set<number>();
 process.once("exit", () => {
   for (const pid of live) {
-    try { process.kill(-pid, "SIGKILL"); } catch { /* already gone */ }
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }
 });
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -121,16 +136,25 @@ export async function runVitest(args: string[], env: NodeJS.ProcessEnv, timeoutM
   });
   if (child.pid) live.add(child.pid);
   let tail = "";
-  const keep = (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-4000); };
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }, timeoutMs);
   const code = await new Promise<number | null>((resolve) => {
-    child.on("error", (e) => { tail += `\n${e.message}`; resolve(null); });
+    child.on("error", (e) => {
+      tail += `\n${e.message}`;
+      resolve(null);
+    });
     child.on("close", (c) => resolve(c));
   });
   clearTimeout(timer);

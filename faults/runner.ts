@@ -70,16 +70,26 @@ export async function detect(options: DetectionOptions = {}): Promise<Detection>
   const batched = selected.filter((f) => filesFor(f, baseline, options.full));
   const alone = selected.filter((f) => !batched.includes(f));
   const [batchRuns, aloneRuns] = await Promise.all([
-    runBatch(batched.map((f) => ({ fault: f.id, files: filesFor(f, baseline)!, requirements: f.breaks })), { seed: base.seed, workers: options.concurrency }),
+    runBatch(
+      batched.map((f) => ({ fault: f.id, files: filesFor(f, baseline)!, requirements: f.breaks })),
+      { seed: base.seed, workers: options.concurrency },
+    ),
     // Slow faults start first so they overlap with the many short runs instead of ending last.
-    pool([...alone].sort((a, b) => Number(!!b.slow) - Number(!!a.slow)), options.concurrency ?? 2, (fault) => runConformance(fault.id, base)),
+    pool(
+      [...alone].sort((a, b) => Number(!!b.slow) - Number(!!a.slow)),
+      options.concurrency ?? 2,
+      (fault) => runConformance(fault.id, base),
+    ),
   ]);
   for (const r of [...batchRuns, ...aloneRuns]) options.onRun?.(r);
   const runOf = new Map([...batchRuns, ...aloneRuns].map((r) => [r.fault, r]));
   const scores = selected.map((f) => judge(f, runOf.get(f.id)!, baseline));
   const caught = scores.filter((s) => s.verdict === "caught").length;
   return {
-    baseline, scores, caught, total: scores.length,
+    baseline,
+    scores,
+    caught,
+    total: scores.length,
     ok: baselineProblems(baseline).length === 0 && caught === scores.length,
     table: formatTable(baseline, scores),
   };
@@ -92,12 +102,22 @@ function argValue(argv: string[], name: string): string | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const only = argValue(argv, "--only")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = argValue(argv, "--only")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const num = (name: string) => (argValue(argv, name) === undefined ? undefined : Number(argValue(argv, name)));
   const started = Date.now();
   const result = await detect({
-    only, full: argv.includes("--full"), concurrency: num("--concurrency"), timeoutMs: num("--timeout"), seed: num("--seed"),
-    onRun: (r) => process.stderr.write(`  ${r.fault ?? "(conformant mock)"}: ${r.completed ? `${r.failed.length} failed` : "did not complete"} in ${(r.durationMs / 1000).toFixed(1)} s\n`),
+    only,
+    full: argv.includes("--full"),
+    concurrency: num("--concurrency"),
+    timeoutMs: num("--timeout"),
+    seed: num("--seed"),
+    onRun: (r) =>
+      process.stderr.write(
+        `  ${r.fault ?? "(conformant mock)"}: ${r.completed ? `${r.failed.length} failed` : "did not complete"} in ${(r.durationMs / 1000).toFixed(1)} s\n`,
+      ),
   });
   console.log(result.table);
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s wall clock)`);
@@ -105,5 +125,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 2; });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      console.error(e);
+      process.exitCode = 2;
+    },
+  );
 }

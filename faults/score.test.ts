@@ -9,7 +9,14 @@ const fault = { id: "some-fault", title: "t", description: "d", breaks: ["AUTH-0
 
 function run(failed: Array<[string | null, string]>, extra: Partial<RunResult> = {}): RunResult {
   return {
-    fault: "some-fault", files: null, completed: true, passed: 3, skipped: 0, fileErrors: [], filesByRequirement: {}, durationMs: 10,
+    fault: "some-fault",
+    files: null,
+    completed: true,
+    passed: 3,
+    skipped: 0,
+    fileErrors: [],
+    filesByRequirement: {},
+    durationMs: 10,
     failed: failed.map(([requirement, title]) => ({ requirement, title, message: "" })),
     ...extra,
   };
@@ -17,7 +24,15 @@ function run(failed: Array<[string | null, string]>, extra: Partial<RunResult> =
 
 describe("judge", () => {
   test("a failing test of a broken requirement catches the fault", () => {
-    expect(judge(fault, run([["AUTH-01", "[AUTH-01] a"], ["SCHEMA-01", "[SCHEMA-01] b"]])).verdict).toBe("caught");
+    expect(
+      judge(
+        fault,
+        run([
+          ["AUTH-01", "[AUTH-01] a"],
+          ["SCHEMA-01", "[SCHEMA-01] b"],
+        ]),
+      ).verdict,
+    ).toBe("caught");
   });
 
   test("failures of other requirements only are the wrong reason", () => {
@@ -42,16 +57,26 @@ describe("judge", () => {
 
 describe("parseReport", () => {
   test("reads [ID] prefixes of failed tests, file errors and where each requirement's tests live", () => {
-    const r = parseReport({
-      numPassedTests: 1, numPendingTests: 1, numTodoTests: 0,
-      testResults: [
-        { name: "/x/suites/a.test.ts", status: "failed", assertionResults: [
-          { title: "[AUTH-01] answers 401", fullName: "[AUTH-01] answers 401", status: "failed", failureMessages: ["\nboom\nmore"] },
-          { title: "[AUTH-02] other", fullName: "[AUTH-02] other", status: "passed" },
-        ] },
-        { name: "/x/suites/b.test.ts", status: "failed", message: "SyntaxError: nope", assertionResults: [] },
-      ],
-    }, "f", 5);
+    const r = parseReport(
+      {
+        numPassedTests: 1,
+        numPendingTests: 1,
+        numTodoTests: 0,
+        testResults: [
+          {
+            name: "/x/suites/a.test.ts",
+            status: "failed",
+            assertionResults: [
+              { title: "[AUTH-01] answers 401", fullName: "[AUTH-01] answers 401", status: "failed", failureMessages: ["\nboom\nmore"] },
+              { title: "[AUTH-02] other", fullName: "[AUTH-02] other", status: "passed" },
+            ],
+          },
+          { name: "/x/suites/b.test.ts", status: "failed", message: "SyntaxError: nope", assertionResults: [] },
+        ],
+      },
+      "f",
+      5,
+    );
     expect(r.failed).toEqual([{ requirement: "AUTH-01", title: "[AUTH-01] answers 401", message: "boom" }]);
     expect(r.fileErrors).toHaveLength(1);
     expect(r.fileErrors[0]).toMatch(/b\.test\.ts: SyntaxError: nope$/);

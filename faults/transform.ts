@@ -26,15 +26,23 @@ export function rewrite(
 
 /** Rewrites every error object of every envelope. */
 export function rewriteErrors(b: MockBehaviour, change: (error: Json) => unknown): void {
-  rewrite(b, (r) => isEnvelope(r.body), (r) => ({
-    ...r,
-    body: { ...(r.body as Json), errors: (r.body as { errors: Json[] }).errors.map(change) },
-  }));
+  rewrite(
+    b,
+    (r) => isEnvelope(r.body),
+    (r) => ({
+      ...r,
+      body: { ...(r.body as Json), errors: (r.body as { errors: Json[] }).errors.map(change) },
+    }),
+  );
 }
 
 /** Rewrites the body of every transaction answer and webhook payload. */
 export function rewriteTransactions(b: MockBehaviour, change: (tx: ReturnType<typeof clone>) => Json): void {
-  rewrite(b, (r) => isTransaction(r.body), (r) => ({ ...r, body: change(clone(r.body)) }));
+  rewrite(
+    b,
+    (r) => isTransaction(r.body),
+    (r) => ({ ...r, body: change(clone(r.body)) }),
+  );
 }
 
 /** Deep copy: the store's records must never be changed by a transform. */
@@ -44,13 +52,19 @@ export function clone(body: unknown): Json & { status: Json; results: Json } {
 
 /** Turns an answer carrying `from` into one with another HTTP status and/or code (same envelope). */
 export function remapCode(b: MockBehaviour, from: number, to: { status?: number; code?: number }): void {
-  rewrite(b, (r) => codesOf(r).includes(from), (r) => ({
-    ...r,
-    status: to.status ?? r.status,
-    body: {
-      errors: (r.body as { errors: Json[] }).errors.map((e) => (e.code === from && to.code ? { ...e, code: to.code, message: message(to.code) } : e)),
-    },
-  }));
+  rewrite(
+    b,
+    (r) => codesOf(r).includes(from),
+    (r) => ({
+      ...r,
+      status: to.status ?? r.status,
+      body: {
+        errors: (r.body as { errors: Json[] }).errors.map((e) =>
+          e.code === from && to.code ? { ...e, code: to.code, message: message(to.code) } : e,
+        ),
+      },
+    }),
+  );
 }
 
 export const JSON_CT = "application/json; charset=utf-8";

@@ -16,7 +16,10 @@ export const needsBack: Readonly<Record<DocumentOperation, boolean>> = {
   verifyPasscard: true,
 };
 
-export interface DocumentForm { fields: Record<string, string>; files: Record<string, FilePart> }
+export interface DocumentForm {
+  fields: Record<string, string>;
+  files: Record<string, FilePart>;
+}
 
 export function documentForm(bounds: Bounds, op: DocumentOperation) {
   const s = sizes(bounds);
@@ -36,7 +39,8 @@ export function documentForm(bounds: Bounds, op: DocumentOperation) {
     /** A front image whose size is `size` bytes (edges and clearly outside). */
     frontOfSize: (size: number, fields: Record<string, string> = {}): DocumentForm => form(front("jpeg", size), fields),
     /** Bytes of an unsupported type, named .jpg and declared image/jpeg (D20: judged by content). */
-    disguisedFront: (kind: Exclude<ImageKind, "jpeg" | "png">): DocumentForm => form(front(kind, s.inside(), frontName.success(), "image/jpeg")),
+    disguisedFront: (kind: Exclude<ImageKind, "jpeg" | "png">): DocumentForm =>
+      form(front(kind, s.inside(), frontName.success(), "image/jpeg")),
     withoutFront: (): DocumentForm => {
       const { front_image: _dropped, ...rest } = documentFiles({ bounds, back });
       return form(rest);

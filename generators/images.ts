@@ -24,18 +24,21 @@ export function imageBytes(kind: ImageKind, size: number): Buffer {
   return buf;
 }
 
-export interface Bounds { minBytes: number; maxBytes: number }
+export interface Bounds {
+  minBytes: number;
+  maxBytes: number;
+}
 
 /** Sizes around the bounds (exclusive on both ends, D21). */
 export function sizes(b: Bounds) {
   return {
-    inside: (): number => b.minBytes + 5 * 1024,           // 45 KB with the default bounds
-    tooSmall: (): number => Math.floor(b.minBytes / 2),     // 20 KB
-    tooLarge: (): number => b.maxBytes + 1024 * 1024,       // 17 MB
-    atMin: (): number => b.minBytes,                        // rejected: the bound is exclusive
+    inside: (): number => b.minBytes + 5 * 1024, // 45 KB with the default bounds
+    tooSmall: (): number => Math.floor(b.minBytes / 2), // 20 KB
+    tooLarge: (): number => b.maxBytes + 1024 * 1024, // 17 MB
+    atMin: (): number => b.minBytes, // rejected: the bound is exclusive
     justAboveMin: (): number => b.minBytes + 1,
     justBelowMax: (): number => b.maxBytes - 1,
-    atMax: (): number => b.maxBytes,                        // rejected: the bound is exclusive
+    atMax: (): number => b.maxBytes, // rejected: the bound is exclusive
   };
 }
 
@@ -51,7 +54,14 @@ export function file(kind: ImageKind, size: number, filename: string, declared: 
 }
 
 /** The parts a document verify request needs: front, plus back unless `passport`. */
-export function documentFiles(opts: { bounds: Bounds; back: boolean; frontName?: string; frontKind?: ImageKind; frontSize?: number; backSize?: number }): Record<string, FilePart> {
+export function documentFiles(opts: {
+  bounds: Bounds;
+  back: boolean;
+  frontName?: string;
+  frontKind?: ImageKind;
+  frontSize?: number;
+  backSize?: number;
+}): Record<string, FilePart> {
   const s = sizes(opts.bounds);
   const files: Record<string, FilePart> = {
     front_image: file(opts.frontKind ?? "jpeg", opts.frontSize ?? s.inside(), opts.frontName ?? frontName.success()),

@@ -14,9 +14,11 @@ import { identity, otp, smsSend } from "./telecom.js";
 
 type Build = (extra: Record<string, string>) => CallOptions;
 
-const documentForm = (back: boolean): Build => (extra) => ({
-  form: { fields: extra, files: documentFiles({ bounds: config.profile.imageBounds, back }) },
-});
+const documentForm =
+  (back: boolean): Build =>
+  (extra) => ({
+    form: { fields: extra, files: documentFiles({ bounds: config.profile.imageBounds, back }) },
+  });
 
 const builders: Record<OperationId, Build> = {
   getHealth: () => ({}),
@@ -50,11 +52,15 @@ export function operationOfProduct(product: string | undefined): OperationId {
 function takes(op: (typeof operations)[number], name: string): boolean {
   if (!op.requestContentType) return false;
   const at = `#/paths/${escapePointer(op.path)}/${op.method.toLowerCase()}/requestBody`;
-  const { node: body } = deref<{ content?: Record<string, { schema?: unknown }> }>(loadSpec().paths[op.path][op.method.toLowerCase()].requestBody, at);
+  const { node: body } = deref<{ content?: Record<string, { schema?: unknown }> }>(
+    loadSpec().paths[op.path][op.method.toLowerCase()].requestBody,
+    at,
+  );
   const { node: schema } = deref<{ properties?: Record<string, unknown> }>(body?.content?.[op.requestContentType]?.schema, at);
   return schema?.properties?.[name] !== undefined;
 }
 
 /** Transaction POSTs that accept a verification_id, read from the spec's request schemas. */
 export const verificationTakingOperations: readonly OperationId[] = operations
-  .filter((o) => o.product !== null && takes(o, "verification_id")).map((o) => o.id);
+  .filter((o) => o.product !== null && takes(o, "verification_id"))
+  .map((o) => o.id);

@@ -68,8 +68,10 @@ export const smsSend = {
 
 export function identity(today: string) {
   const base = (): TelecomIdentityRequest => ({
-    phone: phone.success(), birth_date: birthDate(today).adult(),
-    first_name: faker.person.firstName(), last_name: faker.person.lastName(),
+    phone: phone.success(),
+    birth_date: birthDate(today).adult(),
+    first_name: faker.person.firstName(),
+    last_name: faker.person.lastName(),
   });
   return {
     valid: (extra: Partial<TelecomIdentityRequest> = {}): TelecomIdentityRequest => ({ ...base(), ...extra }),

@@ -18,7 +18,11 @@ import request from "supertest";
 /** How to authenticate: a role of the profile, no header at all, or an exact header value. */
 export type Auth = Role | "none" | { header: string };
 
-export interface FilePart { data: Buffer; filename: string; contentType?: string }
+export interface FilePart {
+  data: Buffer;
+  filename: string;
+  contentType?: string;
+}
 
 export interface CallOptions {
   params?: Record<string, string>;
@@ -81,11 +85,11 @@ export function onExchange(l: ExchangeListener | undefined): void {
   listener = l;
 }
 
-export async function send(
-  operationId: OperationId | null, method: string, path: string, opts: CallOptions = {},
-): Promise<Exchange> {
+export async function send(operationId: OperationId | null, method: string, path: string, opts: CallOptions = {}): Promise<Exchange> {
   if (unreachableStreak >= UNREACHABLE_LIMIT) {
-    throw new TargetUnreachableError(`${method} ${path}: not sent — the last ${unreachableStreak} requests got no usable answer; the target is treated as unreachable for the rest of this run`);
+    throw new TargetUnreachableError(
+      `${method} ${path}: not sent — the last ${unreachableStreak} requests got no usable answer; the target is treated as unreachable for the rest of this run`,
+    );
   }
   if (!spendBudget()) throw new BudgetExhaustedError(`the request budget of ${config.budget} requests is spent`);
   const secrets = knownSecrets();
@@ -94,7 +98,8 @@ export async function send(
   if (auth !== undefined) headers.Authorization = auth;
   const url = `${config.baseUrl}${path}`;
   const curl: CurlInput = { method, url, headers };
-  let req = request(config.baseUrl)[method.toLowerCase() as "get"](path)
+  let req = request(config.baseUrl)
+    [method.toLowerCase() as "get"](path)
     .timeout({ response: config.profile.timeouts.requestMs, deadline: config.profile.timeouts.requestMs * 2 })
     .redirects(0)
     .buffer(true)
@@ -132,15 +137,28 @@ export async function send(
   } catch (e) {
     unreachableStreak += 1;
     const err = e as NodeJS.ErrnoException & { timeout?: number };
-    const why = err.timeout ? `no answer within ${err.timeout} ms` : err.code ?? err.message;
+    const why = err.timeout ? `no answer within ${err.timeout} ms` : (err.code ?? err.message);
     throw new TargetUnreachableError(`${method} ${url}: ${why}\nReproduce with:\n  ${redact(toCurl(curl), secrets)}`);
   }
   const durationMs = Math.round(performance.now() - started);
   const body = res.body as { text: string; bytes: number; truncated: boolean };
   const x = new Exchange(
     operationId,
-    { method, url, path, headers: redactHeaders(headers, secrets), bodyPreview: redact(preview, secrets), curl: redact(toCurl(curl), secrets) },
-    { status: res.status, headers: redactHeaders(flatHeaders(res.headers), secrets), text: redact(body.text, secrets), bytes: body.bytes, truncated: body.truncated },
+    {
+      method,
+      url,
+      path,
+      headers: redactHeaders(headers, secrets),
+      bodyPreview: redact(preview, secrets),
+      curl: redact(toCurl(curl), secrets),
+    },
+    {
+      status: res.status,
+      headers: redactHeaders(flatHeaders(res.headers), secrets),
+      text: redact(body.text, secrets),
+      bytes: body.bytes,
+      truncated: body.truncated,
+    },
     durationMs,
   );
   listener?.(x);

@@ -49,7 +49,8 @@ export function skipReason(needs: Needs | undefined, profile: Profile = config.p
     if (!profile.credentials[role]) return `the profile "${profile.name}" names no credential for the role ${role}`;
     if (!creds[role]) return `the environment variable ${profile.credentials[role]} (role ${role}) is not set`;
   }
-  for (const cap of needs?.capabilities ?? []) if (!profile.capabilities[cap]) return `the target does not support ${cap} (profile capabilities.${cap} is false)`;
+  for (const cap of needs?.capabilities ?? [])
+    if (!profile.capabilities[cap]) return `the target does not support ${cap} (profile capabilities.${cap} is false)`;
   for (const s of needs?.strict ?? []) if (!profile.strict[s]) return `strict.${s} is off in the profile "${profile.name}"`;
   for (const f of needs?.profile ?? []) {
     if (valueAt(profile, f) === undefined) return `the profile "${profile.name}" does not state ${f}`;
@@ -142,11 +143,11 @@ export function conformance(id: ReqId, title: string, body: Body, needs?: Needs)
  * A table of cases: `conformance.for(rows)("answers $name with 422", (row, ctx) => …)`.
  * Each row names its own requirement in `req`; `$field` in the title is filled from the row.
  */
-conformance.for = <T extends { req: ReqId }>(rows: readonly T[]) =>
+conformance.for =
+  <T extends { req: ReqId }>(rows: readonly T[]) =>
   (title: string, body: (row: T, ctx: Ctx) => Promise<void>, needs?: Needs | ((row: T) => Needs | undefined)): void => {
     for (const row of rows) {
-      const filled = title.replace(/\$([A-Za-z_][\w.]*)/g, (_, path: string) =>
-        String(valueAt(row, path)));
+      const filled = title.replace(/\$([A-Za-z_][\w.]*)/g, (_, path: string) => String(valueAt(row, path)));
       conformance(row.req, filled, (ctx) => body(row, ctx), typeof needs === "function" ? needs(row) : needs);
     }
   };

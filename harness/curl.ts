@@ -15,7 +15,8 @@ const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 export function toCurl(input: CurlInput): string {
   const out = ["curl", "-sS", "-i", "-X", input.method, q(input.url)];
   for (const [k, v] of Object.entries(input.headers)) {
-    if (k.toLowerCase() === "authorization") out.push("-H", `"${k}: ${maskAuthorization(v)}"`); // double quotes: $IDME_TOKEN expands
+    if (k.toLowerCase() === "authorization")
+      out.push("-H", `"${k}: ${maskAuthorization(v)}"`); // double quotes: $IDME_TOKEN expands
     else if (!(input.parts && k.toLowerCase() === "content-type")) out.push("-H", q(`${k}: ${v}`));
   }
   if (input.json !== undefined) out.push("--data-raw", q(JSON.stringify(input.json)));

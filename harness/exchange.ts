@@ -66,7 +66,9 @@ export class Exchange {
   /** Codes of the top-level `errors` list (numbers only; anything else is dropped, checks report it). */
   errorCodes(): number[] {
     const errors = this.jsonObject()?.errors;
-    return Array.isArray(errors) ? errors.map((e) => (e as { code?: unknown })?.code).filter((c): c is number => typeof c === "number") : [];
+    return Array.isArray(errors)
+      ? errors.map((e) => (e as { code?: unknown })?.code).filter((c): c is number => typeof c === "number")
+      : [];
   }
 
   /** `status.code` of a transaction body, or undefined. */
@@ -79,7 +81,9 @@ export class Exchange {
   transactionCodes(): number[] {
     const results = this.jsonObject()?.results as { errors?: unknown } | undefined;
     const errors = results?.errors;
-    return Array.isArray(errors) ? errors.map((e) => (e as { code?: unknown })?.code).filter((c): c is number => typeof c === "number") : [];
+    return Array.isArray(errors)
+      ? errors.map((e) => (e as { code?: unknown })?.code).filter((c): c is number => typeof c === "number")
+      : [];
   }
 
   /** One line for failure messages: `POST /api/v2/... → 422 {"errors":[...]}`. */

@@ -24,8 +24,11 @@ export function expectThat(x: Exchange, ok: boolean, failure: Failure): void {
 
 export function expectStatus(x: Exchange, status: number, hint?: string): void {
   expectThat(x, x.status === status, {
-    check: "http_status", title: `HTTP status ${status} expected`,
-    expected: `HTTP ${status}`, received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`, hint,
+    check: "http_status",
+    title: `HTTP status ${status} expected`,
+    expected: `HTTP ${status}`,
+    received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`,
+    hint,
   });
 }
 

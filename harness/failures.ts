@@ -5,7 +5,8 @@ import type { Exchange } from "./exchange.js";
 
 export function formatFailure(f: Failure): string {
   return [`✗ ${f.check}: ${f.title}`, `  Expected: ${f.expected}`, `  Received: ${f.received}`, f.hint ? `  Hint: ${f.hint}` : ""]
-    .filter(Boolean).join("\n");
+    .filter(Boolean)
+    .join("\n");
 }
 
 export function formatFailures(failures: readonly Failure[], x?: Exchange): string {

@@ -19,11 +19,20 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!env.IDME_BASE_URL && !profile.baseUrl) {
     const { startMock } = await import("../mock/server.js");
     const { faultsById } = await import("../faults/catalogue.js");
-    const faults = faultsById((env.IDME_MOCK_FAULTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+    const faults = faultsById(
+      (env.IDME_MOCK_FAULTS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     const fixtures = env.IDME_MOCK_FIXTURES ? parseYaml(readFileSync(env.IDME_MOCK_FIXTURES, "utf8")) : undefined;
     // The injected "today" (D17) must be the mock's today too, or the 18th-birthday edge is judged on another day.
     const today = env.IDME_TODAY;
-    const configure = today ? (b: { today: () => Date }) => { b.today = () => new Date(`${today}T12:00:00Z`); } : undefined;
+    const configure = today
+      ? (b: { today: () => Date }) => {
+          b.today = () => new Date(`${today}T12:00:00Z`);
+        }
+      : undefined;
     const mock = await startMock({ port: 0, host: "127.0.0.1", faults, fixtures, configure });
     env.IDME_BASE_URL = mock.baseUrl;
     env.IDME_EMBEDDED_MOCK = "1";
@@ -41,11 +50,19 @@ export default async function setup(): Promise<() => Promise<void>> {
   for (const f of readdirSync(runDir)) if (f === "budget.count" || /^exchanges-.*\.jsonl$/.test(f)) rmSync(join(runDir, f));
   writeFileSync(
     join(runDir, "run.json"),
-    JSON.stringify({
-      seed: Number(env.IDME_SEED), today: env.IDME_TODAY, baseUrl: env.IDME_BASE_URL,
-      profile: profile.name, embeddedMock: env.IDME_EMBEDDED_MOCK === "1",
-      mockFaults: env.IDME_MOCK_FAULTS || "", startedAt: new Date().toISOString(),
-    }, null, 2),
+    JSON.stringify(
+      {
+        seed: Number(env.IDME_SEED),
+        today: env.IDME_TODAY,
+        baseUrl: env.IDME_BASE_URL,
+        profile: profile.name,
+        embeddedMock: env.IDME_EMBEDDED_MOCK === "1",
+        mockFaults: env.IDME_MOCK_FAULTS || "",
+        startedAt: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
   );
   console.log(`[conformance] target ${env.IDME_BASE_URL} · profile ${profile.name} · seed ${env.IDME_SEED} · today ${env.IDME_TODAY}`);
   return close;

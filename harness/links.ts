@@ -18,7 +18,9 @@ export const decisionsPath = "docs/decisions.md";
 const decisionsFile = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "..", decisionsPath)).href;
 
 export function specUrl(ref: string): string | undefined {
-  const prefix = Object.keys(specLinks).filter((p) => ref.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const prefix = Object.keys(specLinks)
+    .filter((p) => ref.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
   return prefix ? specLinks[prefix] + ref.slice(prefix.length) : undefined;
 }
 

@@ -3,9 +3,12 @@ import { Exchange } from "./exchange.js";
 import { pollUntilFinal } from "./poll.js";
 
 const tx = (status: number, code?: number): Exchange =>
-  new Exchange("getDocumentTransaction",
+  new Exchange(
+    "getDocumentTransaction",
     { method: "GET", url: "http://t/api/v2/document/x", path: "/api/v2/document/x", headers: {}, bodyPreview: "", curl: "curl http://t" },
-    { status, headers: {}, text: code === undefined ? "" : JSON.stringify({ status: { code } }), bytes: 0, truncated: false }, 1);
+    { status, headers: {}, text: code === undefined ? "" : JSON.stringify({ status: { code } }), bytes: 0, truncated: false },
+    1,
+  );
 
 const opts = { pendingStatusCodes: [100], intervalMs: 1, maxWaitMs: 50, what: "transaction x" };
 

@@ -38,10 +38,10 @@ export async function pollUntilFinal(get: () => Promise<Exchange>, opts: PollOpt
     if (elapsed + opts.intervalMs > opts.maxWaitMs) {
       throw new ContractAssertionError(
         `✗ transaction_final: ${opts.what} is still pending\n` +
-        `  Expected: a final status.code (not ${opts.pendingStatusCodes.join("/")}) within ${opts.maxWaitMs} ms (profile.polling.maxWaitMs)\n` +
-        `  Received: status.code ${code} after ${polls} polls over ${Math.round(elapsed)} ms, every ${opts.intervalMs} ms (profile.polling.intervalMs)\n` +
-        `  Hint: D11: a pending transaction must complete; raise profile.polling.maxWaitMs if the target is merely slow.\n\n` +
-        `Exchange: ${x.summary()}\nReproduce with:\n  ${x.request.curl}`,
+          `  Expected: a final status.code (not ${opts.pendingStatusCodes.join("/")}) within ${opts.maxWaitMs} ms (profile.polling.maxWaitMs)\n` +
+          `  Received: status.code ${code} after ${polls} polls over ${Math.round(elapsed)} ms, every ${opts.intervalMs} ms (profile.polling.intervalMs)\n` +
+          `  Hint: D11: a pending transaction must complete; raise profile.polling.maxWaitMs if the target is merely slow.\n\n` +
+          `Exchange: ${x.summary()}\nReproduce with:\n  ${x.request.curl}`,
       );
     }
     await sleep(opts.intervalMs);

@@ -11,7 +11,13 @@ import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 
 export const roles = [
-  "primary", "secondary", "inactiveAccount", "inactiveOrg", "productDisabled", "productInactive", "rateLimited",
+  "primary",
+  "secondary",
+  "inactiveAccount",
+  "inactiveOrg",
+  "productDisabled",
+  "productInactive",
+  "rateLimited",
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -29,8 +35,11 @@ export interface Profile {
   timeouts: { requestMs: number; webhookWaitMs: number };
   strict: { exactMessages: boolean; exactEdges: boolean; requireRetryAfter: boolean };
   capabilities: {
-    rateLimitTests: boolean; webhookTests: boolean; serverErrorTrigger: boolean;
-    documentFailCodes: boolean; otpExpiry: boolean;
+    rateLimitTests: boolean;
+    webhookTests: boolean;
+    serverErrorTrigger: boolean;
+    documentFailCodes: boolean;
+    otpExpiry: boolean;
   };
   webhook: { listenHost: string; publicBaseUrl?: string };
   requestBudget: number;

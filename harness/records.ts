@@ -26,22 +26,47 @@ export function spendBudget(): boolean {
 
 export async function recordExchange(x: Exchange): Promise<void> {
   const documented = x.operationId ? isDocumentedStatus(x.operationId, x.status) : false;
-  appendFileSync(exchangesFile, `${JSON.stringify({
-    test: current.test, requirement: current.requirement, operationId: x.operationId,
-    method: x.request.method, path: x.request.path, status: x.status,
-    errorCodes: x.errorCodes(), transactionStatus: x.transactionStatus() ?? null,
-    transactionCodes: x.transactionCodes(), documented, durationMs: x.durationMs,
-  })}\n`);
-  await withAllure((allure) => allure.step(`${x.request.method} ${x.request.path} → ${x.status}`, async () => {
-    await allure.attachment("request", [
-      `${x.request.method} ${x.request.url}`,
-      ...Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`),
-      "", x.request.bodyPreview, "", "# reproduce:", x.request.curl,
-    ].join("\n"), "text/plain");
-    await allure.attachment("response", [
-      `HTTP ${x.status} (${x.durationMs} ms, ${x.response.bytes} bytes${x.response.truncated ? ", truncated" : ""})`,
-      ...Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`),
-      "", x.response.text.slice(0, 20_000),
-    ].join("\n"), "text/plain");
-  }));
+  appendFileSync(
+    exchangesFile,
+    `${JSON.stringify({
+      test: current.test,
+      requirement: current.requirement,
+      operationId: x.operationId,
+      method: x.request.method,
+      path: x.request.path,
+      status: x.status,
+      errorCodes: x.errorCodes(),
+      transactionStatus: x.transactionStatus() ?? null,
+      transactionCodes: x.transactionCodes(),
+      documented,
+      durationMs: x.durationMs,
+    })}\n`,
+  );
+  await withAllure((allure) =>
+    allure.step(`${x.request.method} ${x.request.path} → ${x.status}`, async () => {
+      await allure.attachment(
+        "request",
+        [
+          `${x.request.method} ${x.request.url}`,
+          ...Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`),
+          "",
+          x.request.bodyPreview,
+          "",
+          "# reproduce:",
+          x.request.curl,
+        ].join("\n"),
+        "text/plain",
+      );
+      await allure.attachment(
+        "response",
+        [
+          `HTTP ${x.status} (${x.durationMs} ms, ${x.response.bytes} bytes${x.response.truncated ? ", truncated" : ""})`,
+          ...Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`),
+          "",
+          x.response.text.slice(0, 20_000),
+        ].join("\n"),
+        "text/plain",
+      );
+    }),
+  );
 }

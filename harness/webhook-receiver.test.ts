@@ -11,7 +11,12 @@ afterEach(async () => {
 });
 
 const post = (url: string, body: unknown) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-sig": "abc" }, body: JSON.stringify(body), signal: AbortSignal.timeout(2000) });
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sig": "abc" },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(2000),
+  });
 
 describe("webhook receiver", () => {
   it("records deliveries and answers per the script (500 first, then 200)", async () => {
@@ -19,7 +24,10 @@ describe("webhook receiver", () => {
     const statuses = [(await post(open.url, { a: 1 })).status, (await post(open.url, { a: 2 })).status];
     const got = await open.waitForCount(2);
     expect(statuses).toEqual([500, 200]);
-    expect(got.map((d) => [d.n, d.method, d.answered, JSON.parse(d.body).a])).toEqual([[1, "POST", 500, 1], [2, "POST", 200, 2]]);
+    expect(got.map((d) => [d.n, d.method, d.answered, JSON.parse(d.body).a])).toEqual([
+      [1, "POST", 500, 1],
+      [2, "POST", 200, 2],
+    ]);
     expect(got[0]!.headers["x-sig"]).toBe("abc");
     expect(new URL(open.url).pathname).toMatch(/^\/hooks\//);
   });
@@ -51,7 +59,9 @@ describe("webhook receiver", () => {
   });
 
   it("uses profile.webhook.publicBaseUrl for the URL when set", async () => {
-    open = await startReceiver({ profile: { ...profile, webhook: { listenHost: "127.0.0.1", publicBaseUrl: "https://tunnel.example.test/base/" } } });
+    open = await startReceiver({
+      profile: { ...profile, webhook: { listenHost: "127.0.0.1", publicBaseUrl: "https://tunnel.example.test/base/" } },
+    });
     expect(open.url).toMatch(/^https:\/\/tunnel\.example\.test\/base\/hooks\/[0-9a-f-]{36}$/);
   });
 });

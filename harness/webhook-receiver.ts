@@ -16,7 +16,10 @@ import { config } from "./config.js";
 import type { Profile } from "./profile.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
-export interface Script { failFirst: number; errorStatus: number }
+export interface Script {
+  failFirst: number;
+  errorStatus: number;
+}
 
 export const scripts = {
   ok: (): Script => ({ failFirst: 0, errorStatus: 500 }),
@@ -135,7 +138,10 @@ export async function startReceiver(opts: { script?: Script; profile?: Profile; 
 }
 
 /** Starts a receiver that is closed when the test finishes, whatever its outcome. */
-export async function receiverFor(task: { onTestFinished(fn: () => unknown): void }, opts: Parameters<typeof startReceiver>[0] = {}): Promise<Receiver> {
+export async function receiverFor(
+  task: { onTestFinished(fn: () => unknown): void },
+  opts: Parameters<typeof startReceiver>[0] = {},
+): Promise<Receiver> {
   const r = await startReceiver(opts);
   task.onTestFinished(() => r.close());
   return r;

@@ -20,8 +20,19 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 /** OpenAPI's own keywords that Ajv's strict mode would reject. */
 const OPENAPI_KEYWORDS = [
-  "openapi", "info", "servers", "paths", "webhooks", "components", "tags", "externalDocs", "security",
-  "jsonSchemaDialect", "example", "discriminator", "xml",
+  "openapi",
+  "info",
+  "servers",
+  "paths",
+  "webhooks",
+  "components",
+  "tags",
+  "externalDocs",
+  "security",
+  "jsonSchemaDialect",
+  "example",
+  "discriminator",
+  "xml",
 ];
 
 let ajv: Ajv2020 | undefined;
@@ -77,36 +88,58 @@ export function shortJson(value: unknown, max = 80): string {
 
 function jsonPath(instancePath: string): string {
   if (instancePath === "") return "$";
-  return "$" + instancePath.split("/").slice(1).map((raw) => {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (/^\d+$/.test(key)) return `[${key}]`;
-    return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  }).join("");
+  return (
+    "$" +
+    instancePath
+      .split("/")
+      .slice(1)
+      .map((raw) => {
+        const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+        if (/^\d+$/.test(key)) return `[${key}]`;
+        return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      })
+      .join("")
+  );
 }
 
 function valueAt(root: unknown, instancePath: string): unknown {
   if (instancePath === "") return root;
-  return instancePath.split("/").slice(1).reduce<unknown>((node, raw) => {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    return node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-  }, root);
+  return instancePath
+    .split("/")
+    .slice(1)
+    .reduce<unknown>((node, raw) => {
+      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      return node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    }, root);
 }
 
 function expectedText(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case "required": return "a required property";
-    case "type": return `type ${String(p.type)}`;
-    case "enum": return `one of ${JSON.stringify(p.allowedValues)}`;
-    case "const": return JSON.stringify(p.allowedValue);
-    case "pattern": return `a string matching ${String(p.pattern)}`;
-    case "format": return `format ${String(p.format)}`;
-    case "minItems": return `at least ${String(p.limit)} item(s)`;
-    case "maxItems": return `at most ${String(p.limit)} item(s)`;
-    case "minLength": return `at least ${String(p.limit)} character(s)`;
-    case "maxLength": return `at most ${String(p.limit)} character(s)`;
-    case "additionalProperties": return "no additional properties";
-    default: return `${e.keyword} ${JSON.stringify(p)}`;
+    case "required":
+      return "a required property";
+    case "type":
+      return `type ${String(p.type)}`;
+    case "enum":
+      return `one of ${JSON.stringify(p.allowedValues)}`;
+    case "const":
+      return JSON.stringify(p.allowedValue);
+    case "pattern":
+      return `a string matching ${String(p.pattern)}`;
+    case "format":
+      return `format ${String(p.format)}`;
+    case "minItems":
+      return `at least ${String(p.limit)} item(s)`;
+    case "maxItems":
+      return `at most ${String(p.limit)} item(s)`;
+    case "minLength":
+      return `at least ${String(p.limit)} character(s)`;
+    case "maxLength":
+      return `at most ${String(p.limit)} character(s)`;
+    case "additionalProperties":
+      return "no additional properties";
+    default:
+      return `${e.keyword} ${JSON.stringify(p)}`;
   }
 }
 

@@ -14,6 +14,7 @@ export const specPath = join(repoRoot, "openapi", "services-v2.yaml");
 export const specId = "https://conformance.invalid/openapi/services-v2.yaml";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, walked by JSON pointer
 export type SpecDocument = Record<string, any>;
 
 let cachedBytes: Buffer | undefined;
@@ -50,7 +51,10 @@ export function escapePointer(segment: string): string {
 
 /** Resolves a local pointer such as `#/components/schemas/Transaction`; undefined when absent. */
 export function resolvePointer(pointer: string, doc: SpecDocument = loadSpec()): unknown {
-  const parts = pointer.replace(/^#\/?/, "").split("/").filter((p) => p !== "");
+  const parts = pointer
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((p) => p !== "");
   let node: unknown = doc;
   for (const raw of parts) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");

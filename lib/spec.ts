@@ -25,17 +25,28 @@ export function isOperationId(id: string): id is OperationId {
   return operationById(id) !== undefined;
 }
 
-interface Matcher { op: OperationDef; regex: RegExp; names: string[]; literal: number }
+interface Matcher {
+  op: OperationDef;
+  regex: RegExp;
+  names: string[];
+  literal: number;
+}
 let matchers: Matcher[] | undefined;
 
 function buildMatchers(): Matcher[] {
   const list = generatedOperations.map((op) => {
     const names: string[] = [];
-    const source = op.path.split("/").map((seg) => {
-      const m = /^\{(.+)\}$/.exec(seg);
-      if (m) { names.push(m[1]); return "([^/]+)"; }
-      return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("/");
+    const source = op.path
+      .split("/")
+      .map((seg) => {
+        const m = /^\{(.+)\}$/.exec(seg);
+        if (m) {
+          names.push(m[1]);
+          return "([^/]+)";
+        }
+        return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join("/");
     return { op, regex: new RegExp(`^${source}$`), names, literal: op.path.split("/").filter((s) => !s.startsWith("{")).length };
   });
   // Literal routes win over templated ones (`/telecom/identity` before `/telecom/{transaction_id}`).
@@ -53,7 +64,11 @@ export function matchOperation(method: string, urlPath: string): { operationId: 
     if (!hit) continue;
     const params: Record<string, string> = {};
     names.forEach((n, i) => {
-      try { params[n] = decodeURIComponent(hit[i + 1]); } catch { params[n] = hit[i + 1]; }
+      try {
+        params[n] = decodeURIComponent(hit[i + 1]);
+      } catch {
+        params[n] = hit[i + 1];
+      }
     });
     return { operationId: op.id as OperationId, params };
   }
@@ -83,7 +98,15 @@ export interface TransactionErrorDef {
   description?: string;
 }
 
-interface RawEntry { code: number; status?: number; family?: string; message: string; operations: string[]; "x-decision"?: string | string[]; description?: string }
+interface RawEntry {
+  code: number;
+  status?: number;
+  family?: string;
+  message: string;
+  operations: string[];
+  "x-decision"?: string | string[];
+  description?: string;
+}
 
 let cat: { http: HttpErrorDef[]; transaction: TransactionErrorDef[] } | undefined;
 
@@ -102,12 +125,21 @@ export function catalogue(): { http: HttpErrorDef[]; transaction: TransactionErr
   const raw = loadSpec()["x-error-catalogue"] as { http: RawEntry[]; transaction: RawEntry[] };
   cat = {
     http: raw.http.map((e) => ({
-      code: e.code, status: e.status as number, message: e.message, operations: expandOps(e.operations),
-      everySecured: e.operations.includes("*"), decisions: decisionsOf(e["x-decision"]), description: e.description,
+      code: e.code,
+      status: e.status as number,
+      message: e.message,
+      operations: expandOps(e.operations),
+      everySecured: e.operations.includes("*"),
+      decisions: decisionsOf(e["x-decision"]),
+      description: e.description,
     })),
     transaction: raw.transaction.map((e) => ({
-      code: e.code, family: e.family as "telecom" | "document", message: e.message, operations: expandOps(e.operations),
-      decisions: decisionsOf(e["x-decision"]), description: e.description,
+      code: e.code,
+      family: e.family as "telecom" | "document",
+      message: e.message,
+      operations: expandOps(e.operations),
+      decisions: decisionsOf(e["x-decision"]),
+      description: e.description,
     })),
   };
   return cat;
@@ -123,21 +155,25 @@ export function transactionError(code: number): TransactionErrorDef | undefined 
 
 /** HTTP-level codes documented for a status (and, when given, for that operation). */
 export function documentedHttpCodes(status: number, operationId?: string): number[] {
-  return catalogue().http
-    .filter((e) => e.status === status && (operationId === undefined || e.operations.includes(operationId as OperationId)))
+  return catalogue()
+    .http.filter((e) => e.status === status && (operationId === undefined || e.operations.includes(operationId as OperationId)))
     .map((e) => e.code);
 }
 
 /** Transaction codes documented for an operation (all of them when none is given). */
 export function documentedTransactionCodes(operationId?: string): number[] {
-  return catalogue().transaction
-    .filter((e) => operationId === undefined || e.operations.includes(operationId as OperationId))
+  return catalogue()
+    .transaction.filter((e) => operationId === undefined || e.operations.includes(operationId as OperationId))
     .map((e) => e.code);
 }
 
 // ---------------------------------------------------------------- validation
 
-interface ResponseObject { description?: string; content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }
+interface ResponseObject {
+  description?: string;
+  content?: Record<string, { schema?: unknown }>;
+  headers?: Record<string, unknown>;
+}
 
 function operationPointer(op: OperationDef): string {
   return `#/paths/${escapePointer(op.path)}/${op.method.toLowerCase()}`;
@@ -172,7 +208,12 @@ function isEmptyBody(body: unknown): boolean {
  * Validates a response against the spec. `body` is parsed JSON or the raw text; `contentType` is the
  * response header (parameters ignored). An undocumented status gives `documented: false`.
  */
-export function validateResponse(operationId: string, status: number, body: unknown, contentType?: string): { documented: boolean; issues: SchemaIssue[] } {
+export function validateResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+  contentType?: string,
+): { documented: boolean; issues: SchemaIssue[] } {
   const found = responseFor(operationId, status);
   if (!found) return { documented: false, issues: [] };
   const { response, pointer } = found;
@@ -181,7 +222,16 @@ export function validateResponse(operationId: string, status: number, body: unkn
   if (types.length === 0) {
     return {
       documented: true,
-      issues: isEmptyBody(body) ? [] : [{ path: "$", expected: "no response body", received: shortJsonSafe(body), message: `HTTP ${status} of ${operationId} must have no body` }],
+      issues: isEmptyBody(body)
+        ? []
+        : [
+            {
+              path: "$",
+              expected: "no response body",
+              received: shortJsonSafe(body),
+              message: `HTTP ${status} of ${operationId} must have no body`,
+            },
+          ],
     };
   }
   const issues: SchemaIssue[] = [];
@@ -189,14 +239,25 @@ export function validateResponse(operationId: string, status: number, body: unkn
   let mediaType = types[0];
   if (got !== undefined) {
     if (types.includes(got)) mediaType = got;
-    else issues.push({ path: "$", expected: `Content-Type ${types.join(" or ")}`, received: JSON.stringify(contentType), message: `HTTP ${status} of ${operationId} has Content-Type ${contentType}, documented ${types.join(", ")}` });
+    else
+      issues.push({
+        path: "$",
+        expected: `Content-Type ${types.join(" or ")}`,
+        received: JSON.stringify(contentType),
+        message: `HTTP ${status} of ${operationId} has Content-Type ${contentType}, documented ${types.join(", ")}`,
+      });
   }
   let value = body;
   if (typeof body === "string" && /json/.test(mediaType)) {
     try {
       value = JSON.parse(body);
     } catch {
-      issues.push({ path: "$", expected: "a JSON document", received: shortJsonSafe(body), message: `HTTP ${status} of ${operationId}: the body is not JSON` });
+      issues.push({
+        path: "$",
+        expected: "a JSON document",
+        received: shortJsonSafe(body),
+        message: `HTTP ${status} of ${operationId}: the body is not JSON`,
+      });
       return { documented: true, issues };
     }
   }
@@ -207,7 +268,7 @@ export function validateResponse(operationId: string, status: number, body: unkn
 }
 
 function shortJsonSafe(v: unknown): string {
-  const text = typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const text = typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -220,7 +281,9 @@ export function requestSchemas(operationId: string): { mediaType: string; pointe
   if (raw === undefined) return [];
   const { node, pointer } = deref<{ required?: boolean; content?: Record<string, unknown> }>(raw, at);
   return Object.keys(node.content ?? {}).map((mediaType) => ({
-    mediaType, pointer: `${pointer}/content/${escapePointer(mediaType)}/schema`, required: node.required === true,
+    mediaType,
+    pointer: `${pointer}/content/${escapePointer(mediaType)}/schema`,
+    required: node.required === true,
   }));
 }
 
@@ -260,7 +323,8 @@ export function warmUpValidators(): void {
     for (const status of op.statuses) {
       const found = responseFor(op.id, status);
       for (const mediaType of Object.keys(found?.response.content ?? {})) {
-        if (found?.response.content?.[mediaType]?.schema !== undefined) validatorAt(`${found.pointer}/content/${escapePointer(mediaType)}/schema`);
+        if (found?.response.content?.[mediaType]?.schema !== undefined)
+          validatorAt(`${found.pointer}/content/${escapePointer(mediaType)}/schema`);
       }
     }
   }

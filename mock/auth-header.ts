@@ -16,4 +16,3 @@ export function decodeToken(text: string): string | undefined {
   if (trimmed === "" || !BASE64.test(trimmed)) return undefined;
   return Buffer.from(trimmed, "base64").toString("utf8");
 }
-

@@ -15,13 +15,11 @@ export function authenticate(header: string | undefined, behaviour: MockBehaviou
   const { codes, acceptLegacyScheme } = behaviour.auth;
   const text = behaviour.auth.tokenText(header, acceptLegacyScheme);
   const secret = text === undefined ? undefined : behaviour.auth.decodeToken(text);
-  const found = secret === undefined
-    ? undefined
-    : Object.entries(behaviour.fixtures.accounts).find(([, a]) => a.secret === secret);
+  const found = secret === undefined ? undefined : Object.entries(behaviour.fixtures.accounts).find(([, a]) => a.secret === secret);
   if (!found) return stop([codes.unknown]);
   const [name, account] = found;
   if (!account.active) return stop([codes.inactiveAccount]);
   const org = behaviour.fixtures.organizations[account.organization];
-  if (!org || !org.active) return stop([codes.inactiveOrganization]);
+  if (!org?.active) return stop([codes.inactiveOrganization]);
   return { name, account };
 }

@@ -28,7 +28,14 @@ try {
     port: opts.port,
     host: opts.host,
     fixtures: opts.fixtures ? loadFixturesFile(opts.fixtures) : undefined,
-    faults: faultsById(opts.faults ? opts.faults.split(",").map((s) => s.trim()).filter(Boolean) : []),
+    faults: faultsById(
+      opts.faults
+        ? opts.faults
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
     logger: opts.log,
   });
   process.stdout.write(`${JSON.stringify({ baseUrl: mock.baseUrl, tokens: mock.tokens })}\n`);

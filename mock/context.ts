@@ -33,11 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 
 /** 401 (D1) → 403 2200 / 2300 for the product run → 429 (product counted only for transaction POSTs, D33). */
-export function admit(
-  ctx: MockContext,
-  request: FastifyRequest,
-  product?: { name: Product; counted: boolean },
-): Caller {
+export function admit(ctx: MockContext, request: FastifyRequest, product?: { name: Product; counted: boolean }): Caller {
   const caller = authenticate(request.headers.authorization, ctx.behaviour);
   if (product) {
     const org = ctx.behaviour.fixtures.organizations[caller.account.organization];
@@ -49,12 +45,7 @@ export function admit(
 }
 
 /** A transaction named by a path or a body: 404 4100 when unknown or of the other family (D29, D31), 403 3200 when another account's. */
-export function ownTransaction(
-  ctx: MockContext,
-  caller: Caller,
-  id: unknown,
-  family?: "telecom" | "document",
-): TransactionRecord {
+export function ownTransaction(ctx: MockContext, caller: Caller, id: unknown, family?: "telecom" | "document"): TransactionRecord {
   const tx = isUuid(id) ? ctx.store.transactions.get(id.toLowerCase()) : undefined;
   if (!tx || (family && !tx.product.startsWith(`${family}.`))) return stop([4100]);
   if (ctx.behaviour.ownership.transactions && tx.owner !== caller.name) stop([3200]);

@@ -10,8 +10,7 @@ const errorsAsObject: Fault = {
   id: "errors-as-object",
   title: "Errors as an object",
   description: "The error envelope holds one object instead of a list.",
-  apply: (b) =>
-    addTransform(b, (reply) => (isEnvelope(reply.body) ? { ...reply, body: { errors: reply.body.errors[0] } } : reply)),
+  apply: (b) => addTransform(b, (reply) => (isEnvelope(reply.body) ? { ...reply, body: { errors: reply.body.errors[0] } } : reply)),
 };
 
 const anyOtpAccepted: Fault = {
@@ -56,7 +55,10 @@ describe("fault hooks", () => {
     const normal = await withMock();
     mock = await withMock({ faults: [ownershipLeak] });
     try {
-      for (const [m, expected] of [[normal, 403], [mock, 200]] as const) {
+      for (const [m, expected] of [
+        [normal, 403],
+        [mock, 200],
+      ] as const) {
         const tx = await call(m, "POST", "/api/v2/telecom/identity", { json: { phone: "8885551234", birth_date: "1980-01-01" } });
         const other = await call(m, "GET", `/api/v2/telecom/${tx.body.transaction_id}`, { role: "secondary" });
         expect(other.status).toBe(expected);
@@ -69,7 +71,9 @@ describe("fault hooks", () => {
   it("faults compose in order and also rewrite webhook payloads", async () => {
     const seen: string[] = [];
     const tag = (id: string): Fault => ({
-      id, title: id, description: id,
+      id,
+      title: id,
+      description: id,
       apply: (b) => addTransform(b, (r, ctx) => (seen.push(`${id}:${ctx.kind}`), r)),
     });
     mock = await withMock({ faults: [tag("a"), tag("b")] });

@@ -45,15 +45,25 @@ const date = fc.oneof(
   fc.constantFrom("2001-02-29", "1990-13-01", "01/02/1990", "19900102"),
 );
 // Loopback callbacks go to the discard port: the mock only posts to loopback hosts.
-const callbackUrl = fc.oneof(fc.constantFrom("http://127.0.0.1:9/hook", "https://example.com/x", "ftp://example.com", "/relative"), fc.webUrl(), fc.string({ maxLength: 30 }));
+const callbackUrl = fc.oneof(
+  fc.constantFrom("http://127.0.0.1:9/hook", "https://example.com/x", "ftp://example.com", "/relative"),
+  fc.webUrl(),
+  fc.string({ maxLength: 30 }),
+);
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 
 /** Plausible request fields with random values, any subset of them. */
 const fieldsBody = fc.record(
   {
-    phone, birth_date: date, code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constant("123123"), fc.string({ maxLength: 8 })),
-    transaction_id: uuidOrJunk, verification_id: uuidOrJunk, callback_url: callbackUrl, metadata: anyJson,
-    first_name: fc.string({ maxLength: 20 }), last_name: fc.string({ maxLength: 20 }),
+    phone,
+    birth_date: date,
+    code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constant("123123"), fc.string({ maxLength: 8 })),
+    transaction_id: uuidOrJunk,
+    verification_id: uuidOrJunk,
+    callback_url: callbackUrl,
+    metadata: anyJson,
+    first_name: fc.string({ maxLength: 20 }),
+    last_name: fc.string({ maxLength: 20 }),
   },
   { requiredKeys: [] },
 );
@@ -69,18 +79,34 @@ const authHeader = fc.oneof(
 );
 /** Extra headers with legal names and printable values (fetch refuses anything else). */
 const extraHeaders = fc.dictionary(
-  fc.oneof(fc.stringMatching(/^x-[a-z0-9-]{1,16}$/), fc.constantFrom("accept", "accept-language", "x-forwarded-for", "if-none-match", "cache-control", "user-agent")),
+  fc.oneof(
+    fc.stringMatching(/^x-[a-z0-9-]{1,16}$/),
+    fc.constantFrom("accept", "accept-language", "x-forwarded-for", "if-none-match", "cache-control", "user-agent"),
+  ),
   fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,60}$/),
   { maxKeys: 4 },
 );
 
-const jsonOps = ["/api/v2/verification", "/api/v2/telecom/possession/sms/send", "/api/v2/telecom/possession/sms/confirm", "/api/v2/telecom/identity"];
-const documentPaths = ["/api/v2/document/license/verify", "/api/v2/document/passport/verify", "/api/v2/document/passcard/verify", "/api/v2/document/selfie/verify"];
+const jsonOps = [
+  "/api/v2/verification",
+  "/api/v2/telecom/possession/sms/send",
+  "/api/v2/telecom/possession/sms/confirm",
+  "/api/v2/telecom/identity",
+];
+const documentPaths = [
+  "/api/v2/document/license/verify",
+  "/api/v2/document/passport/verify",
+  "/api/v2/document/passcard/verify",
+  "/api/v2/document/selfie/verify",
+];
 
 const filePart = fc.record({
   kind: fc.constant("file" as const),
   name: fc.oneof(fc.constantFrom("front_image", "back_image"), fc.string({ minLength: 1, maxLength: 12 })),
-  filename: fc.oneof(fc.constantFrom("success.jpg", "fail.jpg", "fail_2003.jpg", "fail_9999.jpg", "x.png", "", "../../etc/passwd"), fc.string({ maxLength: 20 })),
+  filename: fc.oneof(
+    fc.constantFrom("success.jpg", "fail.jpg", "fail_2003.jpg", "fail_9999.jpg", "x.png", "", "../../etc/passwd"),
+    fc.string({ maxLength: 20 }),
+  ),
   head: fc.constantFrom(jpegHead, pngHead, Buffer.from("GIF89a"), Buffer.alloc(0)),
   size: fc.constantFrom(0, 10, 40 * 1024, 40 * 1024 + 1, 45_000),
   type: fc.constantFrom("image/jpeg", "image/png", "application/octet-stream", "text/plain", ""),
@@ -88,18 +114,47 @@ const filePart = fc.record({
 const fieldPart = fc.record({
   kind: fc.constant("field" as const),
   name: fc.oneof(fc.constantFrom("callback_url", "verification_id", "metadata", "front_image"), fc.string({ minLength: 1, maxLength: 12 })),
-  value: fc.oneof(fc.string({ maxLength: 60 }), callbackUrl, fc.uuid(), anyJson.map((v) => JSON.stringify(v) ?? "null")),
+  value: fc.oneof(
+    fc.string({ maxLength: 60 }),
+    callbackUrl,
+    fc.uuid(),
+    anyJson.map((v) => JSON.stringify(v) ?? "null"),
+  ),
 });
 
 const segment = fc.oneof(
-  fc.constantFrom("api", "v2", "telecom", "document", "verification", "possession", "sms", "send", "confirm", "identity", "license", "passport", "verify", "health", "..", "%2F", "%ZZ"),
+  fc.constantFrom(
+    "api",
+    "v2",
+    "telecom",
+    "document",
+    "verification",
+    "possession",
+    "sms",
+    "send",
+    "confirm",
+    "identity",
+    "license",
+    "passport",
+    "verify",
+    "health",
+    "..",
+    "%2F",
+    "%ZZ",
+  ),
   fc.uuid(),
   fc.stringMatching(/^[A-Za-z0-9._~-]{0,12}$/),
 );
 
 // ------------------------------------------------------------------ sending and judging
 
-interface Sent { method: string; path: string; headers: Record<string, string>; body?: RequestInit["body"]; trace: string }
+interface Sent {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: RequestInit["body"];
+  trace: string;
+}
 
 function headersFor(auth: { role?: string; raw?: string }, extra: Record<string, string>): Record<string, string> {
   const h: Record<string, string> = { ...extra };
@@ -110,7 +165,11 @@ function headersFor(auth: { role?: string; raw?: string }, extra: Record<string,
 
 async function send(s: Sent): Promise<{ status: number; contentType: string; text: string }> {
   const res = await fetch(mock.baseUrl + s.path, {
-    method: s.method, headers: s.headers, body: s.body, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    method: s.method,
+    headers: s.headers,
+    body: s.body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   return { status: res.status, contentType: res.headers.get("content-type") ?? "", text: await res.text() };
 }
@@ -141,7 +200,11 @@ function judge(s: Sent, r: { status: number; contentType: string; text: string }
     // an account over its limit gets 429 5200 first, since the account limit counts every authenticated request (D33).
     expect([401, 403, 404, 429], `unknown route: ${where}`).toContain(r.status);
     if (body !== undefined) expect(validateSchema("ErrorEnvelope", body), `error envelope: ${where}`).toEqual([]);
-    if (r.status === 429 && body !== undefined) expect((body as { errors?: { code: number }[] })?.errors?.map((e) => e.code), `429 on an unknown route: ${where}`).toEqual([5200]);
+    if (r.status === 429 && body !== undefined)
+      expect(
+        (body as { errors?: { code: number }[] })?.errors?.map((e) => e.code),
+        `429 on an unknown route: ${where}`,
+      ).toEqual([5200]);
     return;
   }
   const v = validateResponse(op.operationId, r.status, r.text.length > 0 ? body : "", r.contentType);
@@ -164,10 +227,15 @@ describe("the mock under random input", () => {
   it("answers random JSON bodies on the JSON operations with documented, schema-valid answers", async () => {
     await run(
       fc.asyncProperty(
-        fc.record({ path: fc.constantFrom(...jsonOps), body: jsonBody, auth: authHeader, extra: extraHeaders }).map((g): Sent => ({
-          method: "POST", path: g.path, headers: { ...headersFor(g.auth, g.extra), "content-type": "application/json" },
-          body: JSON.stringify(g.body), trace: JSON.stringify(g.body),
-        })),
+        fc.record({ path: fc.constantFrom(...jsonOps), body: jsonBody, auth: authHeader, extra: extraHeaders }).map(
+          (g): Sent => ({
+            method: "POST",
+            path: g.path,
+            headers: { ...headersFor(g.auth, g.extra), "content-type": "application/json" },
+            body: JSON.stringify(g.body),
+            trace: JSON.stringify(g.body),
+          }),
+        ),
         check,
       ),
     );
@@ -176,15 +244,26 @@ describe("the mock under random input", () => {
   it("answers random multipart forms on the document operations with documented answers", async () => {
     await run(
       fc.asyncProperty(
-        fc.record({ path: fc.constantFrom(...documentPaths), parts: fc.array(fc.oneof(filePart, fieldPart), { maxLength: 5 }), auth: authHeader }).map((g): Sent => {
-          const form = new FormData();
-          for (const p of g.parts) {
-            if (p.kind === "field") form.append(p.name, p.value);
-            else form.append(p.name, new Blob([p.head, filler.subarray(0, Math.max(0, p.size - p.head.length))], { type: p.type }), p.filename);
-          }
-          const trace = JSON.stringify(g.parts.map((p) => (p.kind === "field" ? p : { ...p, head: p.head.toString("hex") })));
-          return { method: "POST", path: g.path, headers: headersFor(g.auth, {}), body: form, trace };
-        }),
+        fc
+          .record({
+            path: fc.constantFrom(...documentPaths),
+            parts: fc.array(fc.oneof(filePart, fieldPart), { maxLength: 5 }),
+            auth: authHeader,
+          })
+          .map((g): Sent => {
+            const form = new FormData();
+            for (const p of g.parts) {
+              if (p.kind === "field") form.append(p.name, p.value);
+              else
+                form.append(
+                  p.name,
+                  new Blob([p.head, filler.subarray(0, Math.max(0, p.size - p.head.length))], { type: p.type }),
+                  p.filename,
+                );
+            }
+            const trace = JSON.stringify(g.parts.map((p) => (p.kind === "field" ? p : { ...p, head: p.head.toString("hex") })));
+            return { method: "POST", path: g.path, headers: headersFor(g.auth, {}), body: form, trace };
+          }),
         check,
       ),
     );
@@ -192,17 +271,35 @@ describe("the mock under random input", () => {
 
   it("answers wrong content types and undecodable bodies on every POST with documented answers", async () => {
     const contentType = fc.oneof(
-      fc.constantFrom("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=zzz",
-        "application/json", "application/json; charset=latin1", "application/octet-stream", "image/jpeg", "application/vnd.api+json"),
+      fc.constantFrom(
+        "text/plain",
+        "application/xml",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/form-data; boundary=zzz",
+        "application/json",
+        "application/json; charset=latin1",
+        "application/octet-stream",
+        "image/jpeg",
+        "application/vnd.api+json",
+      ),
       fc.stringMatching(/^[a-z]{1,10}\/[a-z0-9.+-]{1,16}$/),
     );
-    const body = fc.oneof(fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)), fc.string({ maxLength: 500 }).map((s) => Buffer.from(s)));
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+      fc.string({ maxLength: 500 }).map((s) => Buffer.from(s)),
+    );
     await run(
       fc.asyncProperty(
-        fc.record({ path: fc.constantFrom(...jsonOps, ...documentPaths), type: contentType, body, auth: authHeader }).map((g): Sent => ({
-          method: "POST", path: g.path, headers: { ...headersFor(g.auth, {}), "content-type": g.type }, body: g.body,
-          trace: `${g.type} ${g.body.toString("latin1")}`,
-        })),
+        fc.record({ path: fc.constantFrom(...jsonOps, ...documentPaths), type: contentType, body, auth: authHeader }).map(
+          (g): Sent => ({
+            method: "POST",
+            path: g.path,
+            headers: { ...headersFor(g.auth, {}), "content-type": g.type },
+            body: g.body,
+            trace: `${g.type} ${g.body.toString("latin1")}`,
+          }),
+        ),
         check,
       ),
     );
@@ -212,13 +309,23 @@ describe("the mock under random input", () => {
     const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
     await run(
       fc.asyncProperty(
-        fc.record({
-          method, segments: fc.array(segment, { maxLength: 6 }), prefix: fc.constantFrom("/api/v2/", "/", "/api/v2/telecom/", "/api/v2/document/"),
-          query: fc.option(fc.stringMatching(/^[a-z0-9=&%]{0,20}$/)), auth: authHeader, extra: extraHeaders,
-        }).map((g): Sent => ({
-          method: g.method, path: `${g.prefix}${g.segments.join("/")}${g.query === null ? "" : `?${g.query}`}`.replace(/\/{2,}/g, "/"),
-          headers: { ...headersFor(g.auth, g.extra), accept: "text/html" }, trace: JSON.stringify(g),
-        })),
+        fc
+          .record({
+            method,
+            segments: fc.array(segment, { maxLength: 6 }),
+            prefix: fc.constantFrom("/api/v2/", "/", "/api/v2/telecom/", "/api/v2/document/"),
+            query: fc.option(fc.stringMatching(/^[a-z0-9=&%]{0,20}$/)),
+            auth: authHeader,
+            extra: extraHeaders,
+          })
+          .map(
+            (g): Sent => ({
+              method: g.method,
+              path: `${g.prefix}${g.segments.join("/")}${g.query === null ? "" : `?${g.query}`}`.replace(/\/{2,}/g, "/"),
+              headers: { ...headersFor(g.auth, g.extra), accept: "text/html" },
+              trace: JSON.stringify(g),
+            }),
+          ),
         check,
       ),
     );

@@ -52,14 +52,8 @@ export class Store {
   }
 
   /** Creates a transaction inside the given verification (or a new one). */
-  createTransaction(init: {
-    owner: string;
-    product: Product;
-    verificationId?: string;
-    callbackUrl?: string;
-  }): TransactionRecord {
-    const verification = (init.verificationId && this.verifications.get(init.verificationId)) ||
-      this.createVerification(init.owner);
+  createTransaction(init: { owner: string; product: Product; verificationId?: string; callbackUrl?: string }): TransactionRecord {
+    const verification = (init.verificationId && this.verifications.get(init.verificationId)) || this.createVerification(init.owner);
     const stamp = this.now().toISOString();
     const tx: TransactionRecord = {
       id: randomUUID(),

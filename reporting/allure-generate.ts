@@ -33,7 +33,11 @@ export async function generateAllureReport(o: GenerateOptions): Promise<{ ok: bo
     child.on("close", (code) => {
       clearTimeout(timer);
       const html = join(o.outputDir, "index.html");
-      resolve(code === 0 && existsSync(html) ? { ok: true, message: html } : { ok: false, message: `allure generate exited ${code}: ${out.trim().split("\n").slice(-3).join(" ")}` });
+      resolve(
+        code === 0 && existsSync(html)
+          ? { ok: true, message: html }
+          : { ok: false, message: `allure generate exited ${code}: ${out.trim().split("\n").slice(-3).join(" ")}` },
+      );
     });
     child.on("error", (e) => {
       clearTimeout(timer);

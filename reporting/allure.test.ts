@@ -4,7 +4,8 @@ import { runListener } from "./allure.js";
 import { VitestLog } from "./vitest-log.js";
 
 const info = () => ({ baseUrl: "http://127.0.0.1:1234", profile: "mock", seed: "7", suiteVersion: "0.1.0", specSha256: "abc" });
-const result = (over: Partial<TestResult>): TestResult => ({ parameters: [], statusDetails: {}, fullName: "pkg:suites/a.test.ts#[AUTH-01] x", ...over }) as unknown as TestResult;
+const result = (over: Partial<TestResult>): TestResult =>
+  ({ parameters: [], statusDetails: {}, fullName: "pkg:suites/a.test.ts#[AUTH-01] x", ...over }) as unknown as TestResult;
 
 describe("Allure run listener", () => {
   it("adds target/profile/seed as parameters excluded from the history id, without duplicating the harness's", () => {
@@ -18,7 +19,10 @@ describe("Allure run listener", () => {
   });
 
   it("gives a skipped result the reason passed to ctx.skip, matched by file and title", () => {
-    const notes = new Map([["suites/a.test.ts#[AUTH-01] x", "the request budget of 5 requests is spent"], ["suites/b.test.ts#[AUTH-01] x", "other"]]);
+    const notes = new Map([
+      ["suites/a.test.ts#[AUTH-01] x", "the request budget of 5 requests is spent"],
+      ["suites/b.test.ts#[AUTH-01] x", "other"],
+    ]);
     const skipped = result({ status: Status.SKIPPED });
     runListener(info, notes).beforeTestResultStop(skipped);
     expect(skipped.statusDetails.message).toBe("the request budget of 5 requests is spent");
@@ -31,7 +35,9 @@ describe("Allure run listener", () => {
 describe("vitest log", () => {
   it("keeps vitest's output without colours and finds the first error line", () => {
     const log = new VitestLog();
-    log.stream.write("\u001b[31m⎯⎯ Unhandled Error ⎯⎯\u001b[39m\n\u001b[1mError\u001b[22m: ENOENT: no such file or directory, open '/x.yaml'\n ❯ readFileSync\n");
+    log.stream.write(
+      "\u001b[31m⎯⎯ Unhandled Error ⎯⎯\u001b[39m\n\u001b[1mError\u001b[22m: ENOENT: no such file or directory, open '/x.yaml'\n ❯ readFileSync\n",
+    );
     expect(log.content).toContain("⎯⎯ Unhandled Error ⎯⎯");
     expect(log.firstError()).toBe("Error: ENOENT: no such file or directory, open '/x.yaml'");
     expect(new VitestLog().firstError()).toBeUndefined();

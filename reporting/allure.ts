@@ -39,7 +39,11 @@ export function runListener(info: () => AllureRunInfo, skipNotes: ReadonlyMap<st
   return {
     beforeTestResultStop(result: TestResult): void {
       const i = info();
-      for (const [name, value] of [["target", i.baseUrl], ["profile", i.profile], ["seed", i.seed]] as const) {
+      for (const [name, value] of [
+        ["target", i.baseUrl],
+        ["profile", i.profile],
+        ["seed", i.seed],
+      ] as const) {
         if (!result.parameters.some((p) => p.name === name)) result.parameters.push({ name, value, excluded: true });
       }
       if (result.status === Status.SKIPPED && !result.statusDetails?.message) {

@@ -66,7 +66,11 @@ export interface CertificationInput {
 export function buildCertification(input: CertificationInput): Certification {
   const { registry, tests, runErrors, selected, meta } = input;
   const known = new Set(registry.map((r) => r.id));
-  const errors: Certification["errors"] = runErrors.map((e) => ({ kind: e.kind === "module" ? "suite-defect" : "unhandled", source: e.source, message: firstLine(e.message) }));
+  const errors: Certification["errors"] = runErrors.map((e) => ({
+    kind: e.kind === "module" ? "suite-defect" : "unhandled",
+    source: e.source,
+    message: firstLine(e.message),
+  }));
 
   const byReq = new Map<string, TestRecord[]>();
   for (const t of tests) {
@@ -77,7 +81,11 @@ export function buildCertification(input: CertificationInput): Certification {
       continue;
     }
     if (outcome === "unreachable" || outcome === "defect") {
-      errors.push({ kind: outcome === "unreachable" ? "target-unreachable" : "suite-defect", source: t.fullName, message: firstLine(`${t.errorName ?? "Error"}: ${t.message ?? ""}`) });
+      errors.push({
+        kind: outcome === "unreachable" ? "target-unreachable" : "suite-defect",
+        source: t.fullName,
+        message: firstLine(`${t.errorName ?? "Error"}: ${t.message ?? ""}`),
+      });
     }
     const list = byReq.get(t.requirement) ?? [];
     list.push(t);
@@ -104,7 +112,9 @@ export function buildCertification(input: CertificationInput): Certification {
       failed: ran.filter((t) => t.state === "failed").length,
       skipped: ran.filter((t) => t.state === "skipped").length,
     },
-    warnings: requirements.filter((e) => e.result === "fail" && e.level !== "MUST").map((e) => ({ id: e.id, level: e.level, reason: e.reason })),
+    warnings: requirements
+      .filter((e) => e.result === "fail" && e.level !== "MUST")
+      .map((e) => ({ id: e.id, level: e.level, reason: e.reason })),
     unverifiedMust: requirements.filter((e) => e.result === "skip" && e.level === "MUST" && e.basis !== "OPEN").map((e) => e.id),
     errors,
     requirements,
@@ -113,7 +123,11 @@ export function buildCertification(input: CertificationInput): Certification {
 
 function judge(req: Requirement, tests: TestRecord[], selected: ReadonlySet<string> | undefined): RequirementEntry {
   const base = { id: req.id, level: req.level, basis: req.basis, area: req.area, text: req.text };
-  const listed = tests.map((t) => ({ title: t.fullName, state: t.state, ...(t.message || t.note ? { message: firstLine(t.message ?? t.note) } : {}) }));
+  const listed = tests.map((t) => ({
+    title: t.fullName,
+    state: t.state,
+    ...(t.message || t.note ? { message: firstLine(t.message ?? t.note) } : {}),
+  }));
   const entry = (result: ReqResult, reason: string): RequirementEntry => ({ ...base, result, reason, tests: listed });
 
   if (tests.length === 0) {

@@ -13,25 +13,38 @@ const spec: SpecFacts = {
   transactionCodes: [{ code: 1001, operations: ["sendSmsCode"] }],
 };
 
-const x = (operationId: string | null, status: number, errorCodes: number[] = [], transactionCodes: number[] = [], path = "/p"): ExchangeRecord =>
-  ({ operationId, method: "POST", path, status, errorCodes, transactionCodes });
+const x = (
+  operationId: string | null,
+  status: number,
+  errorCodes: number[] = [],
+  transactionCodes: number[] = [],
+  path = "/p",
+): ExchangeRecord => ({ operationId, method: "POST", path, status, errorCodes, transactionCodes });
 
 describe("coverage matrix", () => {
   it("counts exercised documented combinations and lists the ones never reached", () => {
-    const c = computeCoverage(spec, [x("sendSmsCode", 401, [1100]), x("sendSmsCode", 401, [1100]), x("sendSmsCode", 200, [], [1001]), x("getHealth", 200)]);
+    const c = computeCoverage(spec, [
+      x("sendSmsCode", 401, [1100]),
+      x("sendSmsCode", 401, [1100]),
+      x("sendSmsCode", 200, [], [1001]),
+      x("getHealth", 200),
+    ]);
     expect(c.http.find((h) => h.code === 1100)).toMatchObject({ documented: true, count: 2 });
     // documented: getHealth 200, getHealth 500, sendSmsCode 200, 401/1100, 422/3101, transaction 1001
     expect(c.totals).toEqual({ documented: 6, exercised: 4, percent: 66.7 });
-    expect(c.neverExercised.http.map((h) => `${h.operationId} ${h.status} ${h.code}`)).toEqual(["getHealth 500 null", "sendSmsCode 422 3101"]);
+    expect(c.neverExercised.http.map((h) => `${h.operationId} ${h.status} ${h.code}`)).toEqual([
+      "getHealth 500 null",
+      "sendSmsCode 422 3101",
+    ]);
     expect(c.neverExercised.transaction).toEqual([]);
     expect(c.undocumented.http).toEqual([]);
   });
 
   it("reports undocumented statuses, codes at the wrong status, transaction codes and unmatched paths", () => {
     const c = computeCoverage(spec, [
-      x("sendSmsCode", 403, [2300]),       // status not documented for the operation
-      x("sendSmsCode", 422, [1100]),       // code documented, but at 401
-      x("sendSmsCode", 200, [], [2001]),   // document code on a telecom operation
+      x("sendSmsCode", 403, [2300]), // status not documented for the operation
+      x("sendSmsCode", 422, [1100]), // code documented, but at 401
+      x("sendSmsCode", 200, [], [2001]), // document code on a telecom operation
       x(null, 404, [], [], "/api/v2/nothing"),
     ]);
     const undocumented = c.undocumented.http.map((h) => `${h.operationId} ${h.status} ${h.code}`);

@@ -24,8 +24,19 @@ export interface SpecFacts {
   transactionCodes: { code: number; operations: string[] }[];
 }
 
-export interface Cell { operationId: string; status: number; code: number | null; documented: boolean; count: number }
-export interface TxCell { operationId: string; code: number; documented: boolean; count: number }
+export interface Cell {
+  operationId: string;
+  status: number;
+  code: number | null;
+  documented: boolean;
+  count: number;
+}
+export interface TxCell {
+  operationId: string;
+  code: number;
+  documented: boolean;
+  count: number;
+}
 
 export interface Coverage {
   exchanges: number;
@@ -49,11 +60,13 @@ export function computeCoverage(spec: SpecFacts, exchanges: ExchangeRecord[]): C
   for (const o of spec.operations) {
     for (const s of o.statuses) {
       const hasCodes = spec.httpCodes.some((c) => c.status === s && c.operations.includes(o.operationId));
-      if (!hasCodes) http.set(hkey(o.operationId, s, null), { operationId: o.operationId, status: s, code: null, documented: true, count: 0 });
+      if (!hasCodes)
+        http.set(hkey(o.operationId, s, null), { operationId: o.operationId, status: s, code: null, documented: true, count: 0 });
     }
   }
   for (const c of spec.httpCodes) {
-    for (const op of c.operations) http.set(hkey(op, c.status, c.code), { operationId: op, status: c.status, code: c.code, documented: true, count: 0 });
+    for (const op of c.operations)
+      http.set(hkey(op, c.status, c.code), { operationId: op, status: c.status, code: c.code, documented: true, count: 0 });
   }
   for (const c of spec.transactionCodes) {
     for (const op of c.operations) tx.set(`${op} ${c.code}`, { operationId: op, code: c.code, documented: true, count: 0 });
@@ -95,7 +108,10 @@ export function computeCoverage(spec: SpecFacts, exchanges: ExchangeRecord[]): C
     exchanges: exchanges.length,
     http: httpCells,
     transaction: txCells,
-    neverExercised: { http: httpCells.filter((c) => c.documented && c.count === 0), transaction: txCells.filter((c) => c.documented && c.count === 0) },
+    neverExercised: {
+      http: httpCells.filter((c) => c.documented && c.count === 0),
+      transaction: txCells.filter((c) => c.documented && c.count === 0),
+    },
     undocumented: {
       http: httpCells.filter((c) => !c.documented),
       transaction: txCells.filter((c) => !c.documented),
@@ -121,7 +137,9 @@ export function renderCoverageMd(c: Coverage): string {
     "",
     "| operation | status | error code | documented | exchanges |",
     "|---|---|---|---|---|",
-    ...c.http.map((x) => `| ${x.operationId} | ${x.status} | ${code(x.code)} | ${x.documented ? "yes" : "**no**"} | ${x.count || "**0**"} |`),
+    ...c.http.map(
+      (x) => `| ${x.operationId} | ${x.status} | ${code(x.code)} | ${x.documented ? "yes" : "**no**"} | ${x.count || "**0**"} |`,
+    ),
     "",
     "## Operation × transaction code",
     "",

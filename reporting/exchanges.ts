@@ -6,7 +6,9 @@ import type { ExchangeRecord } from "./coverage.js";
 export function readExchanges(runDir: string): ExchangeRecord[] {
   if (!existsSync(runDir)) return [];
   const out: ExchangeRecord[] = [];
-  for (const name of readdirSync(runDir).filter((n) => /^exchanges-.*\.jsonl$/.test(n)).sort()) {
+  for (const name of readdirSync(runDir)
+    .filter((n) => /^exchanges-.*\.jsonl$/.test(n))
+    .sort()) {
     for (const line of readFileSync(join(runDir, name), "utf8").split("\n")) {
       if (!line.trim()) continue;
       try {

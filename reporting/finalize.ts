@@ -41,7 +41,8 @@ export async function finalizeRun(input: FinalizeInput): Promise<FinalizeResult>
   writeFileSync(paths.certificationMd, renderCertificationMd(certification));
 
   // The reporter wrote its environment before the global setup knew the mock's URL: rewrite it.
-  if (existsSync(paths.allureResults)) new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(input.allure));
+  if (existsSync(paths.allureResults))
+    new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(input.allure));
 
   let htmlProblem: string | undefined;
   if (input.html && existsSync(paths.allureResults)) {

@@ -53,7 +53,9 @@ describe("manifest", () => {
     const m = JSON.parse(readFileSync(join(dir, MANIFEST_NAME), "utf8"));
     const { createHash } = require("node:crypto") as typeof import("node:crypto");
     const f = m.files.find((x: { path: string }) => x.path === "junit.xml");
-    f.sha256 = createHash("sha256").update(readFileSync(join(dir, "junit.xml"))).digest("hex");
+    f.sha256 = createHash("sha256")
+      .update(readFileSync(join(dir, "junit.xml")))
+      .digest("hex");
     writeFileSync(join(dir, MANIFEST_NAME), JSON.stringify(m));
     expect(verifyManifest(dir, keys.publicKey)).toMatchObject({ ok: false, signature: "invalid" });
     // A different key pair does not verify the original signature either.

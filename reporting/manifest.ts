@@ -4,14 +4,32 @@
  * key alone) or any other string, used as an HMAC-SHA256 secret (verifiable with the same secret).
  * Without a key the manifest says it is unsigned: it then detects accidents, not tampering.
  */
-import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, timingSafeEqual, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 export const MANIFEST_NAME = "manifest.json";
 
-export interface ManifestFile { path: string; sha256: string; bytes: number }
-export interface Signature { algorithm: "hmac-sha256" | "ed25519"; value: string; publicKey?: string }
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+export interface Signature {
+  algorithm: "hmac-sha256" | "ed25519";
+  value: string;
+  publicKey?: string;
+}
 export interface Manifest {
   version: 1;
   createdAt: string;
@@ -45,7 +63,9 @@ export function listArtifacts(dir: string): string[] {
 
 /** The bytes a signature covers: the manifest without its signature, keys in a fixed order. */
 function signedBytes(m: Omit<Manifest, "signature" | "note">): Buffer {
-  return Buffer.from(JSON.stringify({ version: m.version, createdAt: m.createdAt, files: m.files.map((f) => [f.path, f.sha256, f.bytes]) }));
+  return Buffer.from(
+    JSON.stringify({ version: m.version, createdAt: m.createdAt, files: m.files.map((f) => [f.path, f.sha256, f.bytes]) }),
+  );
 }
 
 function isPem(key: string): boolean {
@@ -94,12 +114,25 @@ export interface VerifyResult {
 export function verifyManifest(dir: string, key?: string): VerifyResult {
   const problems: string[] = [];
   const path = join(dir, MANIFEST_NAME);
-  if (!existsSync(path)) return { ok: false, problems: [`no ${MANIFEST_NAME} in ${dir}`], verified: 0, signature: "unsigned", summary: `no ${MANIFEST_NAME} in ${dir}` };
+  if (!existsSync(path))
+    return {
+      ok: false,
+      problems: [`no ${MANIFEST_NAME} in ${dir}`],
+      verified: 0,
+      signature: "unsigned",
+      summary: `no ${MANIFEST_NAME} in ${dir}`,
+    };
   let m: Manifest;
   try {
     m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
   } catch (e) {
-    return { ok: false, problems: [`${MANIFEST_NAME} is not JSON`], verified: 0, signature: "invalid", summary: `${MANIFEST_NAME} is not JSON: ${(e as Error).message}` };
+    return {
+      ok: false,
+      problems: [`${MANIFEST_NAME} is not JSON`],
+      verified: 0,
+      signature: "invalid",
+      summary: `${MANIFEST_NAME} is not JSON: ${(e as Error).message}`,
+    };
   }
   let verified = 0;
   for (const f of m.files ?? []) {
@@ -117,7 +150,10 @@ export function verifyManifest(dir: string, key?: string): VerifyResult {
   const ok = problems.length === 0;
   const sigText = signature === "unsigned" ? "unsigned manifest" : `signature ${signature} (${m.signature?.algorithm})`;
   return {
-    ok, problems, verified, signature,
+    ok,
+    problems,
+    verified,
+    signature,
     summary: ok ? `all ${verified} files verified, ${sigText}` : `${problems.length} problem(s): ${problems.join("; ")}`,
   };
 }

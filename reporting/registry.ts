@@ -18,7 +18,9 @@ export interface Requirement {
 }
 
 export function loadRegistry(): Requirement[] {
-  return Object.values(requirements).map((r) => ({ ...r })).sort((a, b) => compareIds(a.id, b.id));
+  return Object.values(requirements)
+    .map((r) => ({ ...r }))
+    .sort((a, b) => compareIds(a.id, b.id));
 }
 
 /** AUTH-2 before AUTH-10: numeric parts compare as numbers. */

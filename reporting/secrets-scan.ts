@@ -22,7 +22,11 @@ export function base64Needles(secret: string): string[] {
   return [...out];
 }
 
-export interface SecretHit { file: string; secretIndex: number; form: "plain" | "base64" }
+export interface SecretHit {
+  file: string;
+  secretIndex: number;
+  form: "plain" | "base64";
+}
 
 /** Every file under `dir` that contains one of `secrets` (plain or Base64). */
 export function scanForSecrets(dir: string, secrets: readonly string[]): SecretHit[] {

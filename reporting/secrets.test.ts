@@ -26,52 +26,80 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A few requirements whose tests send credentials; no suite yet means there is nothing to scan. */
 function pickRequirements(): string[] {
-  const suiteFiles = readdirSync(join(projectRoot, "suites"), { recursive: true }).map(String).filter((f) => f.endsWith(".test.ts") && !f.startsWith("_self"));
+  const suiteFiles = readdirSync(join(projectRoot, "suites"), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".test.ts") && !f.startsWith("_self"));
   if (suiteFiles.length === 0) return [];
   const registry = loadRegistry();
-  return ["auth", "input", "telecom", "health"].flatMap((area) => registry.filter((r) => r.area === area).slice(0, 2).map((r) => r.id));
+  return ["auth", "input", "telecom", "health"].flatMap((area) =>
+    registry
+      .filter((r) => r.area === area)
+      .slice(0, 2)
+      .map((r) => r.id),
+  );
 }
 
 const ids = pickRequirements();
 
 describe("no secret reaches an artifact", () => {
-  it.skipIf(ids.length === 0)("scans every file of a conformance run for canary credentials (plain and Base64)", () => {
-    const fixtures = join(work, "fixtures.yaml");
-    writeFileSync(fixtures, stringify({
-      accounts: {
-        primary: { secret: secrets.primary, active: true, organization: "org-active" },
-        secondary: { secret: secrets.secondary, active: true, organization: "org-active" },
-        inactiveAccount: { secret: secrets.inactiveAccount, active: false, organization: "org-active" },
-        inactiveOrg: { secret: secrets.inactiveOrg, active: true, organization: "org-inactive" },
-        productDisabled: { secret: secrets.productDisabled, active: true, organization: "org-active", disabledProducts: ["telecom.identity"] },
-        productInactive: { secret: secrets.productInactive, active: true, organization: "org-passport-inactive" },
-        rateLimited: { secret: secrets.rateLimited, active: true, organization: "org-active", rateLimit: { perProduct: 3, perAccount: 5, windowMs: 1000 } },
-      },
-    }));
-    const reports = join(work, "reports");
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--requirement", ids.join(","), "--reports", reports, "--seed", "7"], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, IDME_MOCK_FIXTURES: fixtures, IDME_SIGNING_KEY: signingKey },
-      encoding: "utf8",
-      timeout: 170_000,
-    });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).not.toBe(2);
-    expect(existsSync(join(reports, "allure-report", "index.html"))).toBe(true);
+  it.skipIf(ids.length === 0)(
+    "scans every file of a conformance run for canary credentials (plain and Base64)",
+    () => {
+      const fixtures = join(work, "fixtures.yaml");
+      writeFileSync(
+        fixtures,
+        stringify({
+          accounts: {
+            primary: { secret: secrets.primary, active: true, organization: "org-active" },
+            secondary: { secret: secrets.secondary, active: true, organization: "org-active" },
+            inactiveAccount: { secret: secrets.inactiveAccount, active: false, organization: "org-active" },
+            inactiveOrg: { secret: secrets.inactiveOrg, active: true, organization: "org-inactive" },
+            productDisabled: {
+              secret: secrets.productDisabled,
+              active: true,
+              organization: "org-active",
+              disabledProducts: ["telecom.identity"],
+            },
+            productInactive: { secret: secrets.productInactive, active: true, organization: "org-passport-inactive" },
+            rateLimited: {
+              secret: secrets.rateLimited,
+              active: true,
+              organization: "org-active",
+              rateLimit: { perProduct: 3, perAccount: 5, windowMs: 1000 },
+            },
+          },
+        }),
+      );
+      const reports = join(work, "reports");
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--requirement", ids.join(","), "--reports", reports, "--seed", "7"],
+        {
+          cwd: projectRoot,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, IDME_MOCK_FIXTURES: fixtures, IDME_SIGNING_KEY: signingKey },
+          encoding: "utf8",
+          timeout: 170_000,
+        },
+      );
+      expect(run.status, `${run.stdout}\n${run.stderr}`).not.toBe(2);
+      expect(existsSync(join(reports, "allure-report", "index.html"))).toBe(true);
 
-    const tokens = roles.map((r) => Buffer.from(secrets[r]).toString("base64"));
-    const canaries = [...roles.map((r) => secrets[r]), ...tokens, signingKey];
-    const hits = scanForSecrets(reports, canaries).map((h) => `${h.file} (${h.form}: ${canaries[h.secretIndex].slice(0, 18)}…)`);
-    expect(hits).toEqual([]);
-    const console = `${run.stdout}\n${run.stderr}`;
-    const leaked = canaries.filter((c) => console.includes(c) || base64Needles(c).some((n) => console.includes(n)));
-    expect(leaked).toEqual([]);
+      const tokens = roles.map((r) => Buffer.from(secrets[r]).toString("base64"));
+      const canaries = [...roles.map((r) => secrets[r]), ...tokens, signingKey];
+      const hits = scanForSecrets(reports, canaries).map((h) => `${h.file} (${h.form}: ${canaries[h.secretIndex].slice(0, 18)}…)`);
+      expect(hits).toEqual([]);
+      const console = `${run.stdout}\n${run.stderr}`;
+      const leaked = canaries.filter((c) => console.includes(c) || base64Needles(c).some((n) => console.includes(n)));
+      expect(leaked).toEqual([]);
 
-    // Positive controls: the canary credentials were really used (only canary accounts exist, so
-    // a 200 from a secured operation means a canary token was sent), and the scanner finds a
-    // known string in each kind of artifact.
-    const exchanges = readExchanges(join(reports, ".run"));
-    expect(exchanges.some((x) => x.operationId && x.operationId !== "getHealth" && x.status === 200)).toBe(true);
-    const control = new Set(scanForSecrets(reports, [`[${ids[0]}]`]).map((h) => h.file.split("/")[0]));
-    for (const kind of ["junit.xml", "certification.json", "allure-results", "allure-report"]) expect(control, kind).toContain(kind);
-  }, 180_000);
+      // Positive controls: the canary credentials were really used (only canary accounts exist, so
+      // a 200 from a secured operation means a canary token was sent), and the scanner finds a
+      // known string in each kind of artifact.
+      const exchanges = readExchanges(join(reports, ".run"));
+      expect(exchanges.some((x) => x.operationId && x.operationId !== "getHealth" && x.status === 200)).toBe(true);
+      const control = new Set(scanForSecrets(reports, [`[${ids[0]}]`]).map((h) => h.file.split("/")[0]));
+      for (const kind of ["junit.xml", "certification.json", "allure-results", "allure-report"]) expect(control, kind).toContain(kind);
+    },
+    180_000,
+  );
 });

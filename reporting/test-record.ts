@@ -40,6 +40,10 @@ export function classify(t: TestRecord): Outcome {
 
 /** First line of a message, trimmed to a readable length. */
 export function firstLine(s: string | undefined, max = 300): string {
-  const line = (s ?? "").split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  const line =
+    (s ?? "")
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -53,7 +53,22 @@ async function runAgainst(target: BadTarget, requirementIds: string): Promise<{ 
   const reports = mkdtempSync(join(tmpdir(), `idme-robust-${target.name}-`));
   tmpDirs.push(reports);
   const run = await runCli(
-    ["--target", target.baseUrl, "--profile", profile, "--requirement", requirementIds, "--budget", "100", "--no-html", "--quiet", "--reports", reports, "--seed", "1"],
+    [
+      "--target",
+      target.baseUrl,
+      "--profile",
+      profile,
+      "--requirement",
+      requirementIds,
+      "--budget",
+      "100",
+      "--no-html",
+      "--quiet",
+      "--reports",
+      reports,
+      "--seed",
+      "1",
+    ],
     { env: { IDME_ROBUSTNESS_TOKEN: Buffer.from("robustness-dummy-secret").toString("base64") }, hardLimitMs: HARD_LIMIT_MS },
   );
   let messages = "";
@@ -93,7 +108,13 @@ function judge(c: Case, run: CliResult, messages: string): void {
   expect(run.stderr, context).not.toMatch(/Unhandled|TypeError|ReferenceError|at .*\.ts:\d+/);
   if (c.exit === 2) {
     // one reason line, naming the cause
-    expect(run.stderr.trim().split("\n").filter((l) => l.startsWith("could not run")).length, context).toBeGreaterThanOrEqual(1);
+    expect(
+      run.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("could not run")).length,
+      context,
+    ).toBeGreaterThanOrEqual(1);
     expect(run.stderr + messages, context).toMatch(c.says);
   } else {
     expect(messages, context).toMatch(c.says);

@@ -6,7 +6,10 @@ import { readFile, writeFile, readdir, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-export interface GeneratedFile { path: string; content: string }
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 

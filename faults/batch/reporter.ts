@@ -24,12 +24,19 @@ export default class BatchReporter implements Reporter {
         if (r.state === "passed") report.numPassedTests++;
         if (r.state === "skipped" || r.state === "pending") report.numPendingTests++;
         return {
-          title: t.name, fullName: fullName(t), status: STATUS[r.state],
+          title: t.name,
+          fullName: fullName(t),
+          status: STATUS[r.state],
           failureMessages: r.state === "failed" ? r.errors.map((e) => e.stack || e.message) : [],
         };
       });
       const failed = m.state() === "failed" || assertionResults.some((a) => a.status === "failed");
-      report.testResults.push({ name: m.moduleId, status: failed ? "failed" : "passed", message: m.errors()[0]?.message ?? "", assertionResults });
+      report.testResults.push({
+        name: m.moduleId,
+        status: failed ? "failed" : "passed",
+        message: m.errors()[0]?.message ?? "",
+        assertionResults,
+      });
     }
     writeFileSync(process.env.IDME_BATCH_OUT as string, JSON.stringify(out));
   }

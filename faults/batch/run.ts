@@ -8,8 +8,15 @@ import { defaultProfilePath, loadProfile, roles } from "../../harness/profile.js
 import { startMock, type RunningMock } from "../../mock/server.js";
 import { faultsById } from "../catalogue.js";
 import {
-  brokenRun, childEnv, DEFAULT_SEED, MODULE_CACHE_FLAG, parseReport, requirementPattern, runVitest,
-  type JsonReport, type RunResult,
+  brokenRun,
+  childEnv,
+  DEFAULT_SEED,
+  MODULE_CACHE_FLAG,
+  parseReport,
+  requirementPattern,
+  runVitest,
+  type JsonReport,
+  type RunResult,
 } from "../run-one.js";
 
 export interface BatchJob {
@@ -40,8 +47,12 @@ export const DEFAULT_BATCH_TIMEOUT_MS = 15 * 60_000;
 /** Starts the mock of one fault the way harness/global-setup.ts does (the injected today included). */
 function startFaultMock(fault: string, today: string): Promise<RunningMock> {
   return startMock({
-    port: 0, host: "127.0.0.1", faults: faultsById([fault]),
-    configure: (b: { today: () => Date }) => { b.today = () => new Date(`${today}T12:00:00Z`); },
+    port: 0,
+    host: "127.0.0.1",
+    faults: faultsById([fault]),
+    configure: (b: { today: () => Date }) => {
+      b.today = () => new Date(`${today}T12:00:00Z`);
+    },
   });
 }
 
@@ -66,8 +77,10 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions = {}): Pr
     writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
     const env = childEnv(null, dir, options.seed ?? DEFAULT_SEED);
     Object.assign(env, {
-      IDME_BATCH_PLAN: join(dir, "plan.json"), IDME_BATCH_OUT: join(dir, "out.json"),
-      IDME_EMBEDDED_MOCK: "1", IDME_TODAY: today,
+      IDME_BATCH_PLAN: join(dir, "plan.json"),
+      IDME_BATCH_OUT: join(dir, "out.json"),
+      IDME_EMBEDDED_MOCK: "1",
+      IDME_TODAY: today,
     });
     // Every mock has the same fixtures, hence the same tokens: the profile's credential variables get them once.
     const profile = loadProfile(defaultProfilePath);
@@ -75,8 +88,14 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions = {}): Pr
       const variable = profile.credentials[role];
       if (variable) env[variable] = mocks[0].tokens[role];
     }
-    const args = ["run", "--config", "faults/batch/config.ts", "--reporter=./faults/batch/reporter.ts", MODULE_CACHE_FLAG,
-      requirementPattern([...new Set(jobs.flatMap((j) => j.requirements))])];
+    const args = [
+      "run",
+      "--config",
+      "faults/batch/config.ts",
+      "--reporter=./faults/batch/reporter.ts",
+      MODULE_CACHE_FLAG,
+      requirementPattern([...new Set(jobs.flatMap((j) => j.requirements))]),
+    ];
     const timeoutMs = options.timeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
     const exit = await runVitest(args, env, timeoutMs);
     const durationMs = Date.now() - started;
@@ -88,9 +107,11 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions = {}): Pr
       const why = `${(e as Error).message} (exit ${exit.code})\n${exit.tail.trim()}`;
       return jobs.map((j) => brokenRun(j.fault, j.files, durationMs, why));
     }
-    return jobs.map((j) => out[j.fault]
-      ? parseReport(out[j.fault], j.fault, out[j.fault].durationMs, j.files)
-      : brokenRun(j.fault, j.files, durationMs, `no report for this fault's project (exit ${exit.code})\n${exit.tail.trim()}`));
+    return jobs.map((j) =>
+      out[j.fault]
+        ? parseReport(out[j.fault], j.fault, out[j.fault].durationMs, j.files)
+        : brokenRun(j.fault, j.files, durationMs, `no report for this fault's project (exit ${exit.code})\n${exit.tail.trim()}`),
+    );
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     rmSync(dir, { recursive: true, force: true });

@@ -26,14 +26,18 @@ export const accessFaults: CatalogueFault[] = [
     title: "transactions of other accounts readable",
     description: "Any account reads and confirms any account's transactions (no 403 / 3200).",
     breaks: ["ACCESS-05", "ACCESS-06"],
-    apply: (b) => { b.ownership.transactions = false; },
+    apply: (b) => {
+      b.ownership.transactions = false;
+    },
   },
   {
     id: "verification-ownership-leak",
     title: "verifications of other accounts readable",
     description: "Any account reads and joins any account's verifications (no 403 / 3300).",
     breaks: ["ACCESS-07", "ACCESS-08"],
-    apply: (b) => { b.ownership.verifications = false; },
+    apply: (b) => {
+      b.ownership.verifications = false;
+    },
   },
   {
     id: "verification-ownership-3200",
@@ -47,7 +51,9 @@ export const accessFaults: CatalogueFault[] = [
     title: "disabled product served",
     description: "The account without telecom.identity is served it (no 403 / 2300).",
     breaks: ["ACCESS-04"],
-    apply: (b) => { b.fixtures.accounts.productDisabled.disabledProducts = []; },
+    apply: (b) => {
+      b.fixtures.accounts.productDisabled.disabledProducts = [];
+    },
   },
   {
     id: "product-inactive-2300",
@@ -68,10 +74,15 @@ export const accessFaults: CatalogueFault[] = [
     title: "unknown transaction ids answered 200",
     description: "A status lookup of a transaction id that names nothing answers 200 with a pending transaction instead of 404 / 4100.",
     breaks: ["NOTFOUND-01", "NOTFOUND-03", "NOTFOUND-05"],
-    apply: (b) => rewrite(b, (r, c) => c.operationId !== null && c.operationId in LOOKUPS && codesOf(r).includes(4100), (r, c) => ({
-      status: 200,
-      headers: { "content-type": JSON_CT },
-      body: invented(String((c.request?.params as { transaction_id?: string })?.transaction_id), LOOKUPS[c.operationId!]),
-    })),
+    apply: (b) =>
+      rewrite(
+        b,
+        (r, c) => c.operationId !== null && c.operationId in LOOKUPS && codesOf(r).includes(4100),
+        (_r, c) => ({
+          status: 200,
+          headers: { "content-type": JSON_CT },
+          body: invented(String((c.request?.params as { transaction_id?: string })?.transaction_id), LOOKUPS[c.operationId!]),
+        }),
+      ),
   },
 ];

@@ -12,34 +12,45 @@ export const documentFaults: CatalogueFault[] = [
     description: "Document transactions stay at status.code 100 and never complete (no result, no webhook).",
     breaks: ["DOCUMENT-02", "DOCUMENT-03", "DOCUMENT-04"],
     slow: true, // every document poll waits the profile's full maxWaitMs
-    apply: (b) => { b.documentDelayMs = null; },
+    apply: (b) => {
+      b.documentDelayMs = null;
+    },
   },
   {
     id: "document-failure-as-success",
     title: "failed documents reported as verified",
     description: "A document that failed (`fail.jpg`) is reported as status.code 200, verified, without errors.",
     breaks: ["DOCUMENT-03", "DOCUMENT-04"],
-    apply: (b) => rewriteTransactions(b, (tx) => !isDocument(tx) || tx.status.code !== 300 ? tx : {
-      ...tx,
-      status: { ...tx.status, code: 200, message: "Transaction successfully completed" },
-      results: { verified: true },
-    }),
+    apply: (b) =>
+      rewriteTransactions(b, (tx) =>
+        !isDocument(tx) || tx.status.code !== 300
+          ? tx
+          : {
+              ...tx,
+              status: { ...tx.status, code: 200, message: "Transaction successfully completed" },
+              results: { verified: true },
+            },
+      ),
   },
   {
     id: "document-fail-code-ignored",
     title: "document error code not chosen by name",
     description: "`fail_<code>.jpg` fails with 2005 (2004 when 2005 was asked) instead of the named code (D25).",
     breaks: ["DOCUMENT-04"],
-    apply: (b) => rewriteTransactions(b, (tx) => {
-      const errors = tx.results.errors as Array<{ code: number }> | undefined;
-      if (!isDocument(tx) || !errors) return tx;
-      return {
-        ...tx,
-        results: { ...tx.results, errors: errors.map((e) => {
-          const code = e.code === 2005 ? 2004 : 2005;
-          return { ...e, code, message: message(code) };
-        }) },
-      };
-    }),
+    apply: (b) =>
+      rewriteTransactions(b, (tx) => {
+        const errors = tx.results.errors as Array<{ code: number }> | undefined;
+        if (!isDocument(tx) || !errors) return tx;
+        return {
+          ...tx,
+          results: {
+            ...tx.results,
+            errors: errors.map((e) => {
+              const code = e.code === 2005 ? 2004 : 2005;
+              return { ...e, code, message: message(code) };
+            }),
+          },
+        };
+      }),
   },
 ];

@@ -6,23 +6,33 @@ export const healthFaults: CatalogueFault[] = [
   {
     id: "health-json-body",
     title: "health answers a JSON body",
-    description: "GET /health answers 200 with `{\"status\":\"ok\"}` instead of an empty body.",
+    description: 'GET /health answers 200 with `{"status":"ok"}` instead of an empty body.',
     breaks: ["HEALTH-01"],
-    apply: (b) => rewrite(b, (_r, c) => c.operationId === "getHealth", (r) => ({
-      ...r,
-      headers: { "content-type": JSON_CT },
-      body: { status: "ok" },
-    })),
+    apply: (b) =>
+      rewrite(
+        b,
+        (_r, c) => c.operationId === "getHealth",
+        (r) => ({
+          ...r,
+          headers: { "content-type": JSON_CT },
+          body: { status: "ok" },
+        }),
+      ),
   },
   {
     id: "health-requires-auth",
     title: "health needs credentials",
     description: "GET /health without an Authorization header answers 401 / 1100 (D2: no credentials needed).",
     breaks: ["HEALTH-02"],
-    apply: (b) => rewrite(b, (_r, c) => c.operationId === "getHealth" && !c.request?.headers.authorization, () => ({
-      status: 401,
-      headers: { "content-type": JSON_CT },
-      body: { errors: [{ code: 1100, message: "Credentials used are not associated with any account" }] },
-    })),
+    apply: (b) =>
+      rewrite(
+        b,
+        (_r, c) => c.operationId === "getHealth" && !c.request?.headers.authorization,
+        () => ({
+          status: 401,
+          headers: { "content-type": JSON_CT },
+          body: { errors: [{ code: 1100, message: "Credentials used are not associated with any account" }] },
+        }),
+      ),
   },
 ];

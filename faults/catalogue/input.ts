@@ -11,7 +11,9 @@ export const inputFaults: CatalogueFault[] = [
     title: "lenient phone check",
     description: "Any string with 7 or more digits passes as a phone: separators, a +1 prefix, 9 or 11 digits (D16: exactly ten digits).",
     breaks: ["INPUT-PHONE-02"],
-    apply: (b) => { b.validators.phone = (v) => typeof v === "string" && v.replace(/\D/g, "").length >= 7; },
+    apply: (b) => {
+      b.validators.phone = (v) => typeof v === "string" && v.replace(/\D/g, "").length >= 7;
+    },
   },
   {
     id: "birth-date-format-lenient",
@@ -60,14 +62,18 @@ export const inputFaults: CatalogueFault[] = [
     title: "lenient callback_url check",
     description: "Any string passes as a callback_url (`not a url`, `ftp://…`, a relative path) (D18, 3100).",
     breaks: ["INPUT-CALLBACK-01", "DOCUMENT-14"],
-    apply: (b) => { b.validators.callbackUrl = (v) => typeof v === "string"; },
+    apply: (b) => {
+      b.validators.callbackUrl = (v) => typeof v === "string";
+    },
   },
   {
     id: "metadata-limit-ignored",
     title: "metadata limit ignored",
     description: "Metadata of any length is accepted (DOC: up to 500 characters, 422 beyond).",
     breaks: ["INPUT-METADATA-01"],
-    apply: (b) => { b.validators.metadata = () => true; },
+    apply: (b) => {
+      b.validators.metadata = () => true;
+    },
   },
   {
     id: "image-too-small-accepted",
@@ -94,28 +100,36 @@ export const inputFaults: CatalogueFault[] = [
     title: "image type not checked",
     description: "Files that are neither JPEG nor PNG (GIF, PDF, text) are accepted (no 422 / 3111).",
     breaks: ["DOCUMENT-07"],
-    apply: (b) => { b.validators.imageType = () => true; },
+    apply: (b) => {
+      b.validators.imageType = () => true;
+    },
   },
   {
     id: "passport-requires-back",
     title: "passport requires a back image",
     description: "verifyPassport rejects a front-only upload with 3109 for the missing back image (DOC: front only).",
     breaks: ["DOCUMENT-11"],
-    apply: (b) => { b.requiredImages["document.passport.verify"] = ["front_image", "back_image"]; },
+    apply: (b) => {
+      b.requiredImages["document.passport.verify"] = ["front_image", "back_image"];
+    },
   },
   {
     id: "license-back-optional",
     title: "license back image optional",
     description: "verifyLicense accepts a front image alone (DOC: both required; D28: a missing image is 3109).",
     breaks: ["DOCUMENT-10"],
-    apply: (b) => { b.requiredImages["document.license.verify"] = ["front_image"]; },
+    apply: (b) => {
+      b.requiredImages["document.license.verify"] = ["front_image"];
+    },
   },
   {
     id: "passcard-back-optional",
     title: "passcard back image optional",
     description: "verifyPasscard accepts a front image alone (DOC: both required; D28: a missing image is 3109).",
     breaks: ["DOCUMENT-10"],
-    apply: (b) => { b.requiredImages["document.passcard.verify"] = ["front_image"]; },
+    apply: (b) => {
+      b.requiredImages["document.passcard.verify"] = ["front_image"];
+    },
   },
   {
     id: "phone-only-sandbox-area-codes",
@@ -132,7 +146,9 @@ export const inputFaults: CatalogueFault[] = [
     title: "metadata of exactly 500 characters refused",
     description: "The metadata limit is exclusive: JSON text of exactly 500 characters answers 422 (DOC: up to 500 is valid).",
     breaks: ["INPUT-METADATA-03"],
-    apply: (b) => { b.validators.metadata = (v) => JSON.stringify(v).length < 500; },
+    apply: (b) => {
+      b.validators.metadata = (v) => JSON.stringify(v).length < 500;
+    },
   },
   {
     id: "image-min-size-inclusive",

@@ -107,7 +107,14 @@ describe("referenced ids (D29, D31, D13)", () => {
       json: { transaction_id: tx.body.transaction_id, code: "123123" },
     });
     expect([t.status, codes(t), v.status, codes(v), p.status, codes(p), c.status, codes(c)]).toEqual([
-      403, [3200], 403, [3300], 403, [3300], 403, [3200],
+      403,
+      [3200],
+      403,
+      [3300],
+      403,
+      [3300],
+      403,
+      [3200],
     ]);
   });
 
@@ -158,7 +165,14 @@ describe("rate limits (D33, D23)", () => {
   it("per product: the 4th SMS send in a window → 429 5100 with Retry-After; lifts after the window", async () => {
     const rl = await withMock({
       fixtures: {
-        accounts: { rateLimited: { secret: "s", active: true, organization: "org-active", rateLimit: { perProduct: 3, perAccount: 50, windowMs: 300 } } },
+        accounts: {
+          rateLimited: {
+            secret: "s",
+            active: true,
+            organization: "org-active",
+            rateLimit: { perProduct: 3, perAccount: 50, windowMs: 300 },
+          },
+        },
       },
     });
     try {
@@ -184,7 +198,7 @@ describe("rate limits (D33, D23)", () => {
 
   it("per account: the default rateLimited role gets 5200 on the 6th request across products", async () => {
     const statuses: number[] = [];
-    let last;
+    let last: Awaited<ReturnType<typeof call>> | undefined;
     for (let i = 0; i < 6; i++) {
       last = await call(mock, "GET", `/api/v2/verification/${UNKNOWN_UUID}`, { role: "rateLimited" });
       statuses.push(last.status);

@@ -10,6 +10,7 @@ export interface Answer {
   headers: Headers;
   text: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: test answers are read freely
   body: any;
   operationId?: string;
 }
@@ -88,7 +89,10 @@ export interface RawBody {
 }
 
 /** Builds multipart/form-data by hand (undici's FormData is slow for 16 MB files). */
-export function multipart(parts: Array<{ name: string; value: string | Uint8Array; filename?: string }>, boundary = "mockBoundary7MA4YWxk"): RawBody {
+export function multipart(
+  parts: Array<{ name: string; value: string | Uint8Array; filename?: string }>,
+  boundary = "mockBoundary7MA4YWxk",
+): RawBody {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
     const file = p.filename !== undefined ? `; filename="${p.filename}"\r\nContent-Type: application/octet-stream` : "";

@@ -19,7 +19,10 @@ describe("JSON endpoints", () => {
     ["text/plain", { body: Buffer.from('{"phone":"8885551234"}'), type: "text/plain" }],
     ["form data", { body: Buffer.from("phone=8885551234"), type: "application/x-www-form-urlencoded" }],
     ["multipart", multipart([{ name: "phone", value: "8885551234" }])],
-    ["2 MB of JSON", { body: Buffer.from(JSON.stringify({ phone: "8885551234", pad: "x".repeat(2 * 1024 * 1024) })), type: "application/json" }],
+    [
+      "2 MB of JSON",
+      { body: Buffer.from(JSON.stringify({ phone: "8885551234", pad: "x".repeat(2 * 1024 * 1024) })), type: "application/json" },
+    ],
     ["17 MB of text/plain", { body: Buffer.alloc(17 * 1024 * 1024, 0x61), type: "text/plain" }],
     ["an empty JSON body", { body: Buffer.alloc(0), type: "application/json" }],
   ])("%s → 422 3101 (read as an empty body)", async (_name, raw) => {
@@ -54,7 +57,9 @@ describe("multipart endpoints", () => {
 
   it("multipart without a boundary, and garbage bytes → 422 3109", async () => {
     const a = await call(mock, "POST", PASSPORT, { raw: { body: Buffer.from("hello"), type: "multipart/form-data" } });
-    const b = await call(mock, "POST", PASSPORT, { raw: { body: Buffer.from("\x00\x01garbage"), type: "multipart/form-data; boundary=zz" } });
+    const b = await call(mock, "POST", PASSPORT, {
+      raw: { body: Buffer.from("\x00\x01garbage"), type: "multipart/form-data; boundary=zz" },
+    });
     expect([codes(a), codes(b)]).toEqual([[3109], [3109]]);
   });
 
@@ -80,10 +85,14 @@ describe("load", () => {
   it("60 concurrent mixed requests all get documented answers", async () => {
     const requests = Array.from({ length: 60 }, (_, i) => {
       switch (i % 4) {
-        case 0: return call(mock, "POST", SEND, { json: { phone: "8885551234" } });
-        case 1: return call(mock, "POST", SEND, { raw: { body: Buffer.from("{"), type: "application/json" } });
-        case 2: return call(mock, "POST", PASSPORT, { raw: documentForm({ front: jpeg() }) });
-        default: return call(mock, "GET", "/api/v2/telecom/nope", { role: null });
+        case 0:
+          return call(mock, "POST", SEND, { json: { phone: "8885551234" } });
+        case 1:
+          return call(mock, "POST", SEND, { raw: { body: Buffer.from("{"), type: "application/json" } });
+        case 2:
+          return call(mock, "POST", PASSPORT, { raw: documentForm({ front: jpeg() }) });
+        default:
+          return call(mock, "GET", "/api/v2/telecom/nope", { role: null });
       }
     });
     const statuses = (await Promise.all(requests)).map((a) => a.status);

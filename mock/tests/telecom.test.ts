@@ -84,7 +84,10 @@ describe("sandbox phones (D22, D24)", () => {
   it("999 + telecom code → 200, status 300, that code in results.errors", async () => {
     const a = await send("9995551008");
     expect([a.status, a.body.status.code, a.body.results.verified, a.body.results.errors.map((e: { code: number }) => e.code)]).toEqual([
-      200, 300, false, [1008],
+      200,
+      300,
+      false,
+      [1008],
     ]);
     expect(codes(await confirm(a.body.transaction_id, "123123"))).toEqual([3105]);
   });

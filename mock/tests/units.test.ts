@@ -29,14 +29,19 @@ describe("validators", () => {
 
   it("phone is a string of ten digits (D16)", () => {
     expect(["8885551234", "888555123", "88855512345", "888-555-1234", "+18885551234", 8885551234].map(validPhone)).toEqual([
-      true, false, false, false, false, false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 
   it("callback_url is an absolute http(s) URL (D18)", () => {
-    expect(["http://a.test/x", "https://a.test", "ftp://a.test", "/relative", "http://", " http://a.test", 5].map(validCallbackUrl)).toEqual([
-      true, true, false, false, false, false, false,
-    ]);
+    expect(
+      ["http://a.test/x", "https://a.test", "ftp://a.test", "/relative", "http://", " http://a.test", 5].map(validCallbackUrl),
+    ).toEqual([true, true, false, false, false, false, false]);
   });
 
   it("images by leading bytes and exclusive size bounds", () => {
@@ -64,7 +69,10 @@ describe("tokens (D1)", () => {
 describe("fixtures and webhook targets", () => {
   it("defaults hold every role; a file's sections replace or merge", () => {
     expect(missingRoles(defaultFixtures())).toEqual([]);
-    const merged = mergeFixtures({ otp: { maxWrongCodes: 5 }, accounts: { primary: { secret: "x", active: true, organization: "org-active" } } });
+    const merged = mergeFixtures({
+      otp: { maxWrongCodes: 5 },
+      accounts: { primary: { secret: "x", active: true, organization: "org-active" } },
+    });
     expect([merged.otp.maxWrongCodes, merged.otp.successCode, Object.keys(merged.accounts)]).toEqual([5, "123123", ["primary"]]);
   });
   it("the shipped example fixtures file holds every role", () => {
@@ -73,9 +81,9 @@ describe("fixtures and webhook targets", () => {
   });
 
   it("webhooks go to loopback only unless allowed", () => {
-    expect(["http://127.0.0.1:9/x", "http://localhost/x", "http://[::1]:8/", "http://example.com/"].map((u) => allowedTarget(u, []))).toEqual([
-      true, true, true, false,
-    ]);
+    expect(
+      ["http://127.0.0.1:9/x", "http://localhost/x", "http://[::1]:8/", "http://example.com/"].map((u) => allowedTarget(u, [])),
+    ).toEqual([true, true, true, false]);
     expect(allowedTarget("http://example.com/", ["example.com"])).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** Generates generated/operations.ts: the operation table derived from the spec's paths. */
-import { loadSpec } from "../../lib/spec-document.js";
+import { loadSpec, type SpecDocument } from "../../lib/spec-document.js";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
@@ -18,7 +18,7 @@ export interface OperationRow {
 export function operationRows(): OperationRow[] {
   const doc = loadSpec();
   const rows: OperationRow[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
+  for (const [path, item] of Object.entries<SpecDocument>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
@@ -33,15 +33,21 @@ export function operationRows(): OperationRow[] {
         product: op["x-product"] ?? null,
         secured: security.some((req: Record<string, unknown>) => Object.keys(req).length > 0),
         requestContentType: body?.content ? Object.keys(body.content)[0] : null,
-        statuses: Object.keys(op.responses ?? {}).filter((s) => /^\d{3}$/.test(s)).map(Number).sort((a, b) => a - b),
+        statuses: Object.keys(op.responses ?? {})
+          .filter((s) => /^\d{3}$/.test(s))
+          .map(Number)
+          .sort((a, b) => a - b),
       });
     }
   }
   return rows;
 }
 
-function resolveLocal(doc: Record<string, any>, ref: string): any {
-  return ref.replace(/^#\//, "").split("/").reduce((n, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+function resolveLocal(doc: SpecDocument, ref: string): SpecDocument {
+  return ref
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce((n, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 }
 
 export async function generate(): Promise<{ path: string; content: string }[]> {

@@ -8,17 +8,39 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const AREAS = ["auth", "access", "not-found", "input", "rate-limit", "server-error", "transaction", "telecom", "document", "verification", "webhook", "health", "schema"];
+const AREAS = [
+  "auth",
+  "access",
+  "not-found",
+  "input",
+  "rate-limit",
+  "server-error",
+  "transaction",
+  "telecom",
+  "document",
+  "verification",
+  "webhook",
+  "health",
+  "schema",
+];
 
 export interface RequirementEntry {
-  id: string; area: string; level: "MUST" | "SHOULD" | "MAY"; basis: "DOC" | "DECISION" | "OPEN";
-  decision?: string; operations: string[]; text: string; sources: string[];
+  id: string;
+  area: string;
+  level: "MUST" | "SHOULD" | "MAY";
+  basis: "DOC" | "DECISION" | "OPEN";
+  decision?: string;
+  operations: string[];
+  text: string;
+  sources: string[];
 }
 
 export function readRequirements(): RequirementEntry[] {
   const dir = join(root, "openapi", "requirements");
   const all: RequirementEntry[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const entries = parse(readFileSync(join(dir, file), "utf8")) as RequirementEntry[];
     for (const e of entries ?? []) {
       const where = `${file}: ${e.id}`;
@@ -30,7 +52,16 @@ export function readRequirements(): RequirementEntry[] {
       if (!Array.isArray(e.operations) || e.operations.length === 0) throw new Error(`${where}: operations required`);
       if (!e.text || !Array.isArray(e.sources)) throw new Error(`${where}: text and sources required`);
       if (all.some((a) => a.id === e.id)) throw new Error(`${where}: duplicate id`);
-      all.push({ id: e.id, area: e.area, level: e.level, basis: e.basis, ...(e.decision ? { decision: e.decision } : {}), operations: e.operations, text: e.text.trim(), sources: e.sources });
+      all.push({
+        id: e.id,
+        area: e.area,
+        level: e.level,
+        basis: e.basis,
+        ...(e.decision ? { decision: e.decision } : {}),
+        operations: e.operations,
+        text: e.text.trim(),
+        sources: e.sources,
+      });
     }
   }
   return all.sort((a, b) => a.id.localeCompare(b.id));
@@ -42,7 +73,7 @@ export async function generate(): Promise<{ path: string; content: string }[]> {
     "// generated from openapi/requirements/*.yaml by scripts/generate/requirements.ts; do not edit",
     "",
     "export interface Requirement {",
-    "  id: ReqId; area: string; level: \"MUST\" | \"SHOULD\" | \"MAY\"; basis: \"DOC\" | \"DECISION\" | \"OPEN\";",
+    '  id: ReqId; area: string; level: "MUST" | "SHOULD" | "MAY"; basis: "DOC" | "DECISION" | "OPEN";',
     "  decision?: string; operations: readonly string[]; text: string; sources: readonly string[];",
     "}",
     "",

@@ -32,8 +32,10 @@ conformance("INPUT-BIRTHDATE-04", "accepts a person whose 18th birthday is today
   const x = await api.call("verifyTelecomIdentity", { body: person.valid({ birth_date: born.eighteenToday() }) });
 
   expectThat(x, !x.errorCodes().includes(3107), {
-    check: "adult_on_18th_birthday", title: "an 18th birthday today is an adult (D17)",
-    expected: "no 3107", received: `HTTP ${x.status} ${JSON.stringify(x.errorCodes())}`,
+    check: "adult_on_18th_birthday",
+    title: "an 18th birthday today is an adult (D17)",
+    expected: "no 3107",
+    received: `HTTP ${x.status} ${JSON.stringify(x.errorCodes())}`,
     hint: `D17: judged on the day of the request in UTC; the suite's today is ${config.today} (IDME_TODAY); on 29 February the 18th birthday was yesterday (D39).`,
   });
   expectTransaction(x, 200);

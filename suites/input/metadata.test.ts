@@ -18,18 +18,24 @@ const rowsFor = <R extends ReqId>(req: R, value: () => unknown) => bodies.map((b
 
 /** Every entry of the top-level errors list has a numeric code and a non-empty message. */
 const wellFormedEnvelope = (errors: unknown): boolean =>
-  Array.isArray(errors) && errors.length > 0 &&
+  Array.isArray(errors) &&
+  errors.length > 0 &&
   errors.every((e) => typeof e?.code === "number" && typeof e?.message === "string" && e.message.length > 0);
 
-conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))("answers 501-character metadata on $op with a 422 envelope", async (row, { api }) => {
-  const x = await api.call(row.op, { body: row.body });
+conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))(
+  "answers 501-character metadata on $op with a 422 envelope",
+  async (row, { api }) => {
+    const x = await api.call(row.op, { body: row.body });
 
-  expectStatus(x, 422, "D5: metadata is at most 500 characters of JSON text.");
-  expectThat(x, wellFormedEnvelope(x.jsonObject()?.errors), {
-    check: "error_envelope", title: "a 422 carries the error envelope",
-    expected: '{"errors": [{"code": <number>, "message": <non-empty string>}, …]}', received: x.response.text.slice(0, 200),
-  });
-});
+    expectStatus(x, 422, "D5: metadata is at most 500 characters of JSON text.");
+    expectThat(x, wellFormedEnvelope(x.jsonObject()?.errors), {
+      check: "error_envelope",
+      title: "a 422 carries the error envelope",
+      expected: '{"errors": [{"code": <number>, "message": <non-empty string>}, …]}',
+      received: x.response.text.slice(0, 200),
+    });
+  },
+);
 
 conformance.for(rowsFor("INPUT-METADATA-03", metadata.atLimit))("accepts 500-character metadata on $op", async (row, { api }) => {
   const x = await api.call(row.op, { body: row.body });

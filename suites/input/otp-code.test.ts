@@ -22,8 +22,13 @@ conformance.for(codes)("answers a confirm with $name with 422 / 3102", async (ro
   expectError(x, 422, 3102, "A code is six digits; only the sandbox code 123123 confirms.");
 });
 
-conformance("INPUT-OTP-03", "answers a send to the sandbox's expired-code phone with 422 / 3103", async ({ api }) => {
-  const x = await api.call("sendSmsCode", { body: smsSend.valid({ phone: phone.failingWith(3103) }) });
+conformance(
+  "INPUT-OTP-03",
+  "answers a send to the sandbox's expired-code phone with 422 / 3103",
+  async ({ api }) => {
+    const x = await api.call("sendSmsCode", { body: smsSend.valid({ phone: phone.failingWith(3103) }) });
 
-  expectError(x, 422, 3103, "D22: a 999 phone whose last four digits are a 422 code answers that 422 at the send.");
-}, { capabilities: ["otpExpiry"] });
+    expectError(x, 422, 3103, "D22: a 999 phone whose last four digits are a 422 code answers that 422 at the send.");
+  },
+  { capabilities: ["otpExpiry"] },
+);

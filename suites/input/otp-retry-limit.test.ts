@@ -17,11 +17,17 @@ conformance("INPUT-OTP-04", "answers 3102 to each wrong code below the retry lim
 
   const x = await api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.wrong() } });
 
-  expectThat(x, codesOf(before).every((c) => c.length === 1 && c[0] === 3102), {
-    check: "retry_limit", title: `wrong codes 1…${limit - 1} answer 3102`,
-    expected: `${limit - 1} × [3102]`, received: JSON.stringify(codesOf(before)),
-    hint: `D19: the retry limit is ${limit} wrong codes (profile otpRetryLimit).`,
-  });
+  expectThat(
+    x,
+    codesOf(before).every((c) => c.length === 1 && c[0] === 3102),
+    {
+      check: "retry_limit",
+      title: `wrong codes 1…${limit - 1} answer 3102`,
+      expected: `${limit - 1} × [3102]`,
+      received: JSON.stringify(codesOf(before)),
+      hint: `D19: the retry limit is ${limit} wrong codes (profile otpRetryLimit).`,
+    },
+  );
   expectError(x, 422, 3104, `D19: wrong code number ${limit} (profile otpRetryLimit) reaches the limit.`);
 });
 

@@ -23,7 +23,14 @@ const rows: Row[] = [
   { req: "INPUT-PHONE-01", op: "sendSmsCode", name: "a missing phone", body: smsSend.without("phone") },
   { req: "INPUT-PHONE-01", op: "verifyTelecomIdentity", name: "a missing phone", body: identity(config.today).without("phone") },
   ...forms.map((f): Row => ({ req: "INPUT-PHONE-02", op: "sendSmsCode", name: f.name, body: smsSend.with({ phone: f.value }) })),
-  ...forms.map((f): Row => ({ req: "INPUT-PHONE-02", op: "verifyTelecomIdentity", name: f.name, body: identity(config.today).with({ phone: f.value }) })),
+  ...forms.map(
+    (f): Row => ({
+      req: "INPUT-PHONE-02",
+      op: "verifyTelecomIdentity",
+      name: f.name,
+      body: identity(config.today).with({ phone: f.value }),
+    }),
+  ),
 ];
 
 conformance.for(rows)("answers $name on $op with 422 / 3101", async (row, { api }) => {

@@ -9,11 +9,17 @@ import { expectError } from "../../harness/expect.js";
 
 const rows = [
   {
-    req: "INPUT-SEVERAL-01" as const, op: "sendSmsCode" as const, name: "a bad phone and a bad callback_url", codes: [3101, 3100],
+    req: "INPUT-SEVERAL-01" as const,
+    op: "sendSmsCode" as const,
+    name: "a bad phone and a bad callback_url",
+    codes: [3101, 3100],
     body: smsSend.with({ phone: malformedPhone.dashed(), callback_url: callbackUrl.relative() }),
   },
   {
-    req: "INPUT-SEVERAL-01" as const, op: "verifyTelecomIdentity" as const, name: "a bad phone and a bad birth_date", codes: [3101, 3108],
+    req: "INPUT-SEVERAL-01" as const,
+    op: "verifyTelecomIdentity" as const,
+    name: "a bad phone and a bad birth_date",
+    codes: [3101, 3108],
     body: identity(config.today).with({ phone: malformedPhone.nineDigits(), birth_date: malformedBirthDate.slashes() }),
   },
 ];

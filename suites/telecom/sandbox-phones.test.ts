@@ -10,9 +10,17 @@ import { expectError, expectTransaction } from "../../harness/expect.js";
 
 const telecomCodes = documentedTransactionCodes("sendSmsCode");
 const transactionRows = [
-  ...telecomCodes.map((code) => ({ req: "TELECOM-SANDBOX-01" as const, op: "sendSmsCode" as const, code, body: smsSend.valid({ phone: phone.failingWith(code) }) })),
+  ...telecomCodes.map((code) => ({
+    req: "TELECOM-SANDBOX-01" as const,
+    op: "sendSmsCode" as const,
+    code,
+    body: smsSend.valid({ phone: phone.failingWith(code) }),
+  })),
   ...[1013, 1014].map((code) => ({
-    req: "TELECOM-SANDBOX-01" as const, op: "verifyTelecomIdentity" as const, code, body: identity(config.today).valid({ phone: phone.failingWith(code) }),
+    req: "TELECOM-SANDBOX-01" as const,
+    op: "verifyTelecomIdentity" as const,
+    code,
+    body: identity(config.today).valid({ phone: phone.failingWith(code) }),
   })),
 ];
 
@@ -22,7 +30,11 @@ conformance.for(transactionRows)("answers $op, 999 phone ending $code, with stat
   expectTransaction(x, 300, [row.code], "D22: a telecom code answers HTTP 200, status.code 300, that code in results.errors.");
 });
 
-const unprocessableRows = [3100, 3101, 3104].map((code) => ({ req: "TELECOM-SANDBOX-02" as const, code, body: smsSend.valid({ phone: phone.failingWith(code) }) }));
+const unprocessableRows = [3100, 3101, 3104].map((code) => ({
+  req: "TELECOM-SANDBOX-02" as const,
+  code,
+  body: smsSend.valid({ phone: phone.failingWith(code) }),
+}));
 
 conformance.for(unprocessableRows)("answers a send to a 999 phone ending in $code with 422 / $code", async (row, { api }) => {
   const x = await api.call("sendSmsCode", { body: row.body });
@@ -31,8 +43,18 @@ conformance.for(unprocessableRows)("answers a send to a 999 phone ending in $cod
 });
 
 const otherArea = [
-  { req: "TELECOM-SANDBOX-03" as const, op: "sendSmsCode" as const, status: config.profile.pendingStatusCodes[0] ?? 100, body: smsSend.valid({ phone: phoneInOtherArea() }) },
-  { req: "TELECOM-SANDBOX-03" as const, op: "verifyTelecomIdentity" as const, status: 200, body: identity(config.today).valid({ phone: phoneInOtherArea() }) },
+  {
+    req: "TELECOM-SANDBOX-03" as const,
+    op: "sendSmsCode" as const,
+    status: config.profile.pendingStatusCodes[0] ?? 100,
+    body: smsSend.valid({ phone: phoneInOtherArea() }),
+  },
+  {
+    req: "TELECOM-SANDBOX-03" as const,
+    op: "verifyTelecomIdentity" as const,
+    status: 200,
+    body: identity(config.today).valid({ phone: phoneInOtherArea() }),
+  },
 ];
 
 conformance.for(otherArea)("treats a phone outside 888 and 999 like 888 on $op", async (row, { api }) => {

@@ -12,8 +12,10 @@ conformance("TELECOM-SMS-01", "answers a success-phone send as pending with tran
   const { x } = await sendPending(api);
 
   expectThat(x, profile.pendingStatusCodes.includes(x.transactionStatus() ?? NaN), {
-    check: "sms_send_pending", title: "a successful send is pending until the confirm (D27)",
-    expected: `status.code in ${JSON.stringify(profile.pendingStatusCodes)}`, received: `status.code ${JSON.stringify(x.transactionStatus())}`,
+    check: "sms_send_pending",
+    title: "a successful send is pending until the confirm (D27)",
+    expected: `status.code in ${JSON.stringify(profile.pendingStatusCodes)}`,
+    received: `status.code ${JSON.stringify(x.transactionStatus())}`,
   });
   expectField(x, "transaction_id", isId, "a transaction id");
   expectField(x, "verification_id", isId, "a verification id (a new verification when none is given)");

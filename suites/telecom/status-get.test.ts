@@ -10,20 +10,33 @@ import { sendPending } from "./flows.js";
 
 /** The parts of a transaction that make up its final state. */
 const finalState = (x: Exchange) => ({
-  transaction_id: field(x, "transaction_id"), verification_id: field(x, "verification_id"), product: field(x, "product"),
-  status: x.transactionStatus(), verified: field(x, "results.verified"), codes: [...x.transactionCodes()].sort(),
+  transaction_id: field(x, "transaction_id"),
+  verification_id: field(x, "verification_id"),
+  product: field(x, "product"),
+  status: x.transactionStatus(),
+  verified: field(x, "results.verified"),
+  codes: [...x.transactionCodes()].sort(),
 });
 
 const rows: ReadonlyArray<{ req: "TELECOM-GET-01"; name: string; finish: (api: ApiClient) => Promise<Exchange> }> = [
   {
-    req: "TELECOM-GET-01", name: "a confirmed SMS transaction",
+    req: "TELECOM-GET-01",
+    name: "a confirmed SMS transaction",
     finish: async (api) => {
       const { transactionId } = await sendPending(api);
       return api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.correct() } });
     },
   },
-  { req: "TELECOM-GET-01", name: "a failed SMS send", finish: (api) => api.call("sendSmsCode", { body: smsSend.valid({ phone: phone.failingWith(1003) }) }) },
-  { req: "TELECOM-GET-01", name: "a matched identity", finish: (api) => api.call("verifyTelecomIdentity", { body: identity(config.today).valid() }) },
+  {
+    req: "TELECOM-GET-01",
+    name: "a failed SMS send",
+    finish: (api) => api.call("sendSmsCode", { body: smsSend.valid({ phone: phone.failingWith(1003) }) }),
+  },
+  {
+    req: "TELECOM-GET-01",
+    name: "a matched identity",
+    finish: (api) => api.call("verifyTelecomIdentity", { body: identity(config.today).valid() }),
+  },
 ];
 
 conformance.for(rows)("answers the status GET of $name with its final state", async (row, { api }) => {
@@ -34,7 +47,9 @@ conformance.for(rows)("answers the status GET of $name with its final state", as
 
   expectStatus(x, 200);
   expectThat(x, JSON.stringify(finalState(x)) === JSON.stringify(finalState(done)), {
-    check: "status_get_final_state", title: "the status GET shows the transaction's final state",
-    expected: JSON.stringify(finalState(done)), received: JSON.stringify(finalState(x)),
+    check: "status_get_final_state",
+    title: "the status GET shows the transaction's final state",
+    expected: JSON.stringify(finalState(done)),
+    received: JSON.stringify(finalState(x)),
   });
 });

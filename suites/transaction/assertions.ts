@@ -15,9 +15,11 @@ const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.strin
 /** HTTP 200 with a transaction: the request was accepted (whatever its outcome will be). */
 export function expectAccepted(x: Exchange, hint?: string): void {
   expectThat(x, x.status === 200 && isUuid(field(x, "transaction_id")) && x.transactionStatus() !== undefined, {
-    check: "transaction_accepted", title: "the request is accepted: HTTP 200 with a transaction",
+    check: "transaction_accepted",
+    title: "the request is accepted: HTTP 200 with a transaction",
     expected: "HTTP 200, a UUID transaction_id and a status.code",
-    received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`, hint,
+    received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`,
+    hint,
   });
 }
 
@@ -25,19 +27,28 @@ export function expectAccepted(x: Exchange, hint?: string): void {
 export function expectPending(x: Exchange, pending: readonly number[]): void {
   const code = x.transactionStatus();
   expectThat(x, x.status === 200 && code !== undefined && pending.includes(code), {
-    check: "transaction_pending", title: `HTTP 200 with a pending status.code (${pending.join("/")}) expected`,
-    expected: `HTTP 200, status.code in ${pending.join(", ")}`, received: `HTTP ${x.status}, status.code ${show(code)}`,
+    check: "transaction_pending",
+    title: `HTTP 200 with a pending status.code (${pending.join("/")}) expected`,
+    expected: `HTTP 200, status.code in ${pending.join(", ")}`,
+    received: `HTTP ${x.status}, status.code ${show(code)}`,
     hint: "D11: documents are processed asynchronously; the POST answers before the outcome is known.",
   });
   for (const id of ["transaction_id", "verification_id"]) {
     expectThat(x, isUuid(field(x, id)), {
-      check: "transaction_ids", title: `\`${id}\` is a UUID`, expected: "a UUID", received: show(field(x, id)),
+      check: "transaction_ids",
+      title: `\`${id}\` is a UUID`,
+      expected: "a UUID",
+      received: show(field(x, id)),
       hint: "Every transaction POST answers with its transaction_id and the verification it belongs to (DOC).",
     });
   }
 }
 
-interface TxError { code?: unknown; message?: unknown; additional_info?: unknown }
+interface TxError {
+  code?: unknown;
+  message?: unknown;
+  additional_info?: unknown;
+}
 const errorsOf = (x: Exchange): TxError[] => {
   const e = field(x, "results.errors");
   return Array.isArray(e) ? (e as TxError[]) : [];
@@ -46,11 +57,14 @@ const errorsOf = (x: Exchange): TxError[] => {
 /** D7: status.code 200 ⇒ results.verified true and no errors. */
 export function expectSuccessShape(x: Exchange): void {
   expectThat(x, x.status === 200 && x.transactionStatus() === 200, {
-    check: "transaction_answer", title: "a completed transaction (status.code 200) expected",
-    expected: "HTTP 200, status.code 200", received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}`,
+    check: "transaction_answer",
+    title: "a completed transaction (status.code 200) expected",
+    expected: "HTTP 200, status.code 200",
+    received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}`,
   });
   expectThat(x, field(x, "results.verified") === true && errorsOf(x).length === 0, {
-    check: "success_consistent", title: "status.code 200 comes with results.verified true and no results.errors",
+    check: "success_consistent",
+    title: "status.code 200 comes with results.verified true and no results.errors",
     expected: "results.verified true, results.errors absent or empty",
     received: `results ${show(field(x, "results"))}`,
     hint: "D7: a transaction that succeeded cannot also carry errors or verified false.",
@@ -61,11 +75,15 @@ export function expectSuccessShape(x: Exchange): void {
 export function expectFailureShape(x: Exchange, familyOf: string): void {
   const family = documentedTransactionCodes(familyOf);
   expectThat(x, x.status === 200 && x.transactionStatus() === 300, {
-    check: "transaction_answer", title: "a failed transaction (status.code 300) expected",
-    expected: "HTTP 200, status.code 300", received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}`,
+    check: "transaction_answer",
+    title: "a failed transaction (status.code 300) expected",
+    expected: "HTTP 200, status.code 300",
+    received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}`,
   });
   const errors = errorsOf(x);
-  const bad = errors.filter((e) => typeof e.code !== "number" || !family.includes(e.code) || typeof e.message !== "string" || e.message.trim() === "");
+  const bad = errors.filter(
+    (e) => typeof e.code !== "number" || !family.includes(e.code) || typeof e.message !== "string" || e.message.trim() === "",
+  );
   expectThat(x, errors.length > 0 && bad.length === 0, {
     check: "failure_consistent",
     title: "status.code 300 comes with results.errors: codes of the operation's family, non-empty messages",
@@ -79,8 +97,10 @@ export function expectFailureShape(x: Exchange, familyOf: string): void {
 export function expectAdditionalInfoStrings(x: Exchange): void {
   const bad = errorsOf(x).filter((e) => e.additional_info !== undefined && typeof e.additional_info !== "string");
   expectThat(x, bad.length === 0, {
-    check: "additional_info_string", title: "additional_info is a string wherever it is present",
-    expected: "additional_info absent or a string", received: show(bad),
+    check: "additional_info_string",
+    title: "additional_info is a string wherever it is present",
+    expected: "additional_info absent or a string",
+    received: show(bad),
   });
 }
 
@@ -92,20 +112,28 @@ export function expectTimestamps(x: Exchange): void {
   const updated = field(x, "status.updated");
   const ok = (v: unknown): v is string => typeof v === "string" && MILLIS.test(v) && !Number.isNaN(Date.parse(v));
   expectThat(x, ok(created) && ok(updated), {
-    check: "timestamps_format", title: "status.created and status.updated are ISO-8601 with milliseconds",
+    check: "timestamps_format",
+    title: "status.created and status.updated are ISO-8601 with milliseconds",
     expected: "e.g. 2023-05-01T11:56:53.504-04:00 or 2023-04-04T21:15:52.171Z",
-    received: `created ${show(created)}, updated ${show(updated)}`, hint: "D8",
+    received: `created ${show(created)}, updated ${show(updated)}`,
+    hint: "D8",
   });
   expectThat(x, Date.parse(updated as string) >= Date.parse(created as string), {
-    check: "timestamps_order", title: "status.updated is not before status.created",
-    expected: "updated ≥ created", received: `created ${show(created)}, updated ${show(updated)}`, hint: "D8",
+    check: "timestamps_order",
+    title: "status.updated is not before status.created",
+    expected: "updated ≥ created",
+    received: `created ${show(created)}, updated ${show(updated)}`,
+    hint: "D8",
   });
 }
 
 /** The body of `actual` equals the JSON value `expected` (a final state, a GET body). */
 export function expectSameBody(actual: Exchange, expected: unknown, what: string, hint?: string): void {
   expectThat(actual, isDeepStrictEqual(actual.json(), expected), {
-    check: "same_body", title: `the body equals ${what}`,
-    expected: show(expected), received: show(actual.json()), hint,
+    check: "same_body",
+    title: `the body equals ${what}`,
+    expected: show(expected),
+    received: show(actual.json()),
+    hint,
   });
 }

@@ -18,11 +18,17 @@ conformance.for(flows.map((flow) => ({ req: "TRANSACTION-02" as const, flow, nam
 // one failure of each other product.
 const infoRows = [
   ...documentedTransactionCodes("verifyTelecomIdentity").map((code) => ({
-    req: "TRANSACTION-03" as const, name: `telecom.identity failing with ${code}`, run: (api: Parameters<typeof failIdentity>[0]) => failIdentity(api, code),
+    req: "TRANSACTION-03" as const,
+    name: `telecom.identity failing with ${code}`,
+    run: (api: Parameters<typeof failIdentity>[0]) => failIdentity(api, code),
   })),
-  ...flows.filter((f) => f.operationId !== "verifyTelecomIdentity").map((flow) => ({
-    req: "TRANSACTION-03" as const, name: `a failed ${flow.product}`, run: (api: Parameters<typeof failIdentity>[0]) => flow.fail(api),
-  })),
+  ...flows
+    .filter((f) => f.operationId !== "verifyTelecomIdentity")
+    .map((flow) => ({
+      req: "TRANSACTION-03" as const,
+      name: `a failed ${flow.product}`,
+      run: (api: Parameters<typeof failIdentity>[0]) => flow.fail(api),
+    })),
 ];
 
 conformance.for(infoRows)("carries additional_info as a string, if at all, on $name", async ({ run }, { api }) => {

@@ -15,7 +15,10 @@ import { faker } from "../../generators/random.js";
 import { identity, otp, phone, smsSend } from "../../generators/telecom.js";
 
 /** Optional fields every transaction POST accepts (DOC). */
-export interface Extra { verification_id?: string; callback_url?: string }
+export interface Extra {
+  verification_id?: string;
+  callback_url?: string;
+}
 
 export type StatusOperation = "getTelecomTransaction" | "getDocumentTransaction";
 
@@ -53,7 +56,8 @@ const sms: Flow = {
     const sent = await sms.start(api, extra);
     const code = sent.transactionStatus();
     expectThat(sent, sent.status === 200 && code !== undefined && config.profile.pendingStatusCodes.includes(code), {
-      check: "sms_send_pending", title: "a successful SMS send leaves the transaction pending",
+      check: "sms_send_pending",
+      title: "a successful SMS send leaves the transaction pending",
       expected: `HTTP 200, status.code in ${config.profile.pendingStatusCodes.join(", ")}`,
       received: `HTTP ${sent.status}, status.code ${String(code)}`,
       hint: "D27: a sent code leaves the transaction pending until the confirm.",
@@ -107,10 +111,6 @@ const documentProducts: Record<DocumentOperation, string> = {
   verifyPasscard: "document.passcard.verify",
 };
 
-export const flows: readonly Flow[] = [
-  sms,
-  identityFlow,
-  ...documentOperations.map((op) => documentFlow(op, documentProducts[op])),
-];
+export const flows: readonly Flow[] = [sms, identityFlow, ...documentOperations.map((op) => documentFlow(op, documentProducts[op]))];
 
 export const documentFlows: readonly Flow[] = flows.filter((f) => f.statusOperation === "getDocumentTransaction");

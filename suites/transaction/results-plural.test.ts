@@ -11,7 +11,10 @@ conformance.for(flows.map((flow) => ({ req: "TRANSACTION-04" as const, flow, nam
   async ({ flow }, { api }) => {
     const x = await flow.fail(api);
 
-    throwIfFailures([results_not_result(x)].filter((f) => f !== undefined), x);
+    throwIfFailures(
+      [results_not_result(x)].filter((f) => f !== undefined),
+      x,
+    );
     expectField(x, "results", (v) => v !== null && typeof v === "object" && !Array.isArray(v), "an object", "D6");
   },
 );

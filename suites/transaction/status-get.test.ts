@@ -10,10 +10,13 @@ const rows = flows.flatMap((flow) => [
   { req: "TRANSACTION-06" as const, flow, outcome: "failed", run: flow.fail },
 ]);
 
-conformance.for(rows)("answers the status GET of a $outcome $flow.product transaction with its final body", async ({ flow, run }, { api }) => {
-  const final = await run(api);
+conformance.for(rows)(
+  "answers the status GET of a $outcome $flow.product transaction with its final body",
+  async ({ flow, run }, { api }) => {
+    const final = await run(api);
 
-  const x = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
+    const x = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
 
-  expectSameBody(x, final.json(), "the transaction's final state", "DOC: the status GET answers the same body the webhook gets.");
-});
+    expectSameBody(x, final.json(), "the transaction's final state", "DOC: the status GET answers the same body the webhook gets.");
+  },
+);

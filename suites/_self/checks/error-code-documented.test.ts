@@ -17,7 +17,9 @@ describe("error_code_documented", () => {
   });
 
   it("flags 2006 on a 422 and points at 3109 (D12)", () => {
-    const f = error_code_documented(exchangeOf({ status: 422, operationId: "verifyLicense", body: { errors: [{ code: 2006, message: "file size is too small" }] } }));
+    const f = error_code_documented(
+      exchangeOf({ status: 422, operationId: "verifyLicense", body: { errors: [{ code: 2006, message: "file size is too small" }] } }),
+    );
     expect(f?.title).toBe("code 2006 is not documented for HTTP 422 of verifyLicense");
     expect(f?.hint).toContain("3109 (D12)");
   });
@@ -33,7 +35,9 @@ describe("error_code_documented", () => {
   });
 
   it("flags a transaction code in the HTTP-level list", () => {
-    const f = error_code_documented(exchangeOf({ status: 422, operationId: "sendSmsCode", body: { errors: [{ code: 1008, message: "x" }] } }));
+    const f = error_code_documented(
+      exchangeOf({ status: 422, operationId: "sendSmsCode", body: { errors: [{ code: 1008, message: "x" }] } }),
+    );
     expect(f?.hint).toContain("telecom transaction code");
   });
 

@@ -18,7 +18,11 @@ describe("error_envelope", () => {
     ["a string code", { errors: [{ code: "1100", message: "x" }] }, 'errors[0].code is a string "1100", expected an integer'],
     ["a fractional code", { errors: [{ code: 1100.5, message: "x" }] }, "errors[0].code is a number 1100.5, expected an integer"],
     ["a missing code", { errors: [{ message: "x" }] }, "errors[0].code is missing"],
-    ["an empty message", { errors: [{ code: 1100, message: " " }] }, "errors[0].message is an empty string, expected a non-empty text (D14)"],
+    [
+      "an empty message",
+      { errors: [{ code: 1100, message: " " }] },
+      "errors[0].message is an empty string, expected a non-empty text (D14)",
+    ],
     ["a numeric message", { errors: [{ code: 1100, message: 7 }] }, "errors[0].message is a number 7, expected a string"],
     ["`error` for `errors`", { error: [{ code: 1100, message: "x" }] }, "errors found under `error`, expected `errors`"],
     ["an empty list", { errors: [] }, "errors is an empty list, expected at least one error"],

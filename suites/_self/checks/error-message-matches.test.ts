@@ -4,9 +4,11 @@ import { example, exchangeOf, withPath } from "./exchange-of.js";
 
 describe("error_message_matches", () => {
   it.each(["Error1100", "PublishedError2200", "Error3111", "Error5000", "PublishedTransactionFailure", "DocumentFailed"])(
-    "passes the spec's example %s", (name) => {
+    "passes the spec's example %s",
+    (name) => {
       expect(error_message_matches(exchangeOf({ status: 200, body: example(name) }))).toBeUndefined();
-    });
+    },
+  );
 
   it("flags a reworded HTTP-level message", () => {
     const f = error_message_matches(exchangeOf({ status: 401, body: { errors: [{ code: 1100, message: "Invalid token" }] } }));

@@ -3,9 +3,12 @@ import { json_content_type } from "../../../checks/json-content-type.js";
 import { example, exchangeOf } from "./exchange-of.js";
 
 describe("json_content_type", () => {
-  it.each(["application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json"])("passes %s", (contentType) => {
-    expect(json_content_type(exchangeOf({ status: 401, body: example("Error1100"), contentType }))).toBeUndefined();
-  });
+  it.each(["application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json"])(
+    "passes %s",
+    (contentType) => {
+      expect(json_content_type(exchangeOf({ status: 401, body: example("Error1100"), contentType }))).toBeUndefined();
+    },
+  );
 
   it("ignores bodies that are not JSON (an empty health answer)", () => {
     expect(json_content_type(exchangeOf({ status: 200, text: "" }))).toBeUndefined();

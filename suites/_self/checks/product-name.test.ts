@@ -6,9 +6,11 @@ const check = (body: unknown) => product_name(exchangeOf({ status: 200, body }))
 
 describe("product_name", () => {
   it.each(["PublishedWebhookPayload", "SmsPending", "IdentityMatched", "DocumentFailed", "PublishedVerificationStatus"])(
-    "passes the spec's example %s", (name) => {
+    "passes the spec's example %s",
+    (name) => {
       expect(check(example(name))).toBeUndefined();
-    });
+    },
+  );
 
   it.each([
     ["upper case", "Document.License.Verify"],
@@ -16,7 +18,9 @@ describe("product_name", () => {
     ["spaces", "telecom possession sms"],
     ["a trailing dot", "telecom."],
   ])("flags %s", (_name, product) => {
-    expect(check(withPath(example("DocumentVerified"), "product", product))?.title).toBe(`product ${JSON.stringify(product)} is not a dotted lower-case name`);
+    expect(check(withPath(example("DocumentVerified"), "product", product))?.title).toBe(
+      `product ${JSON.stringify(product)} is not a dotted lower-case name`,
+    );
   });
 
   it("flags a product that is not a string, inside a verification", () => {

@@ -6,12 +6,18 @@ const check = (body: unknown) => timestamps_valid(exchangeOf({ status: 200, body
 
 describe("timestamps_valid", () => {
   it.each(["PublishedTransactionFailure", "PublishedWebhookPayload", "SmsConfirmed", "IdentityMatched", "PublishedVerificationStatus"])(
-    "passes the spec's example %s", (name) => {
+    "passes the spec's example %s",
+    (name) => {
       expect(check(example(name))).toBeUndefined();
-    });
+    },
+  );
 
   it.each([
-    ["no milliseconds", "2023-05-01T11:56:53-04:00", 'status.created "2023-05-01T11:56:53-04:00" is not YYYY-MM-DDThh:mm:ss.sss with Z or ±hh:mm'],
+    [
+      "no milliseconds",
+      "2023-05-01T11:56:53-04:00",
+      'status.created "2023-05-01T11:56:53-04:00" is not YYYY-MM-DDThh:mm:ss.sss with Z or ±hh:mm',
+    ],
     ["no offset", "2023-05-01T11:56:53.504", 'status.created "2023-05-01T11:56:53.504" is not YYYY-MM-DDThh:mm:ss.sss with Z or ±hh:mm'],
     ["epoch seconds", 1682956613, "status.created is 1682956613, expected an ISO-8601 date-time"],
     ["an impossible month", "2023-13-01T11:56:53.504Z", 'status.created "2023-13-01T11:56:53.504Z" is not a real date-time'],

@@ -6,15 +6,22 @@ const check = (body: unknown, operationId: string | null = null) => transaction_
 
 describe("transaction_consistency", () => {
   it.each([
-    ["SmsPending", "sendSmsCode"], ["SmsConfirmed", "confirmSmsCode"], ["SmsDeliveryFailure", "sendSmsCode"],
-    ["IdentityMatched", "verifyTelecomIdentity"], ["PublishedTransactionFailure", "getTelecomTransaction"],
-    ["DocumentPending", "verifyLicense"], ["DocumentVerified", "getDocumentTransaction"], ["DocumentFailed", null],
+    ["SmsPending", "sendSmsCode"],
+    ["SmsConfirmed", "confirmSmsCode"],
+    ["SmsDeliveryFailure", "sendSmsCode"],
+    ["IdentityMatched", "verifyTelecomIdentity"],
+    ["PublishedTransactionFailure", "getTelecomTransaction"],
+    ["DocumentPending", "verifyLicense"],
+    ["DocumentVerified", "getDocumentTransaction"],
+    ["DocumentFailed", null],
   ])("passes the spec's example %s (%s)", (name, op) => {
     expect(check(example(name), op)).toBeUndefined();
   });
 
   it("flags 200 that is not verified (D7)", () => {
-    expect(check(withPath(example("SmsConfirmed"), "results.verified", false))?.title).toBe("status.code 200 with results.verified false, expected true (D7)");
+    expect(check(withPath(example("SmsConfirmed"), "results.verified", false))?.title).toBe(
+      "status.code 200 with results.verified false, expected true (D7)",
+    );
   });
 
   it("flags 200 with errors (D7)", () => {
@@ -23,10 +30,12 @@ describe("transaction_consistency", () => {
   });
 
   it("flags 300 without errors", () => {
-    expect(check(withPath(example("SmsDeliveryFailure"), "results.errors", []))?.title)
-      .toBe("status.code 300 with an empty results.errors list, expected at least one error (DOC)");
-    expect(check(withPath(example("SmsDeliveryFailure"), "results.errors", undefined))?.title)
-      .toBe("status.code 300 with no results.errors list, expected at least one error (DOC)");
+    expect(check(withPath(example("SmsDeliveryFailure"), "results.errors", []))?.title).toBe(
+      "status.code 300 with an empty results.errors list, expected at least one error (DOC)",
+    );
+    expect(check(withPath(example("SmsDeliveryFailure"), "results.errors", undefined))?.title).toBe(
+      "status.code 300 with no results.errors list, expected at least one error (DOC)",
+    );
   });
 
   it("flags a document code on a telecom operation", () => {
@@ -40,19 +49,24 @@ describe("transaction_consistency", () => {
   });
 
   it("flags an empty message and a non-string additional_info", () => {
-    const body = withPath(example("PublishedTransactionFailure"), "results.errors", [{ code: 1014, message: "", additional_info: { why: 1 } }]);
+    const body = withPath(example("PublishedTransactionFailure"), "results.errors", [
+      { code: 1014, message: "", additional_info: { why: 1 } },
+    ]);
     const f = check(body, "verifyTelecomIdentity");
     expect(f?.received).toContain('results.errors[0].message is "", expected a non-empty string');
-    expect(f?.received).toContain("results.errors[0].additional_info is {\"why\":1}, expected a string");
+    expect(f?.received).toContain('results.errors[0].additional_info is {"why":1}, expected a string');
   });
 
   it("flags a pending transaction that is already verified (D11)", () => {
-    expect(check(withPath(example("DocumentPending"), "results.verified", true))?.title)
-      .toBe("status.code 100 (pending) with results.verified true, expected false (D11)");
+    expect(check(withPath(example("DocumentPending"), "results.verified", true))?.title).toBe(
+      "status.code 100 (pending) with results.verified true, expected false (D11)",
+    );
   });
 
   it("flags errors given as an object", () => {
-    expect(check(withPath(example("DocumentFailed"), "results.errors", { code: 2003 }))?.title).toBe('results.errors is {"code":2003}, expected a list');
+    expect(check(withPath(example("DocumentFailed"), "results.errors", { code: 2003 }))?.title).toBe(
+      'results.errors is {"code":2003}, expected a list',
+    );
   });
 
   it("ignores error answers and bodies that are not transactions", () => {

@@ -2,8 +2,12 @@ import { expect, test } from "vitest";
 import { Exchange } from "../../../harness/exchange.js";
 
 const x = (status: number, text: string) =>
-  new Exchange("sendSmsCode", { method: "POST", url: "u", path: "/p", headers: {}, bodyPreview: "", curl: "curl" },
-    { status, headers: { "content-type": "application/json" }, text, bytes: text.length, truncated: false }, 1);
+  new Exchange(
+    "sendSmsCode",
+    { method: "POST", url: "u", path: "/p", headers: {}, bodyPreview: "", curl: "curl" },
+    { status, headers: { "content-type": "application/json" }, text, bytes: text.length, truncated: false },
+    1,
+  );
 
 test("errorCodes reads the top-level errors list and drops non-numbers", () => {
   expect(x(422, '{"errors":[{"code":3101,"message":"m"},{"code":"3100","message":"m"}]}').errorCodes()).toEqual([3101]);

@@ -4,7 +4,13 @@ import { loadProfile } from "../../../harness/profile.js";
 import { Exchange } from "../../../harness/exchange.js";
 
 const profile = loadProfile();
-const fake = (status: number) => new Exchange(null, { method: "GET", url: "u", path: "/", headers: {}, bodyPreview: "", curl: "" }, { status, headers: {}, text: "", bytes: 0, truncated: false }, 0);
+const fake = (status: number) =>
+  new Exchange(
+    null,
+    { method: "GET", url: "u", path: "/", headers: {}, bodyPreview: "", curl: "" },
+    { status, headers: {}, text: "", bytes: 0, truncated: false },
+    0,
+  );
 
 describe("rate-window helpers", () => {
   it("freshWindow waits the window plus the margin, no less and not much more", async () => {

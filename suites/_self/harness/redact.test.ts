@@ -16,7 +16,9 @@ describe("redact", () => {
   test("masks the Authorization value but keeps its scheme words", () => {
     expect(maskAuthorization(`Bearer ID.me ${token}`)).toBe("Bearer ID.me $IDME_TOKEN");
     expect(maskAuthorization(token)).toBe("$IDME_TOKEN");
-    expect(redactHeaders({ Authorization: `Basic ${token}`, "X-Other": `echo ${secret}` }, [secret]))
-      .toEqual({ Authorization: "Basic $IDME_TOKEN", "X-Other": "echo $IDME_TOKEN" });
+    expect(redactHeaders({ Authorization: `Basic ${token}`, "X-Other": `echo ${secret}` }, [secret])).toEqual({
+      Authorization: "Basic $IDME_TOKEN",
+      "X-Other": "echo $IDME_TOKEN",
+    });
   });
 });

@@ -80,5 +80,7 @@ function testFiles(dir: string): string[] {
 
 /** Every conformance test file of suites/ (not suites/_self). */
 export function scanSuites(root: string = projectRoot): FileScan[] {
-  return testFiles(join(root, "suites")).sort().map((path) => scanSource(readFileSync(path, "utf8"), relative(root, path)));
+  return testFiles(join(root, "suites"))
+    .sort()
+    .map((path) => scanSource(readFileSync(path, "utf8"), relative(root, path)));
 }

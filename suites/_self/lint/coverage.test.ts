@@ -5,6 +5,8 @@ import { scanSuites } from "./collect.js";
 
 it("every registry id is covered by at least one test", () => {
   const covered = new Set(scanSuites().flatMap((s) => [...s.declarations.map((d) => d.id), ...s.rowIds]));
-  const gaps = Object.values(requirements).filter((r) => !covered.has(r.id)).map((r) => `${r.id} (${r.area}): ${r.text}`);
+  const gaps = Object.values(requirements)
+    .filter((r) => !covered.has(r.id))
+    .map((r) => `${r.id} (${r.area}): ${r.text}`);
   expect(gaps, "requirements no test names (add a test, or retire the id in openapi/requirements/)").toEqual([]);
 });

@@ -7,7 +7,7 @@ import { projectRoot } from "../../../harness/profile.js";
 
 /** Every D<n> named by an `x-decision` anywhere in the spec (a string or a list). */
 export function specDecisions(node: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((v) => specDecisions(v, out));
+  if (Array.isArray(node)) for (const v of node) specDecisions(v, out);
   else if (node !== null && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "x-decision") for (const d of [v].flat()) out.add(String(d));
@@ -27,7 +27,11 @@ export function recordedDecisions(markdown: string): Set<string> {
 describe("decisions", () => {
   it("the collectors find what they should", () => {
     expect([...specDecisions({ a: { "x-decision": "D1" }, b: [{ "x-decision": ["D2", "D3"] }] })]).toEqual(["D1", "D2", "D3"]);
-    expect([...recordedDecisions("# Decisions\n## D1 — auth\ntext about D9\n### D12: codes\n<a id=\"d40\"></a>")]).toEqual(["D1", "D12", "D40"]);
+    expect([...recordedDecisions('# Decisions\n## D1 — auth\ntext about D9\n### D12: codes\n<a id="d40"></a>')]).toEqual([
+      "D1",
+      "D12",
+      "D40",
+    ]);
   });
 
   it("every x-decision of the spec is recorded in docs/decisions.md", () => {

@@ -17,7 +17,9 @@ describe("conformance declarations", () => {
   });
 
   it("name only requirements of the registry", () => {
-    const ids = scans.flatMap((s) => [...s.declarations.map((d) => d.id), ...s.rowIds].filter((id): id is string => id !== undefined).map((id) => `${s.file}: ${id}`));
+    const ids = scans.flatMap((s) =>
+      [...s.declarations.map((d) => d.id), ...s.rowIds].filter((id): id is string => id !== undefined).map((id) => `${s.file}: ${id}`),
+    );
     expect(ids.filter((entry) => !known.has(entry.split(": ")[1]))).toEqual([]);
   });
 
@@ -26,7 +28,9 @@ describe("conformance declarations", () => {
   });
 
   it("have titles without 'should' or 'test that'", () => {
-    expect(declarations.filter((d) => /\bshould\b|\btests? that\b/i.test(d.title ?? "")).map((d) => `${d.file}:${d.line}: ${d.title}`)).toEqual([]);
+    expect(
+      declarations.filter((d) => /\bshould\b|\btests? that\b/i.test(d.title ?? "")).map((d) => `${d.file}:${d.line}: ${d.title}`),
+    ).toEqual([]);
   });
 
   it("have unique titles (a table's template counts once)", () => {
@@ -42,7 +46,8 @@ describe("conformance declarations", () => {
   });
 
   it("declare OPEN requirements with observe() and the others with conformance()", () => {
-    const wrong = declarations.filter((d) => d.id && known.has(d.id))
+    const wrong = declarations
+      .filter((d) => d.id && known.has(d.id))
       .filter((d) => (requirements[d.id as keyof typeof requirements].basis === "OPEN") !== (d.kind === "observe"))
       .map((d) => `${d.file}:${d.line}: ${d.kind}("${d.id}") but ${d.id} is ${requirements[d.id as keyof typeof requirements].basis}`);
     expect(wrong).toEqual([]);

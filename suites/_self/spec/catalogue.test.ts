@@ -9,8 +9,16 @@ describe("x-error-catalogue", () => {
   it("holds the reference's 23 HTTP-level and 19 transaction codes, no more", () => {
     expect(ref).toHaveLength(23);
     expect(refTx).toHaveLength(19);
-    expect(catalogue().http.map((e) => e.code).sort()).toEqual(ref.map((e) => e.code).sort());
-    expect(catalogue().transaction.map((e) => e.code).sort()).toEqual(refTx.map((e) => e.code).sort());
+    expect(
+      catalogue()
+        .http.map((e) => e.code)
+        .sort(),
+    ).toEqual(ref.map((e) => e.code).sort());
+    expect(
+      catalogue()
+        .transaction.map((e) => e.code)
+        .sort(),
+    ).toEqual(refTx.map((e) => e.code).sort());
   });
 
   it.each(ref)("HTTP $status / $code has the reference's status and message", (r) => {
@@ -38,7 +46,11 @@ describe("x-error-catalogue", () => {
 
   it("each operation documents exactly the error statuses its catalogue codes use", () => {
     for (const op of operations()) {
-      const fromCatalogue = new Set(catalogue().http.filter((e) => e.operations.includes(op.id as never)).map((e) => e.status));
+      const fromCatalogue = new Set(
+        catalogue()
+          .http.filter((e) => e.operations.includes(op.id as never))
+          .map((e) => e.status),
+      );
       const documented = op.statuses.filter((s) => s >= 400);
       if (op.id === "getHealth") expect(documented).toEqual([500]);
       else expect(documented, op.id).toEqual([...fromCatalogue].sort((a, b) => a - b));

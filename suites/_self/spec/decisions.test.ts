@@ -11,7 +11,7 @@ const anchors = [...text.matchAll(/<a id="d(\d+)"><\/a>\n## D(\d+) — \S/g)].ma
 });
 
 function decisionsInSpec(node: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(node)) node.forEach((v) => decisionsInSpec(v, into));
+  if (Array.isArray(node)) for (const v of node) decisionsInSpec(v, into);
   else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "x-decision") for (const d of [v].flat()) into.add(String(d));

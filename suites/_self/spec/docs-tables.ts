@@ -7,10 +7,21 @@ function rows(file: string): string[][] {
   return readFileSync(join(repoRoot, "docs", file), "utf8")
     .split("\n")
     .filter((l) => l.startsWith("|") && !/^\|\s*-/.test(l))
-    .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 }
 
-export interface ArchOperation { id: string; tag: string; method: string; path: string; product: string | null }
+export interface ArchOperation {
+  id: string;
+  tag: string;
+  method: string;
+  path: string;
+  product: string | null;
+}
 
 /** The operation table of ARCHITECTURE.md. */
 export function architectureOperations(): ArchOperation[] {

@@ -2,14 +2,21 @@ import { describe, expect, it } from "vitest";
 import { loadSpec, validateAtPointer } from "../../../lib/spec.js";
 import { deref, escapePointer } from "../../../lib/spec-document.js";
 
-interface Case { where: string; schema: string; value: unknown }
+interface Case {
+  where: string;
+  schema: string;
+  value: unknown;
+}
 
 /** Every example in the document with the pointer of the schema it illustrates. */
 function collectExamples(): Case[] {
   const cases: Case[] = [];
   const walk = (node: unknown, pointer: string): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) { node.forEach((v, i) => walk(v, `${pointer}/${i}`)); return; }
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, `${pointer}/${i}`);
+      return;
+    }
     const obj = node as Record<string, unknown>;
     // A media type object or a parameter: `schema` beside `example` / `examples` (a map).
     if (obj.schema !== undefined && !pointer.includes("/schemas/")) {

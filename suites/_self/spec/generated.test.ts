@@ -6,7 +6,10 @@ import { generate as generateOperations } from "../../../scripts/generate/operat
 import { generate as generateTypes } from "../../../scripts/generate/api-types.js";
 
 describe("generated files are fresh", () => {
-  it.each([["operations", generateOperations], ["api-types", generateTypes]] as const)("%s", async (_name, generate) => {
+  it.each([
+    ["operations", generateOperations],
+    ["api-types", generateTypes],
+  ] as const)("%s", async (_name, generate) => {
     const files = await generate();
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {

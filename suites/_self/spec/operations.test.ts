@@ -10,7 +10,11 @@ describe("spec operations match ARCHITECTURE.md", () => {
   });
 
   it("the spec has exactly the architecture's operations", () => {
-    expect(operations().map((o) => o.id).sort()).toEqual(arch.map((o) => o.id).sort());
+    expect(
+      operations()
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(arch.map((o) => o.id).sort());
   });
 
   it.each(arch)("$id: method, path, tag and product as in the architecture", (a) => {
@@ -49,7 +53,12 @@ describe("matchOperation", () => {
   it.each([
     ["GET", "/health", "getHealth", {}],
     ["POST", "/api/v2/verification", "createVerification", {}],
-    ["GET", "/api/v2/verification/e469c856-7f8e-4aba-8fb4-230bcfea7cf8", "getVerification", { verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8" }],
+    [
+      "GET",
+      "/api/v2/verification/e469c856-7f8e-4aba-8fb4-230bcfea7cf8",
+      "getVerification",
+      { verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8" },
+    ],
     ["POST", "/api/v2/telecom/possession/sms/send", "sendSmsCode", {}],
     ["POST", "/api/v2/telecom/possession/sms/confirm", "confirmSmsCode", {}],
     ["post", "/api/v2/telecom/identity", "verifyTelecomIdentity", {}],

@@ -9,12 +9,19 @@ const verificationCreated = { verification_id: "9b1cef39-46c3-48f2-8dbf-306cf730
 
 const verificationStatus = {
   verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8",
-  transactions: [{
-    transaction_id: "c9298cc5-9917-4b88-850d-991df3864afe",
-    verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8",
-    product: "document.license.verify",
-    status: { code: 200, message: "Transaction successfully completed", created: "2023-04-04T21:15:52.171Z", updated: "2023-04-04T21:25:53.301Z" },
-  }],
+  transactions: [
+    {
+      transaction_id: "c9298cc5-9917-4b88-850d-991df3864afe",
+      verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8",
+      product: "document.license.verify",
+      status: {
+        code: 200,
+        message: "Transaction successfully completed",
+        created: "2023-04-04T21:15:52.171Z",
+        updated: "2023-04-04T21:25:53.301Z",
+      },
+    },
+  ],
 };
 
 const verification403 = { errors: [{ code: 3200, message: "Verification not owned by this account" }] };
@@ -25,15 +32,28 @@ const webhookPayload = {
   transaction_id: "c9298cc5-9917-4b88-850d-991df3864afe",
   verification_id: "e469c856-7f8e-4aba-8fb4-230bcfea7cf8",
   product: "license.verify",
-  status: { code: 200, message: "Transaction successfully completed", created: "2023-04-04T17:15:52.171-04:00", updated: "2023-04-04T17:25:53.301-04:00" },
+  status: {
+    code: 200,
+    message: "Transaction successfully completed",
+    created: "2023-04-04T17:15:52.171-04:00",
+    updated: "2023-04-04T17:25:53.301-04:00",
+  },
 };
 
 const failed300 = {
   transaction_id: "5d3f6c1a-8b2e-4f7a-9c0d-1e2f3a4b5c6d",
   verification_id: "0a1b2c3d-4e5f-4a7b-8c9d-0e1f2a3b4c5d",
   product: "telecom.possession.sms",
-  status: { code: 300, message: "Transaction unsuccessful", created: "2023-05-01T11:56:53.504-04:00", updated: "2023-05-01T11:56:53.563-04:00" },
-  results: { verified: false, errors: [{ code: 1014, message: "Could not find the user", additional_info: "birth_date does not match data on file." }] },
+  status: {
+    code: 300,
+    message: "Transaction unsuccessful",
+    created: "2023-05-01T11:56:53.504-04:00",
+    updated: "2023-05-01T11:56:53.563-04:00",
+  },
+  results: {
+    verified: false,
+    errors: [{ code: 1014, message: "Could not find the user", additional_info: "birth_date does not match data on file." }],
+  },
 };
 
 const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
@@ -78,10 +98,16 @@ describe("the Transaction rules reject what they should", () => {
     const ok = { ...failed300, status: { ...failed300.status, code: 200, message: "Transaction successfully completed" } };
     expect(validateSchema("Transaction", { ...ok, results: { verified: true } })).toEqual([]);
     expect(paths(validateSchema("Transaction", { ...ok, results: { verified: false } }))).toEqual(["$.results.verified"]);
-    expect(paths(validateSchema("Transaction", { ...ok, results: { verified: true, errors: failed300.results.errors } }))).toEqual(["$.results.errors"]);
+    expect(paths(validateSchema("Transaction", { ...ok, results: { verified: true, errors: failed300.results.errors } }))).toEqual([
+      "$.results.errors",
+    ]);
   });
   it("100 (pending) with verified true fails (D7, D11)", () => {
-    const pending = { ...failed300, status: { ...failed300.status, code: 100, message: "Transaction pending" }, results: { verified: true } };
+    const pending = {
+      ...failed300,
+      status: { ...failed300.status, code: 100, message: "Transaction pending" },
+      results: { verified: true },
+    };
     expect(paths(validateSchema("Transaction", pending))).toEqual(["$.results.verified"]);
   });
   it("a status code outside 100/200/300 fails", () => {
@@ -93,7 +119,10 @@ describe("the Transaction rules reject what they should", () => {
     expect(paths(issues)).toEqual(["$.status.created"]);
   });
   it("a non-UUID id and an upper-case product fail", () => {
-    expect(paths(validateSchema("Transaction", { ...failed300, transaction_id: "42", product: "Telecom" })).sort()).toEqual(["$.product", "$.transaction_id"]);
+    expect(paths(validateSchema("Transaction", { ...failed300, transaction_id: "42", product: "Telecom" })).sort()).toEqual([
+      "$.product",
+      "$.transaction_id",
+    ]);
   });
   it("unknown response fields are allowed", () => {
     expect(validateSchema("Transaction", { ...failed300, extra: 1 })).toEqual([]);

@@ -5,9 +5,16 @@ const envelope = { errors: [{ code: 4100, message: "Resource not found" }] };
 
 describe("validateResponse", () => {
   it("a wrong type fails with the JSON path, the expectation and the received value", () => {
-    const r = validateResponse("getDocumentTransaction", 404, { errors: [{ code: "4100", message: "Resource not found" }] }, "application/json");
+    const r = validateResponse(
+      "getDocumentTransaction",
+      404,
+      { errors: [{ code: "4100", message: "Resource not found" }] },
+      "application/json",
+    );
     expect(r.documented).toBe(true);
-    expect(r.issues).toEqual([{ path: "$.errors[0].code", expected: "type integer", received: '"4100"', message: "$.errors[0].code must be integer" }]);
+    expect(r.issues).toEqual([
+      { path: "$.errors[0].code", expected: "type integer", received: '"4100"', message: "$.errors[0].code must be integer" },
+    ]);
   });
 
   it("an undocumented status is reported as such", () => {
@@ -54,10 +61,16 @@ describe("validateSchema", () => {
     expect(validateSchema("SmsSendRequest", { phone: 8885551234 }).map((i) => i.path)).toEqual(["$.phone"]);
     expect(validateSchema("SmsSendRequest", { phone: "(888) 555-1234" }).map((i) => i.path)).toEqual(["$.phone"]);
     expect(validateSchema("SmsSendRequest", { phone: "8885551234", extra: 1 }).map((i) => i.path)).toEqual(["$.extra"]);
-    expect(validateSchema("TelecomIdentityRequest", { phone: "8885551234", birth_date: "1980-02-30" }).map((i) => i.path)).toEqual(["$.birth_date"]);
-    expect(validateSchema("CreateVerificationRequest", { callback_url: "ftp://example.com/x" }).map((i) => i.path)).toEqual(["$.callback_url"]);
+    expect(validateSchema("TelecomIdentityRequest", { phone: "8885551234", birth_date: "1980-02-30" }).map((i) => i.path)).toEqual([
+      "$.birth_date",
+    ]);
+    expect(validateSchema("CreateVerificationRequest", { callback_url: "ftp://example.com/x" }).map((i) => i.path)).toEqual([
+      "$.callback_url",
+    ]);
     expect(validateSchema("CreateVerificationRequest", { callback_url: "http://example.com/callback", metadata: [1, "a"] })).toEqual([]);
-    expect(validateSchema("SmsConfirmRequest", { transaction_id: "c9298cc5-9917-4b88-850d-991df3864afe", code: "12312" }).map((i) => i.path)).toEqual(["$.code"]);
+    expect(
+      validateSchema("SmsConfirmRequest", { transaction_id: "c9298cc5-9917-4b88-850d-991df3864afe", code: "12312" }).map((i) => i.path),
+    ).toEqual(["$.code"]);
   });
 
   it("an unknown schema name throws", () => {
@@ -71,7 +84,9 @@ describe("validateRequest", () => {
     expect(validateRequest("verifyTelecomIdentity", { phone: "8885551234" }).map((i) => i.path)).toEqual(["$.birth_date"]);
     expect(validateRequest("verifyPassport", { front_image: "bytes" }, "multipart/form-data")).toEqual([]);
     expect(validateRequest("verifyLicense", { front_image: "bytes" }).map((i) => i.path)).toEqual(["$.back_image"]);
-    expect(validateRequest("verifyLicense", { front_image: "a", back_image: "b", metadata: "x".repeat(501) }).map((i) => i.path)).toEqual(["$.metadata"]);
+    expect(validateRequest("verifyLicense", { front_image: "a", back_image: "b", metadata: "x".repeat(501) }).map((i) => i.path)).toEqual([
+      "$.metadata",
+    ]);
   });
 
   it("an operation without a body, or another media type, throws", () => {

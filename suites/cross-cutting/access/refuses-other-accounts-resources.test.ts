@@ -9,40 +9,67 @@ const statusReads = [
   { req: "ACCESS-05", create: "verifyLicense", read: "getDocumentTransaction" },
 ] as const;
 
-conformance.for(statusReads)("answers $read of another account's transaction with 403 / 3200", async (row, { api }) => {
-  const created = await api.call(row.create, minimalRequest(row.create));
-  expectStatus(created, 200, "arrange: the primary account creates a transaction");
+conformance.for(statusReads)(
+  "answers $read of another account's transaction with 403 / 3200",
+  async (row, { api }) => {
+    const created = await api.call(row.create, minimalRequest(row.create));
+    expectStatus(created, 200, "arrange: the primary account creates a transaction");
 
-  const x = await api.call(row.read, { params: { transaction_id: String(field(created, "transaction_id")) }, auth: "secondary" });
+    const x = await api.call(row.read, { params: { transaction_id: String(field(created, "transaction_id")) }, auth: "secondary" });
 
-  expectError(x, 403, 3200);
-}, { roles: ["secondary"] });
+    expectError(x, 403, 3200);
+  },
+  { roles: ["secondary"] },
+);
 
-conformance("ACCESS-06", "answers confirmSmsCode on another account's transaction with 403 / 3200", async ({ api }) => {
-  const sent = await api.call("sendSmsCode", minimalRequest("sendSmsCode"));
-  expectStatus(sent, 200, "arrange: the primary account sends a code");
+conformance(
+  "ACCESS-06",
+  "answers confirmSmsCode on another account's transaction with 403 / 3200",
+  async ({ api }) => {
+    const sent = await api.call("sendSmsCode", minimalRequest("sendSmsCode"));
+    expectStatus(sent, 200, "arrange: the primary account sends a code");
 
-  const x = await api.call("confirmSmsCode", { body: { transaction_id: field(sent, "transaction_id"), code: otp.correct() }, auth: "secondary" });
+    const x = await api.call("confirmSmsCode", {
+      body: { transaction_id: field(sent, "transaction_id"), code: otp.correct() },
+      auth: "secondary",
+    });
 
-  expectError(x, 403, 3200);
-}, { roles: ["secondary"] });
+    expectError(x, 403, 3200);
+  },
+  { roles: ["secondary"] },
+);
 
-conformance("ACCESS-07", "answers getVerification of another account's verification with 403 / 3300", async ({ api }) => {
-  const created = await api.call("createVerification", minimalRequest("createVerification"));
-  expectStatus(created, 200, "arrange: the primary account creates a verification");
+conformance(
+  "ACCESS-07",
+  "answers getVerification of another account's verification with 403 / 3300",
+  async ({ api }) => {
+    const created = await api.call("createVerification", minimalRequest("createVerification"));
+    expectStatus(created, 200, "arrange: the primary account creates a verification");
 
-  const x = await api.call("getVerification", { params: { verification_id: String(field(created, "verification_id")) }, auth: "secondary" });
+    const x = await api.call("getVerification", {
+      params: { verification_id: String(field(created, "verification_id")) },
+      auth: "secondary",
+    });
 
-  expectError(x, 403, 3300, "D13: verification ownership is 3300 (the verification page's 3200 is the slip).");
-}, { roles: ["secondary"] });
+    expectError(x, 403, 3300, "D13: verification ownership is 3300 (the verification page's 3200 is the slip).");
+  },
+  { roles: ["secondary"] },
+);
 
 const posts = verificationTakingOperations.map((op) => ({ req: "ACCESS-08" as const, op }));
 
-conformance.for(posts)("answers $op with another account's verification_id with 403 / 3300", async (row, { api }) => {
-  const created = await api.call("createVerification", minimalRequest("createVerification"));
-  expectStatus(created, 200, "arrange: the primary account creates a verification");
+conformance.for(posts)(
+  "answers $op with another account's verification_id with 403 / 3300",
+  async (row, { api }) => {
+    const created = await api.call("createVerification", minimalRequest("createVerification"));
+    expectStatus(created, 200, "arrange: the primary account creates a verification");
 
-  const x = await api.call(row.op, { ...minimalRequest(row.op, { verification_id: String(field(created, "verification_id")) }), auth: "secondary" });
+    const x = await api.call(row.op, {
+      ...minimalRequest(row.op, { verification_id: String(field(created, "verification_id")) }),
+      auth: "secondary",
+    });
 
-  expectError(x, 403, 3300, "D13: verification ownership is 3300.");
-}, { roles: ["secondary"] });
+    expectError(x, 403, 3300, "D13: verification ownership is 3300.");
+  },
+  { roles: ["secondary"] },
+);

@@ -4,18 +4,28 @@ import { conformance } from "../../../harness/conformance.js";
 import { expectError } from "../../../harness/expect.js";
 import { minimalRequest, operationOfProduct } from "../../../generators/requests.js";
 
-conformance("ACCESS-03", "answers the organization's inactive product with 403 / 2200", async ({ api, profile }) => {
-  const op = operationOfProduct(profile.products.inactiveForProductInactiveRole);
+conformance(
+  "ACCESS-03",
+  "answers the organization's inactive product with 403 / 2200",
+  async ({ api, profile }) => {
+    const op = operationOfProduct(profile.products.inactiveForProductInactiveRole);
 
-  const x = await api.call(op, { ...minimalRequest(op), auth: "productInactive" });
+    const x = await api.call(op, { ...minimalRequest(op), auth: "productInactive" });
 
-  expectError(x, 403, 2200, `${op} runs ${profile.products.inactiveForProductInactiveRole}, inactive for this organization`);
-}, { roles: ["productInactive"], profile: ["products.inactiveForProductInactiveRole"] });
+    expectError(x, 403, 2200, `${op} runs ${profile.products.inactiveForProductInactiveRole}, inactive for this organization`);
+  },
+  { roles: ["productInactive"], profile: ["products.inactiveForProductInactiveRole"] },
+);
 
-conformance("ACCESS-04", "answers a product not enabled for the account with 403 / 2300", async ({ api, profile }) => {
-  const op = operationOfProduct(profile.products.disabledForProductDisabledRole);
+conformance(
+  "ACCESS-04",
+  "answers a product not enabled for the account with 403 / 2300",
+  async ({ api, profile }) => {
+    const op = operationOfProduct(profile.products.disabledForProductDisabledRole);
 
-  const x = await api.call(op, { ...minimalRequest(op), auth: "productDisabled" });
+    const x = await api.call(op, { ...minimalRequest(op), auth: "productDisabled" });
 
-  expectError(x, 403, 2300, `${op} runs ${profile.products.disabledForProductDisabledRole}, not enabled for this account`);
-}, { roles: ["productDisabled"], profile: ["products.disabledForProductDisabledRole"] });
+    expectError(x, 403, 2300, `${op} runs ${profile.products.disabledForProductDisabledRole}, not enabled for this account`);
+  },
+  { roles: ["productDisabled"], profile: ["products.disabledForProductDisabledRole"] },
+);

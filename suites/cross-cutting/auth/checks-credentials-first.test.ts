@@ -9,9 +9,27 @@ import { phone, smsSend } from "../../../generators/telecom.js";
 const unknownProductPath = (): string => `/api/v2/document/${ids.malformed()}/verify`;
 
 const rows = [
-  { req: "AUTH-10", beats: "403 2100 (a document type that does not exist)", method: "POST", path: unknownProductPath, opts: (): CallOptions => minimalRequest("verifyLicense") },
-  { req: "AUTH-10", beats: "404 4100 (an unknown transaction)", method: "GET", path: () => `/api/v2/telecom/${ids.unknown()}`, opts: (): CallOptions => ({}) },
-  { req: "AUTH-10", beats: "422 3101 (an invalid phone)", method: "POST", path: () => "/api/v2/telecom/possession/sms/send", opts: (): CallOptions => ({ body: smsSend.with({ phone: phone.success().slice(1) }) }) },
+  {
+    req: "AUTH-10",
+    beats: "403 2100 (a document type that does not exist)",
+    method: "POST",
+    path: unknownProductPath,
+    opts: (): CallOptions => minimalRequest("verifyLicense"),
+  },
+  {
+    req: "AUTH-10",
+    beats: "404 4100 (an unknown transaction)",
+    method: "GET",
+    path: () => `/api/v2/telecom/${ids.unknown()}`,
+    opts: (): CallOptions => ({}),
+  },
+  {
+    req: "AUTH-10",
+    beats: "422 3101 (an invalid phone)",
+    method: "POST",
+    path: () => "/api/v2/telecom/possession/sms/send",
+    opts: (): CallOptions => ({ body: smsSend.with({ phone: phone.success().slice(1) }) }),
+  },
 ] as const;
 
 conformance.for(rows)("answers 401 / 1100 before $beats", async (row, { api }) => {

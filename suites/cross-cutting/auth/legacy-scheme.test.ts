@@ -5,7 +5,10 @@ import { authHeader } from "../../../generators/credentials.js";
 import { minimalRequest } from "../../../generators/requests.js";
 
 observe("AUTH-08", "records how the legacy `ID.me <token>` header (no Bearer) is answered", async ({ api, record }) => {
-  const x = await api.call("createVerification", { ...minimalRequest("createVerification"), auth: { header: authHeader.legacy(tokenOf("primary")) } });
+  const x = await api.call("createVerification", {
+    ...minimalRequest("createVerification"),
+    auth: { header: authHeader.legacy(tokenOf("primary")) },
+  });
 
   await record("legacy scheme", { status: x.status, codes: x.errorCodes(), accepted: x.status === 200 });
 });

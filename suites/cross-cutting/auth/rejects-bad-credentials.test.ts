@@ -6,7 +6,11 @@ import { authHeader } from "../../../generators/credentials.js";
 import { minimalRequest, securedOperations } from "../../../generators/requests.js";
 import type { ReqId } from "../../../generated/requirements.js";
 
-interface Case { req: ReqId; name: string; auth: () => Auth }
+interface Case {
+  req: ReqId;
+  name: string;
+  auth: () => Auth;
+}
 
 const cases: Case[] = [
   { req: "AUTH-01", name: "without an Authorization header", auth: () => "none" },

@@ -10,8 +10,12 @@ const inactive = [
 
 const rows = securedOperations.flatMap((op) => inactive.map((c) => ({ ...c, op })));
 
-conformance.for(rows)("answers $op for $what with 401 / $code", async (row, { api }) => {
-  const x = await api.call(row.op, { ...minimalRequest(row.op), auth: row.role });
+conformance.for(rows)(
+  "answers $op for $what with 401 / $code",
+  async (row, { api }) => {
+    const x = await api.call(row.op, { ...minimalRequest(row.op), auth: row.role });
 
-  expectError(x, 401, row.code);
-}, (row) => ({ roles: [row.role] }));
+    expectError(x, 401, row.code);
+  },
+  (row) => ({ roles: [row.role] }),
+);

@@ -17,9 +17,21 @@ import { phone, smsSend } from "../../../generators/telecom.js";
 
 const provoked = [
   { status: 401, what: "missing credentials", send: (api: ApiClient) => api.call("createVerification", { body: {}, auth: "none" }) },
-  { status: 403, what: "an unknown product", send: (api: ApiClient) => api.request("GET", `/api/v2/${product.unknown()}/${ids.unknown()}`) },
-  { status: 404, what: "an unknown transaction", send: (api: ApiClient) => api.call("getTelecomTransaction", { params: { transaction_id: ids.unknown() } }) },
-  { status: 422, what: "an invalid phone", send: (api: ApiClient) => api.call("sendSmsCode", { body: smsSend.with({ phone: phone.success().slice(1) }) }) },
+  {
+    status: 403,
+    what: "an unknown product",
+    send: (api: ApiClient) => api.request("GET", `/api/v2/${product.unknown()}/${ids.unknown()}`),
+  },
+  {
+    status: 404,
+    what: "an unknown transaction",
+    send: (api: ApiClient) => api.call("getTelecomTransaction", { params: { transaction_id: ids.unknown() } }),
+  },
+  {
+    status: 422,
+    what: "an invalid phone",
+    send: (api: ApiClient) => api.call("sendSmsCode", { body: smsSend.with({ phone: phone.success().slice(1) }) }),
+  },
 ] as const;
 
 const judged = [
@@ -47,9 +59,13 @@ conformance.for(rows)("answers HTTP $status for $what with $name", async (row, {
 
 const strictRows = provoked.map((p) => ({ ...p, req: "SCHEMA-04" as const }));
 
-conformance.for(strictRows)("answers HTTP $status for $what with the catalogue's exact message", async (row, { api }) => {
-  const x = await row.send(api);
-  expectStatus(x, row.status, "arrange: provoke the error status");
+conformance.for(strictRows)(
+  "answers HTTP $status for $what with the catalogue's exact message",
+  async (row, { api }) => {
+    const x = await row.send(api);
+    expectStatus(x, row.status, "arrange: provoke the error status");
 
-  judge(x, error_message_matches);
-}, { strict: ["exactMessages"] });
+    judge(x, error_message_matches);
+  },
+  { strict: ["exactMessages"] },
+);

@@ -13,7 +13,14 @@ conformance.for(rows)("answers $op with a dotted lower-case product name", async
 
   await record(`product name of ${row.op}`, x.jsonObject()?.product);
   const f = product_name(x);
-  expectThat(x, f === undefined && typeof x.jsonObject()?.product === "string", f ?? {
-    check: "product_name", title: "the transaction has no product", expected: "a product name", received: String(x.jsonObject()?.product),
-  });
+  expectThat(
+    x,
+    f === undefined && typeof x.jsonObject()?.product === "string",
+    f ?? {
+      check: "product_name",
+      title: "the transaction has no product",
+      expected: "a product name",
+      received: String(x.jsonObject()?.product),
+    },
+  );
 });

@@ -5,8 +5,18 @@ import { ids } from "../../../generators/ids.js";
 import { otp, phone, smsSend } from "../../../generators/telecom.js";
 
 const rows = [
-  { req: "NOTFOUND-08", op: "confirmSmsCode", inputs: "a malformed code", body: () => ({ transaction_id: ids.unknown(), code: otp.correct().slice(1) }) },
-  { req: "NOTFOUND-08", op: "sendSmsCode", inputs: "an invalid phone", body: () => smsSend.with({ phone: phone.success().slice(1), verification_id: ids.unknown() }) },
+  {
+    req: "NOTFOUND-08",
+    op: "confirmSmsCode",
+    inputs: "a malformed code",
+    body: () => ({ transaction_id: ids.unknown(), code: otp.correct().slice(1) }),
+  },
+  {
+    req: "NOTFOUND-08",
+    op: "sendSmsCode",
+    inputs: "an invalid phone",
+    body: () => smsSend.with({ phone: phone.success().slice(1), verification_id: ids.unknown() }),
+  },
 ] as const;
 
 conformance.for(rows)("answers $op with an unknown id and $inputs with 404 / 4100", async (row, { api }) => {

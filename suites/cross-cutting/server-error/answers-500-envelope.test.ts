@@ -8,8 +8,12 @@ const rows = [
   { req: "SERVER-01", op: "verifyTelecomIdentity", body: (today: string) => identity(today).valid({ phone: phone.serverError() }) },
 ] as const;
 
-conformance.for(rows)("answers $op with the server-error phone with 500 / 5000", async (row, { api, config }) => {
-  const x = await api.call(row.op, { body: row.body(config.today) });
+conformance.for(rows)(
+  "answers $op with the server-error phone with 500 / 5000",
+  async (row, { api, config }) => {
+    const x = await api.call(row.op, { body: row.body(config.today) });
 
-  expectError(x, 500, 5000);
-}, { capabilities: ["serverErrorTrigger"] });
+    expectError(x, 500, 5000);
+  },
+  { capabilities: ["serverErrorTrigger"] },
+);

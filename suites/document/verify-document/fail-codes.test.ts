@@ -7,8 +7,7 @@ import { documentForm, documentOperations } from "../../../generators/documents.
 import { frontName } from "../../../generators/images.js";
 import { expectPending } from "../../transaction/assertions.js";
 
-const rows = documentOperations.flatMap((op) =>
-  documentedTransactionCodes(op).map((code) => ({ req: "DOCUMENT-04" as const, op, code })));
+const rows = documentOperations.flatMap((op) => documentedTransactionCodes(op).map((code) => ({ req: "DOCUMENT-04" as const, op, code })));
 
 conformance.for(rows)(
   "fails $op with fail_$code.jpg as status 300 with code $code",

@@ -4,8 +4,7 @@ import { expectError } from "../../../harness/expect.js";
 import { documentForm, documentOperations } from "../../../generators/documents.js";
 import { expectAccepted } from "../../transaction/assertions.js";
 
-const disguised = documentOperations.flatMap((op) =>
-  (["gif", "pdf"] as const).map((kind) => ({ req: "DOCUMENT-07" as const, op, kind })));
+const disguised = documentOperations.flatMap((op) => (["gif", "pdf"] as const).map((kind) => ({ req: "DOCUMENT-07" as const, op, kind })));
 
 conformance.for(disguised)(
   "rejects $op with $kind bytes named .jpg and declared image/jpeg with 422 / 3111",

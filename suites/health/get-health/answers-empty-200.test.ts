@@ -6,8 +6,10 @@ conformance("HEALTH-01", "answers GET /health with 200 and an empty body", async
 
   expectStatus(x, 200);
   expectThat(x, x.response.bytes === 0, {
-    check: "empty_body", title: "GET /health has an empty body",
-    expected: "no body (DOC: 200 OK with no response body)", received: `${x.response.bytes} bytes: ${x.response.text.slice(0, 120)}`,
+    check: "empty_body",
+    title: "GET /health has an empty body",
+    expected: "no body (DOC: 200 OK with no response body)",
+    received: `${x.response.bytes} bytes: ${x.response.text.slice(0, 120)}`,
   });
 });
 

@@ -21,17 +21,24 @@ conformance.for(flows.map((flow) => ({ req: "VERIFICATION-03" as const, flow, na
     const listing = await api.call("getVerification", { params: { verification_id: verificationId } });
 
     expectThat(x, field(x, "verification_id") === verificationId, {
-      check: "joins_verification", title: "the transaction answer carries the verification_id it was given",
-      expected: verificationId, received: show(field(x, "verification_id")),
+      check: "joins_verification",
+      title: "the transaction answer carries the verification_id it was given",
+      expected: verificationId,
+      received: show(field(x, "verification_id")),
       hint: "DOC: a transaction POST with a verification_id belongs to that verification.",
     });
     const txId = field(x, "transaction_id");
     expectStatus(listing, 200);
-    expectThat(listing, listedOf(listing).some((t) => t.transaction_id === txId && t.verification_id === verificationId), {
-      check: "verification_lists_transaction", title: "the verification lists the new transaction",
-      expected: `an entry {transaction_id: ${String(txId)}, verification_id: ${verificationId}}`,
-      received: show(field(listing, "transactions")),
-    });
+    expectThat(
+      listing,
+      listedOf(listing).some((t) => t.transaction_id === txId && t.verification_id === verificationId),
+      {
+        check: "verification_lists_transaction",
+        title: "the verification lists the new transaction",
+        expected: `an entry {transaction_id: ${String(txId)}, verification_id: ${verificationId}}`,
+        received: show(field(listing, "transactions")),
+      },
+    );
   },
 );
 
@@ -44,15 +51,26 @@ conformance.for(flows.map((flow) => ({ req: "VERIFICATION-04" as const, flow, na
     const listing = await api.call("getVerification", { params: { verification_id: String(ids[0]) } });
 
     expectThat(first, ids.every(isUuid) && ids[0] !== ids[1], {
-      check: "new_verification", title: "each transaction sent without verification_id gets a new verification",
-      expected: "two different UUIDs as verification_id", received: show(ids),
+      check: "new_verification",
+      title: "each transaction sent without verification_id gets a new verification",
+      expected: "two different UUIDs as verification_id",
+      received: show(ids),
       hint: "DOC: without a verification_id a new verification is created and its id returned.",
     });
     expectStatus(listing, 200);
-    expectThat(listing, isDeepStrictEqual(listedOf(listing).map((t) => t.transaction_id), [field(first, "transaction_id")]), {
-      check: "verification_lists_transaction", title: "the new verification lists exactly the transaction that created it",
-      expected: show([field(first, "transaction_id")]), received: show(listedOf(listing).map((t) => t.transaction_id)),
-    });
+    expectThat(
+      listing,
+      isDeepStrictEqual(
+        listedOf(listing).map((t) => t.transaction_id),
+        [field(first, "transaction_id")],
+      ),
+      {
+        check: "verification_lists_transaction",
+        title: "the new verification lists exactly the transaction that created it",
+        expected: show([field(first, "transaction_id")]),
+        received: show(listedOf(listing).map((t) => t.transaction_id)),
+      },
+    );
   },
 );
 
@@ -62,8 +80,10 @@ conformance("VERIFICATION-05", "lists every transaction of a verification with i
   expectStatus(listing, 200);
   const listed = listedOf(listing);
   const expected = own.map(({ get }) => ({
-    transaction_id: field(get, "transaction_id"), verification_id: verificationId,
-    product: field(get, "product"), status: field(get, "status"),
+    transaction_id: field(get, "transaction_id"),
+    verification_id: verificationId,
+    product: field(get, "product"),
+    status: field(get, "status"),
   }));
   const missing = expected.filter((e) => !listed.some((l) => isDeepStrictEqual(l, e)));
   expectThat(listing, missing.length === 0 && listed.length === expected.length, {

@@ -11,11 +11,17 @@ conformance("VERIFICATION-06", "names each listed product with the dotted lower-
 
   const listed = listedOf(listing);
   const wrong = own
-    .map(({ flow, get }) => ({ operation: flow.operationId, own: field(get, "product"), listed: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product }))
+    .map(({ flow, get }) => ({
+      operation: flow.operationId,
+      own: field(get, "product"),
+      listed: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product,
+    }))
     .filter((p) => typeof p.listed !== "string" || !DOTTED.test(p.listed) || p.listed !== p.own);
   expectThat(listing, wrong.length === 0, {
-    check: "product_names", title: "each listed product is a dotted lower-case name equal to the transaction's own",
-    expected: "e.g. document.license.verify, telecom.possession.sms (D9)", received: JSON.stringify(wrong),
+    check: "product_names",
+    title: "each listed product is a dotted lower-case name equal to the transaction's own",
+    expected: "e.g. document.license.verify, telecom.possession.sms (D9)",
+    received: JSON.stringify(wrong),
   });
 });
 
@@ -23,9 +29,14 @@ observe("VERIFICATION-07", "records the product name the target uses for each op
   const { own, listing } = await fillVerification(api);
 
   const listed = listedOf(listing);
-  const seen = Object.fromEntries(own.map(({ flow, get }) => [flow.operationId, {
-    transaction: field(get, "product"),
-    verification: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product,
-  }]));
+  const seen = Object.fromEntries(
+    own.map(({ flow, get }) => [
+      flow.operationId,
+      {
+        transaction: field(get, "product"),
+        verification: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product,
+      },
+    ]),
+  );
   await record("product names", seen);
 });

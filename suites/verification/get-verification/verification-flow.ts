@@ -28,7 +28,12 @@ export async function fillVerification(api: ApiClient): Promise<Filled> {
   return { verificationId, own, listing };
 }
 
-export interface Listed { transaction_id?: unknown; verification_id?: unknown; product?: unknown; status?: unknown }
+export interface Listed {
+  transaction_id?: unknown;
+  verification_id?: unknown;
+  product?: unknown;
+  status?: unknown;
+}
 
 export const listedOf = (x: Exchange): Listed[] => {
   const t = field(x, "transactions");

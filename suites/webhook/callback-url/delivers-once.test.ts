@@ -10,23 +10,28 @@ const rows = flows
   .filter((f) => f.operationId === "verifyTelecomIdentity" || f.operationId === "verifyLicense")
   .map((flow) => ({ req: "WEBHOOK-01" as const, flow, name: flow.product }));
 
-conformance.for(rows)("delivers one POST with the status GET body to the callback_url of a $name transaction", async ({ flow }, { api, profile, task }) => {
-  const receiver = await receiverFor(task);
+conformance.for(rows)(
+  "delivers one POST with the status GET body to the callback_url of a $name transaction",
+  async ({ flow }, { api, profile, task }) => {
+    const receiver = await receiverFor(task);
 
-  const final = await flow.succeed(api, { callback_url: receiver.url });
-  await receiver.waitForCount(1);
-  const deliveries = await receiver.settle();
-  const get = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
+    const final = await flow.succeed(api, { callback_url: receiver.url });
+    await receiver.waitForCount(1);
+    const deliveries = await receiver.settle();
+    const get = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
 
-  expectThat(final, deliveries.length === 1 && deliveries[0]?.method === "POST", {
-    check: "webhook_delivered_once", title: "exactly one POST reaches the callback_url",
-    expected: `1 POST within ${profile.timeouts.webhookWaitMs} ms (profile.timeouts.webhookWaitMs)`,
-    received: `${deliveries.length} deliveries: ${JSON.stringify(deliveries.map((d) => `${d.method} → ${d.answered}`))}`,
-    hint: "DOC: the callback_url receives the result when the transaction completes; an acknowledged delivery is not repeated.",
-  });
-  const delivered = safeJson(deliveries[0]?.body ?? "");
-  expectSameBody(get, delivered, "the webhook body that was delivered", "DOC: the webhook body is the same as the status GET body.");
-}, { capabilities: ["webhookTests"] });
+    expectThat(final, deliveries.length === 1 && deliveries[0]?.method === "POST", {
+      check: "webhook_delivered_once",
+      title: "exactly one POST reaches the callback_url",
+      expected: `1 POST within ${profile.timeouts.webhookWaitMs} ms (profile.timeouts.webhookWaitMs)`,
+      received: `${deliveries.length} deliveries: ${JSON.stringify(deliveries.map((d) => `${d.method} → ${d.answered}`))}`,
+      hint: "DOC: the callback_url receives the result when the transaction completes; an acknowledged delivery is not repeated.",
+    });
+    const delivered = safeJson(deliveries[0]?.body ?? "");
+    expectSameBody(get, delivered, "the webhook body that was delivered", "DOC: the webhook body is the same as the status GET body.");
+  },
+  { capabilities: ["webhookTests"] },
+);
 
 function safeJson(text: string): unknown {
   try {

@@ -7,21 +7,38 @@ import { flows } from "../../transaction/flows.js";
 const identityFlow = flows.find((f) => f.operationId === "verifyTelecomIdentity")!;
 
 const rows = [
-  { req: "WEBHOOK-02" as const, name: "always answers 500", script: scripts.alwaysFail(), expected: 4, why: "the first delivery and 3 retries, then the callback is dropped (D26)" },
-  { req: "WEBHOOK-03" as const, name: "answers 500 once, then 200", script: scripts.failFirst(1), expected: 2, why: "one retry after the error, none after the 200" },
+  {
+    req: "WEBHOOK-02" as const,
+    name: "always answers 500",
+    script: scripts.alwaysFail(),
+    expected: 4,
+    why: "the first delivery and 3 retries, then the callback is dropped (D26)",
+  },
+  {
+    req: "WEBHOOK-03" as const,
+    name: "answers 500 once, then 200",
+    script: scripts.failFirst(1),
+    expected: 2,
+    why: "one retry after the error, none after the 200",
+  },
 ];
 
-conformance.for(rows)("delivers exactly $expected times to a receiver that $name", async ({ script, expected, why }, { api, profile, task }) => {
-  const receiver = await receiverFor(task, { script });
+conformance.for(rows)(
+  "delivers exactly $expected times to a receiver that $name",
+  async ({ script, expected, why }, { api, profile, task }) => {
+    const receiver = await receiverFor(task, { script });
 
-  const final = await identityFlow.succeed(api, { callback_url: receiver.url });
-  await receiver.waitForCount(expected);
-  const deliveries = await receiver.settle();
+    const final = await identityFlow.succeed(api, { callback_url: receiver.url });
+    await receiver.waitForCount(expected);
+    const deliveries = await receiver.settle();
 
-  expectThat(final, deliveries.length === expected, {
-    check: "webhook_retries", title: `exactly ${expected} deliveries: ${why}`,
-    expected: `${expected} deliveries within ${profile.timeouts.webhookWaitMs} ms (profile.timeouts.webhookWaitMs)`,
-    received: `${deliveries.length} deliveries at ${JSON.stringify(deliveries.map((d) => `${Math.round(d.at)} ms → ${d.answered}`))}`,
-    hint: "DOC: on an error from the receiver ID.me retries 3 times, then drops the callback.",
-  });
-}, { capabilities: ["webhookTests"] });
+    expectThat(final, deliveries.length === expected, {
+      check: "webhook_retries",
+      title: `exactly ${expected} deliveries: ${why}`,
+      expected: `${expected} deliveries within ${profile.timeouts.webhookWaitMs} ms (profile.timeouts.webhookWaitMs)`,
+      received: `${deliveries.length} deliveries at ${JSON.stringify(deliveries.map((d) => `${Math.round(d.at)} ms → ${d.answered}`))}`,
+      hint: "DOC: on an error from the receiver ID.me retries 3 times, then drops the callback.",
+    });
+  },
+  { capabilities: ["webhookTests"] },
+);
