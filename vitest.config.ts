@@ -1,6 +1,5 @@
-// Wiring only: two projects. `self` = the project's own tests (npm test); `conformance` = the
-// suite that judges a target (npm run conformance). Reporters for conformance runs are set by
-// the CLI (cli/), which also prepares the environment harness/config.ts reads.
+// The project's own tests (npm test). The conformance suites are not a vitest project here: the launcher
+// (run/launcher.ts) runs them with a plan it builds (npm run conformance), never plain vitest.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -13,24 +12,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "self",
-          include: [
-            "suites/_self/**/*.test.ts",
-            "{lib,mock,faults,harness,checks,generators,reporting,cli,bench,scripts,robustness}/**/*.test.ts",
-          ],
+          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness}/**/*.test.ts"],
           isolate: true,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "conformance",
-          include: ["suites/**/*.test.ts"],
-          exclude: ["suites/_self/**"],
-          globalSetup: ["harness/global-setup.ts"],
-          isolate: false,
-          // vitest's default is cores - 1 (one worker here); the suite mostly waits on the network
-          // (rate-limit windows, polling), so two workers halve the wall time.
-          maxWorkers: 2,
         },
       },
     ],

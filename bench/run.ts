@@ -105,11 +105,11 @@ async function conformanceRuns(): Promise<ConformanceRun[]> {
   // The sandbox example profile against a mock in its own process: what a live run would send.
   const mock = await startMockProcess();
   try {
-    log("conformance: full run with profiles/sandbox.example.yaml (budget lifted to count the need)");
+    log("conformance: full run with profiles/sandbox.yaml (budget lifted to count the need)");
     runs.push(
       await timedConformanceRun(
         "mock as target, profile sandbox.example",
-        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1"],
+        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.yaml", "--budget", "100000", "--seed", "1"],
         { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary },
       ),
     );

@@ -1,8 +1,9 @@
 /**
- * `error_message_matches`: in the exact-message mode (profile.strict.exactMessages, D14), every
- * error message is the catalogue's text for its code, HTTP-level and transaction-level alike.
- * Outside that mode checks/index.ts leaves it out: messages are then only required to be
- * non-empty text (error_envelope, transaction_consistency).
+ * `error_message_matches` (SCHEMA-04): in the exact-message mode (profile.strict.exactMessages, D14),
+ * every error message is the catalogue's text for its code, HTTP-level and transaction-level alike.
+ * The comparison folds typography that no client can act on (D40): typographic quotes and apostrophes
+ * equal their ASCII forms, Unicode is compared in NFC, and a trailing period and surrounding spaces are ignored
+ * (ID.me's own overview writes the 3109 text without a final period and the same text under 2006 with one).
  */
 import { httpError, transactionError } from "../lib/spec.js";
 import type { Check } from "./types.js";
@@ -14,6 +15,18 @@ interface Item {
   expected: string | undefined;
 }
 
+/** The form two messages are compared in (D40). */
+export function messageKey(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .trim()
+    .replace(/\.$/, "");
+}
+
+export const sameMessage = (a: unknown, b: string): boolean => typeof a === "string" && messageKey(a) === messageKey(b);
+
 function items(list: unknown, where: string, lookup: (code: number) => string | undefined): Item[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((e, i) => {
@@ -22,21 +35,20 @@ function items(list: unknown, where: string, lookup: (code: number) => string | 
   });
 }
 
-export const error_message_matches: Check = (x) => {
+export const error_message_matches: Check = (x, ctx) => {
   const body = x.jsonObject();
-  if (!body) return undefined;
+  if (!ctx?.exactMessages || !body) return undefined;
   const results = body.results as { errors?: unknown } | undefined;
   const all = [
     ...items(body.errors, "errors", (c) => httpError(c)?.message),
     ...items(results?.errors, "results.errors", (c) => transactionError(c)?.message),
   ];
   // Codes outside the catalogue have no text to compare: error_code_documented names them.
-  const wrong = all.filter((i) => i.expected !== undefined && i.message !== i.expected);
+  const wrong = all.filter((i) => i.expected !== undefined && !sameMessage(i.message, i.expected));
   if (wrong.length === 0) return undefined;
-  const first = wrong[0];
   return {
     check: "error_message_matches",
-    title: `the message of ${first.code} is not the catalogue's text`,
+    title: `the message of ${wrong[0].code} is not the catalogue's text`,
     expected: wrong.map((w) => `${w.where}.message ${JSON.stringify(w.expected)}`).join("; "),
     received: wrong.map((w) => `${w.where}.message ${JSON.stringify(w.message)}`).join("; "),
     hint: "The exact-message mode is on in this profile (strict.exactMessages, D14); switch it off to check messages loosely.",

@@ -4,7 +4,7 @@
  * reported with the JSON path, the expected and the received value.
  */
 import { validateResponse } from "../lib/spec.js";
-import type { Exchange } from "../harness/exchange.js";
+import type { Exchange } from "../lib/exchange.js";
 import type { Check } from "./types.js";
 
 // Both checks read the same validation: compute it once per exchange.

@@ -1,24 +1,26 @@
 /**
- * Defines `Failure` and `Check`. A check is a pure function of one exchange: no I/O, no
- * `expect`; it returns what went wrong as data, and the harness turns failures into one
- * readable ContractAssertionError (with the curl line).
+ * Defines `Check`: a pure function of one exchange (no I/O, no `expect`) that returns what went wrong as
+ * data, and `CheckDef`, a check registered with the requirement it enforces (checks/registry.ts): a
+ * failure a standard check finds is charged to that requirement, whichever test saw the answer.
  */
-import type { Exchange } from "../harness/exchange.js";
+import type { ReqId } from "../generated/requirements.js";
+import type { Exchange } from "../lib/exchange.js";
+import type { Failure } from "../lib/failure.js";
 
-export interface Failure {
-  /** snake_case id, stable: used in reports and in the fault catalogue. */
-  check: string;
-  title: string;
-  expected: string;
-  received: string;
-  /** What to change, with the decision id when one applies. */
-  hint?: string;
+export type { Failure } from "../lib/failure.js";
+export { failureFromIssues } from "../lib/failure.js";
+
+/** What a check may know about the run besides the exchange (the profile's strict switches). */
+export interface CheckContext {
+  exactMessages: boolean;
 }
 
-export type Check = (x: Exchange) => Failure | undefined;
+export type Check = (x: Exchange, ctx?: CheckContext) => Failure | undefined;
 
-/** A check that collects several issues of one body reports them as one Failure (first as title, up to five shown). */
-export function failureFromIssues(check: string, issues: readonly string[], expected: string, hint: string): Failure | undefined {
-  if (issues.length === 0) return undefined;
-  return { check, title: issues[0], expected, received: issues.slice(0, 5).join("; "), hint };
+export interface CheckDef {
+  id: string;
+  requirement: ReqId;
+  /** the answers the check has something to say about: a requirement enforced only by a check is verified by them */
+  applies: (x: Exchange) => boolean;
+  run: Check;
 }

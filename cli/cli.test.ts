@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../reporting/paths.js";
+import { packageRoot as projectRoot } from "../lib/paths.js";
 import { writeManifest } from "../reporting/manifest.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-cli-"));
@@ -53,10 +53,10 @@ describe("idme-conformance exit code 2", () => {
   });
 
   it("reports a missing credential variable named by the profile", () => {
-    const r = cli(["--target", "http://127.0.0.1:1", "--profile", "profiles/sandbox.example.yaml"]);
+    const r = cli(["--target", "http://127.0.0.1:1", "--profile", "profiles/sandbox.yaml"]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
-      "could not run: credential environment variable(s) not set: IDME_TOKEN_PRIMARY (named by profile idme-sandbox)",
+      "could not run: credential not set: the environment variable IDME_TOKEN_PRIMARY (role primary, named by profile idme-sandbox)",
     );
   });
 
@@ -64,7 +64,7 @@ describe("idme-conformance exit code 2", () => {
     expect(cli(["--bogus"]).status).toBe(2);
     const r = cli(["--requirement", "NOPE-1"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("could not run: unknown requirement id(s): NOPE-1");
+    expect(r.stderr.trim()).toBe("could not run: unknown requirement id(s): NOPE-1 (npm run conformance -- --list shows them)");
   });
 });
 

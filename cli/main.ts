@@ -1,56 +1,93 @@
 /**
- * idme-conformance: one entry point for QA (HTML report), pipelines (exit code + JUnit) and
- * certification (signed summary), all from one run. `npm run conformance -- --help`.
+ * idme-conformance: one entry point for QA (HTML report), pipelines (exit code + JUnit) and certification
+ * (signed summary), all from one run. `npm run conformance -- --help`.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { generateSigningKey, verifyManifest } from "../reporting/manifest.js";
+import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
-import { parseRunOptions, type RawOptions } from "./options.js";
+import { listing } from "./list.js";
+import { parseRunOptions, type RawOptions, flagValue } from "./options.js";
 
 const envHelp = `
 Environment:
-  IDME_TOKEN_<ROLE>, …   credentials, named by the profile (credentials.<role>: ENV_NAME);
-                         set automatically for the embedded mock
-  IDME_SIGNING_KEY       signs reports/manifest.json: an ed25519 private key (PEM) or an HMAC secret
-  IDME_MOCK_FIXTURES     fixtures file for the embedded mock
-  The command sets IDME_BASE_URL, IDME_PROFILE, IDME_SEED, IDME_TODAY, IDME_RUN_DIR, IDME_BUDGET,
-  IDME_MOCK_FAULTS and IDME_REQUIREMENTS for the suite from the flags above.
+  IDME_TOKEN_<ROLE>, …   credentials of a foreign target, named by its profile (credentials.<role>: ENV_NAME);
+                         the embedded mock always uses its own (yours are ignored, and the banner says so)
+  IDME_SIGNING_KEY       signs manifest.json: an ed25519 private key (PEM) or an HMAC secret
+  NO_COLOR, CI           no colours / no live progress line
 
-Exit codes: 0 conformant (no MUST requirement failed), 1 non-conformant, 2 could not run
-(bad flag or profile, missing credential, unreachable target, suite defect).
+Exit codes: 0 conformant within scope (every MUST requirement in scope verified and passed),
+1 non-conformant (a MUST requirement failed), 2 could not run (bad flag or profile, missing or
+rejected credential, unreachable target, suite defect), 3 incomplete (a MUST requirement in scope
+not verified: budget, blocked, timeout, interrupted; or no MUST requirement in scope).
 
-Artifacts (in --reports): allure-report/index.html, junit.xml, coverage.md/.json,
-certification.md/.json, manifest.json, allure-results/, .run/ (exchange records), run.log.
+Artifacts (in --reports): certification.md/.json, junit.xml, allure-report/index.html, coverage.md/.json,
+results.json, decisions.md, manifest.json, allure-results/, vitest.log.
 
 Examples:
   npm run conformance                                   # whole suite against the embedded mock
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
-      --profile profiles/sandbox.example.yaml --budget 200
-  npm run conformance -- verify-manifest reports/`;
+      --profile profiles/sandbox.yaml --budget 200
+  npm run conformance -- verify-manifest reports/ --key-file signer.pub.pem`;
+
+/** commander parsers that refuse a flag where a value belongs (`--target --profile x`). */
+const value = (flag: string) => (v: string) => {
+  try {
+    return flagValue(flag, v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+};
 
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command("idme-conformance")
     .description("Conformance suite for the ID.me Services API v2: runs the suite against a target and writes the reports.")
+    .version(suiteFacts().version, "--version", "print the suite's version")
     .enablePositionalOptions()
-    .option("--target <url>", "base URL of the target (default: the profile's baseUrl, else the embedded mock)")
-    .option("--profile <file>", "target profile, YAML or JSON (default: profiles/mock.yaml of the suite)")
-    .option("--area <list>", "only these areas (comma-separated, e.g. auth,input)")
-    .option("--requirement <list>", "only these requirement ids (comma-separated); adds to --area")
-    .option("--budget <n>", "request budget (overrides the profile's requestBudget)")
-    .option("--reports <dir>", "output folder", "reports")
-    .option("--seed <n>", "generator seed (default: random, printed)")
-    .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)")
-    .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated)")
+    .option("--target <url>", "base URL of a foreign target (default: the profile's baseUrl, else the embedded mock)", value("--target"))
+    .option(
+      "--profile <file>",
+      "target profile, YAML or JSON, or - for standard input (default: profiles/mock.yaml; a foreign target: profiles/sandbox.yaml)",
+      value("--profile"),
+    )
+    .option("--area <list>", "only these areas (comma-separated, e.g. auth,input)", value("--area"))
+    .option("--requirement <list>", "only these requirement ids (comma-separated); adds to --area", value("--requirement"))
+    .option("--budget <n>", "request budget (overrides the profile's requestBudget)", value("--budget"))
+    .option("--reports <dir>", "output folder", value("--reports"), "reports")
+    .option("--seed <n>", "generator seed (default: random, printed)", value("--seed"))
+    .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)", value("--today"))
+    .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated; --list shows them)", value("--mock-faults"))
+    .option("--mock-fixtures <file>", "fixtures file for the embedded mock (YAML or JSON)", value("--mock-fixtures"))
+    .option("--shard <i/n>", "run part i of n (the request budget is shared; merge the parts with `merge`)", value("--shard"))
     .option("--no-html", "skip the Allure HTML report (faster)")
-    .addOption(new Option("--quiet", "print only failures and the summary"))
+    .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))
+    .option("--list", "list the areas, the requirements (id, level, title) and the embedded mock's faults, then exit")
     .addHelpText("after", envHelp)
-    .action(async (raw: RawOptions) => {
+    .action(async (raw: RawOptions & { list?: boolean }) => {
+      if (raw.list) {
+        process.stdout.write(listing());
+        return exit(0);
+      }
+      const { request, output } = parseRunOptions(raw);
       const { runConformance } = await import("./run.js");
-      const options = parseRunOptions(raw);
-      exit(await runConformance(options, { out: (l) => console.log(l), err: (l) => console.error(l) }));
+      const controller = new AbortController();
+      const stop = () => {
+        process.stderr.write("\nstopping: finishing the tests under way, then writing what was verified so far…\n");
+        controller.abort();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const run = await runConformance(request, output, {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        env: process.env,
+        isTTY: process.stderr.isTTY === true,
+        signal: controller.signal,
+      });
+      exit(run.code);
     });
 
   program
@@ -106,5 +143,5 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   }
 }
 
-const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.[tj]s$/.test(process.argv[1]);
 if (invokedDirectly) void main();

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CannotRunError } from "./errors.js";
-import { selectRequirements, testNamePattern } from "./filter.js";
-import { isIsoDate, parseRunOptions } from "./options.js";
-import type { Requirement } from "../reporting/registry.js";
+import { isIsoDate, parseRunOptions, flagValue } from "./options.js";
 
 const bad = (raw: Parameters<typeof parseRunOptions>[0]) => () => parseRunOptions(raw, "/w");
 
 describe("run options", () => {
   it("accepts a full set of valid flags and resolves paths against the working folder", () => {
-    const o = parseRunOptions(
+    const { request, output } = parseRunOptions(
       {
         target: "https://x.test/",
         profile: "p.yaml",
@@ -18,10 +16,11 @@ describe("run options", () => {
         seed: "0",
         today: "2024-02-29",
         reports: "out",
+        shard: "2/4",
       },
       "/w",
     );
-    expect(o).toMatchObject({
+    expect(request).toMatchObject({
       target: "https://x.test",
       profile: "/w/p.yaml",
       areas: ["auth", "input"],
@@ -30,9 +29,13 @@ describe("run options", () => {
       seed: 0,
       today: "2024-02-29",
       reportsDir: "/w/out",
-      html: true,
-      quiet: false,
+      shard: { index: 2, count: 4 },
     });
+    expect(output).toEqual({ html: true, quiet: false });
+  });
+
+  it("reads the profile from standard input for -", () => {
+    expect(parseRunOptions({ profile: "-" }, "/w").request.profile).toBe("-");
   });
 
   it.each([
@@ -42,11 +45,18 @@ describe("run options", () => {
     [{ budget: "0" }, /--budget must be at least 1/],
     [{ budget: "1e3" }, /--budget must be a whole number/],
     [{ seed: "-1" }, /--seed must be a whole number/],
-    [{ today: "2023-02-29" }, /--today must be a date/],
-    [{ target: "http://x.test", mockFaults: "f1" }, /embedded mock only/],
+    [{ today: "2023-02-29" }, /--today must be a calendar date/],
+    [{ target: "http://x.test", mockFaults: "phone-lenient" }, /embedded mock only/],
+    [{ mockFaults: "nosuch" }, /unknown fault\(s\) nosuch for --mock-faults; known: .*phone-lenient/],
+    [{ shard: "3/2" }, /--shard must be i\/n/],
   ])("rejects %o", (raw, message) => {
     expect(bad(raw)).toThrow(CannotRunError);
     expect(bad(raw)).toThrow(message);
+  });
+
+  it("refuses a flag where a value belongs", () => {
+    expect(() => flagValue("--target", "--profile")).toThrow("--target needs a value, but the next argument is the flag --profile");
+    expect(flagValue("--profile", "-")).toBe("-");
   });
 
   it("knows real calendar dates", () => {
@@ -56,30 +66,5 @@ describe("run options", () => {
       false,
       false,
     ]);
-  });
-});
-
-describe("requirement filter", () => {
-  const reg = ["AUTH-01", "AUTH-10", "INPUT-01"].map(
-    (id) => ({ id, area: id.split("-")[0].toLowerCase(), level: "MUST", basis: "DOC", operations: ["*"], text: "" }) as Requirement,
-  );
-
-  it("is the union of --area and --requirement, undefined when neither is given", () => {
-    expect(selectRequirements(reg, [], [])).toBeUndefined();
-    expect([...selectRequirements(reg, ["input"], ["AUTH-01"])!].sort()).toEqual(["AUTH-01", "INPUT-01"]);
-  });
-
-  it("rejects unknown ids and areas", () => {
-    expect(() => selectRequirements(reg, [], ["AUTH-99"])).toThrow(/unknown requirement id\(s\): AUTH-99/);
-    expect(() => selectRequirements(reg, ["nope"], [])).toThrow(/unknown area\(s\): nope/);
-  });
-
-  it("builds a title pattern that matches the exact id prefix, also inside a describe block", () => {
-    const p = testNamePattern(new Set(["AUTH-01"]));
-    expect(p.test("[AUTH-01] answers 401")).toBe(true);
-    expect(p.test("auth table [AUTH-01] answers 401")).toBe(true);
-    expect(p.test("[AUTH-010] answers 401")).toBe(false);
-    expect(p.test("[AUTH-10] answers 401")).toBe(false);
-    expect(p.test("mentions AUTH-01 later")).toBe(false);
   });
 });

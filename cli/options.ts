@@ -1,8 +1,11 @@
 /**
- * Validates the conformance command's flags into RunOptions. Every problem is a CannotRunError
- * with a one-line message (exit 2) before anything runs.
+ * Validates the conformance command's flags into a plan request and the output options. Every problem is
+ * a CannotRunError with a one-line message saying what is wrong and how to fix it (exit 2), before anything
+ * runs.
  */
 import { resolve } from "node:path";
+import { faults as catalogue, faultsById } from "../faults/catalogue.js";
+import type { PlanRequest } from "../run/plan.js";
 import { CannotRunError } from "./errors.js";
 
 export interface RawOptions {
@@ -15,20 +18,13 @@ export interface RawOptions {
   seed?: string;
   today?: string;
   mockFaults?: string;
+  mockFixtures?: string;
+  shard?: string;
   html?: boolean;
   quiet?: boolean;
 }
 
-export interface RunOptions {
-  target?: string;
-  profile?: string;
-  areas: string[];
-  requirements: string[];
-  budget?: number;
-  reportsDir: string;
-  seed?: number;
-  today?: string;
-  mockFaults: string[];
+export interface OutputOptions {
   html: boolean;
   quiet: boolean;
 }
@@ -39,37 +35,10 @@ const list = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): RunOptions {
-  let target: string | undefined;
-  if (raw.target !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(raw.target);
-    } catch {
-      throw new CannotRunError(`--target is not a URL: ${raw.target}`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new CannotRunError(`--target must be http(s): ${raw.target}`);
-    if (url.username || url.password) throw new CannotRunError("--target must not carry credentials; name them in the profile");
-    target = raw.target.replace(/\/+$/, "");
-  }
-  const budget = raw.budget === undefined ? undefined : positiveInt("--budget", raw.budget, 1);
-  const seed = raw.seed === undefined ? undefined : positiveInt("--seed", raw.seed, 0);
-  if (raw.today !== undefined && !isIsoDate(raw.today)) throw new CannotRunError(`--today must be a date YYYY-MM-DD: ${raw.today}`);
-  const mockFaults = list(raw.mockFaults);
-  if (mockFaults.length && target) throw new CannotRunError("--mock-faults applies to the embedded mock only; drop --target");
-  return {
-    target,
-    profile: raw.profile === undefined ? undefined : resolve(cwd, raw.profile),
-    areas: list(raw.area),
-    requirements: list(raw.requirement).map((s) => s.toUpperCase()),
-    budget,
-    reportsDir: resolve(cwd, raw.reports ?? "reports"),
-    seed,
-    today: raw.today,
-    mockFaults,
-    html: raw.html !== false,
-    quiet: raw.quiet === true,
-  };
+/** A flag that takes a value, given another flag instead (`--target --profile x`): say so, do not swallow it. */
+export function flagValue(flag: string, value: string): string {
+  if (/^--?[a-zA-Z]/.test(value)) throw new CannotRunError(`${flag} needs a value, but the next argument is the flag ${value}`);
+  return value;
 }
 
 function positiveInt(flag: string, s: string, min: number): number {
@@ -83,4 +52,52 @@ export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function targetOf(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CannotRunError(`--target is not a URL: ${raw} (e.g. --target https://services.idmelabs.com)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new CannotRunError(`--target must be http(s): ${raw}`);
+  if (url.username || url.password)
+    throw new CannotRunError("--target must not carry credentials; the profile names the environment variables that hold them");
+  return raw.replace(/\/+$/, "");
+}
+
+function shardOf(raw: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new CannotRunError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. --shard 2/4: ${raw}`);
+  return { index, count };
+}
+
+export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): { request: PlanRequest; output: OutputOptions } {
+  const target = raw.target === undefined ? undefined : targetOf(raw.target);
+  const faultIds = list(raw.mockFaults);
+  if (faultIds.length && target) throw new CannotRunError("--mock-faults applies to the embedded mock only; drop --target");
+  if (raw.mockFixtures && target) throw new CannotRunError("--mock-fixtures applies to the embedded mock only; drop --target");
+  const unknown = faultIds.filter((id) => !catalogue.some((f) => f.id === id));
+  if (unknown.length)
+    throw new CannotRunError(`unknown fault(s) ${unknown.join(", ")} for --mock-faults; known: ${catalogue.map((f) => f.id).join(", ")}`);
+  if (raw.today !== undefined && !isIsoDate(raw.today))
+    throw new CannotRunError(`--today must be a calendar date YYYY-MM-DD: ${raw.today}`);
+  const request: PlanRequest = {
+    ...(target ? { target } : {}),
+    ...(raw.profile !== undefined ? { profile: raw.profile === "-" ? "-" : resolve(cwd, raw.profile) } : {}),
+    areas: list(raw.area),
+    requirements: list(raw.requirement).map((s) => s.toUpperCase()),
+    ...(raw.budget !== undefined ? { budget: positiveInt("--budget", raw.budget, 1) } : {}),
+    ...(raw.seed !== undefined ? { seed: positiveInt("--seed", raw.seed, 0) } : {}),
+    ...(raw.today !== undefined ? { today: raw.today } : {}),
+    reportsDir: resolve(cwd, raw.reports ?? "reports"),
+    mockFaults: faultsById(faultIds),
+    ...(raw.mockFixtures ? { mockFixtures: resolve(cwd, raw.mockFixtures) } : {}),
+    ...(raw.shard !== undefined ? { shard: shardOf(raw.shard) } : {}),
+  };
+  return { request, output: { html: raw.html !== false, quiet: raw.quiet === true } };
 }

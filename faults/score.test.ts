@@ -1,85 +1,80 @@
-// The verdict rules of faults/score.ts on hand-made runs: caught, wrong reason, missed, broken, baseline noise.
+// The verdict rules of faults/score.ts on hand-made certifications: caught, precise, wrong reason, missed, broken.
 import { describe, expect, test } from "vitest";
-import type { RunResult } from "./run-one.js";
-import { parseReport } from "./run-one.js";
-import { formatTable, judge } from "./score.js";
-import type { CatalogueFault } from "./types.js";
+import { facts, finding, runResult, testResult } from "../lib/result-fixtures.js";
+import { buildCertification } from "../reporting/certification.js";
+import { loadProfile, mockProfilePath } from "../run/profile.js";
+import type { TestResult } from "../run/results.js";
+import { formatTable, judge, judgeVariant, scoreLines } from "./score.js";
+import type { CatalogueFault, ConformantVariant } from "./types.js";
 
-const fault = { id: "some-fault", title: "t", description: "d", breaks: ["AUTH-01"], apply: () => {} } as unknown as CatalogueFault;
-
-function run(failed: Array<[string | null, string]>, extra: Partial<RunResult> = {}): RunResult {
-  return {
-    fault: "some-fault",
-    files: null,
-    completed: true,
-    passed: 3,
-    skipped: 0,
-    fileErrors: [],
-    filesByRequirement: {},
-    durationMs: 10,
-    failed: failed.map(([requirement, title]) => ({ requirement, title, message: "" })),
-    ...extra,
-  };
-}
+const fault = { id: "some-fault", title: "t", description: "d", breaks: ["INPUT-PHONE-02"], apply: () => {} } as unknown as CatalogueFault;
+const profile = loadProfile(mockProfilePath).profile;
+const cert = (tests: TestResult[], extra: Parameters<typeof runResult>[1] = {}) =>
+  buildCertification({ result: runResult(tests, extra), facts, profile, selected: ["INPUT-PHONE-02", "SCHEMA-01", "AUTH-09"] });
+const pass = () => [testResult("INPUT-PHONE-02"), testResult("SCHEMA-01"), testResult("AUTH-09")];
 
 describe("judge", () => {
-  test("a failing test of a broken requirement catches the fault", () => {
-    expect(
-      judge(
-        fault,
-        run([
-          ["AUTH-01", "[AUTH-01] a"],
-          ["SCHEMA-01", "[SCHEMA-01] b"],
-        ]),
-      ).verdict,
-    ).toBe("caught");
-  });
-
-  test("failures of other requirements only are the wrong reason", () => {
-    expect(judge(fault, run([["SCHEMA-01", "[SCHEMA-01] b"]])).verdict).toBe("wrong-reason");
-  });
-
-  test("no failure is a miss, no report is a broken run", () => {
-    expect(judge(fault, run([])).verdict).toBe("missed");
-    expect(judge(fault, run([], { completed: false, error: "timed out" })).verdict).toBe("broken-run");
-  });
-
-  test("a test that fails on the conformant mock too does not catch anything", () => {
-    const baseline = run([["AUTH-01", "[AUTH-01] a"]], { fault: null });
-    expect(judge(fault, run([["AUTH-01", "[AUTH-01] a"]]), baseline).verdict).toBe("missed");
-  });
-
-  test("the table ends with the score line", () => {
-    const table = formatTable(run([], { fault: null }), [judge(fault, run([["AUTH-01", "[AUTH-01] a"]])), judge(fault, run([]))]);
-    expect(table.split("\n").at(-1)).toBe("fault detection: 1/2 faults caught");
-  });
-});
-
-describe("parseReport", () => {
-  test("reads [ID] prefixes of failed tests, file errors and where each requirement's tests live", () => {
-    const r = parseReport(
-      {
-        numPassedTests: 1,
-        numPendingTests: 1,
-        numTodoTests: 0,
-        testResults: [
-          {
-            name: "/x/suites/a.test.ts",
-            status: "failed",
-            assertionResults: [
-              { title: "[AUTH-01] answers 401", fullName: "[AUTH-01] answers 401", status: "failed", failureMessages: ["\nboom\nmore"] },
-              { title: "[AUTH-02] other", fullName: "[AUTH-02] other", status: "passed" },
-            ],
-          },
-          { name: "/x/suites/b.test.ts", status: "failed", message: "SyntaxError: nope", assertionResults: [] },
-        ],
-      },
-      "f",
+  test("a failed requirement the fault declares catches it; no other MUST red makes it precise", () => {
+    const s = judge(
+      fault,
+      "first",
+      cert([testResult("INPUT-PHONE-02", { verdict: "fail", findings: [finding("INPUT-PHONE-02")] }), testResult("SCHEMA-01")]),
       5,
     );
-    expect(r.failed).toEqual([{ requirement: "AUTH-01", title: "[AUTH-01] answers 401", message: "boom" }]);
-    expect(r.fileErrors).toHaveLength(1);
-    expect(r.fileErrors[0]).toMatch(/b\.test\.ts: SyntaxError: nope$/);
-    expect(Object.keys(r.filesByRequirement).sort()).toEqual(["AUTH-01", "AUTH-02"]);
+    expect([s.verdict, s.matched, s.collateral]).toEqual(["caught", ["INPUT-PHONE-02"], []]);
+  });
+
+  test("a blocked test is not collateral; a failed undeclared MUST is", () => {
+    const blocked = testResult("SCHEMA-01", {
+      verdict: "blocked",
+      unverified: "blocked",
+      blockedBy: "INPUT-PHONE-02",
+      reason: "blocked by INPUT-PHONE-02",
+    });
+    expect(
+      judge(fault, "first", cert([testResult("INPUT-PHONE-02", { verdict: "fail", findings: [finding("INPUT-PHONE-02")] }), blocked]), 5)
+        .collateral,
+    ).toEqual([]);
+    const red = testResult("SCHEMA-01", { verdict: "fail", findings: [finding("SCHEMA-01")] });
+    expect(
+      judge(fault, "first", cert([testResult("INPUT-PHONE-02", { verdict: "fail", findings: [finding("INPUT-PHONE-02")] }), red]), 5)
+        .collateral,
+    ).toEqual(["SCHEMA-01"]);
+  });
+
+  test("only other requirements failing is the wrong reason; nothing failing is a miss; a suite defect is a broken run", () => {
+    expect(judge(fault, "first", cert([testResult("SCHEMA-01", { verdict: "fail", findings: [finding("SCHEMA-01")] })]), 5).verdict).toBe(
+      "wrong-reason",
+    );
+    expect(judge(fault, "first", cert(pass()), 5).verdict).toBe("missed");
+    expect(
+      judge(fault, "first", cert(pass(), { runErrors: [{ kind: "suite-defect", source: "x", message: "SyntaxError" }] }), 5).verdict,
+    ).toBe("broken-run");
+  });
+
+  test("a conformant variant passes only when nothing fails", () => {
+    const variant = { id: "v", title: "t", description: "d", deviations: ["x"], apply: () => {} } as ConformantVariant;
+    expect(judgeVariant(variant, cert(pass())).passes).toBe(true);
+    const alarm = judgeVariant(
+      variant,
+      cert([
+        testResult("AUTH-09", { verdict: "fail", findings: [finding("AUTH-09")] }),
+        testResult("INPUT-PHONE-02"),
+        testResult("SCHEMA-01"),
+      ]),
+    );
+    expect([alarm.passes, alarm.failing]).toEqual([false, ["AUTH-09"]]);
+  });
+
+  test("the table and the score lines name each catalogue's detection and precision", () => {
+    const scores = [
+      judge(fault, "first", cert([testResult("INPUT-PHONE-02", { verdict: "fail", findings: [finding("INPUT-PHONE-02")] })]), 5),
+      judge({ ...fault, id: "other" }, "blind", cert(pass()), 5),
+    ];
+    expect(scoreLines(scores)).toEqual([
+      "fault detection (first): 1/1 faults caught · precision 1/1 (100 %)",
+      "fault detection (blind): 0/1 faults caught · precision 1/1 (100 %)",
+    ]);
+    expect(formatTable(scores)).toContain("INPUT-PHONE-02*");
   });
 });

@@ -1,76 +1,120 @@
-// Judging runs: a fault is caught iff some test failed AND a failing test's requirement is one the fault breaks.
-import type { CatalogueFault } from "./types.js";
-import type { FailedTest, RunResult } from "./run-one.js";
+/**
+ * Judging runs against faulty mocks, from each run's certification (the same verdict a user gets):
+ * a fault is CAUGHT when a requirement it declares it breaks failed; it is PRECISE when every failed MUST
+ * requirement is one it declares (no collateral red). A conformant variant must pass: no requirement failed.
+ */
+import type { ReqId } from "../generated/requirements.js";
+import type { Certification } from "../reporting/certification.js";
+import type { CatalogueFault, ConformantVariant } from "./types.js";
 
 export type Verdict = "caught" | "wrong-reason" | "missed" | "broken-run";
 
 export interface FaultScore {
   fault: CatalogueFault;
-  run: RunResult;
+  catalogue: string;
   verdict: Verdict;
-  /** requirement ids of the failing tests (each once), leaving out tests that fail on the conformant mock too */
-  failingIds: string[];
-  /** failing ids that the fault declares it breaks */
-  matched: string[];
+  /** every requirement that failed (any level) */
+  failing: ReqId[];
+  /** failing ids the fault declares it breaks */
+  matched: ReqId[];
+  /** failed MUST requirements the fault does not declare: a precision miss */
+  collateral: ReqId[];
+  /** tests blocked in the run (each names the requirement that broke) */
+  blocked: number;
+  durationMs: number;
+  problem?: string;
 }
 
-/** Failures that the conformant mock also shows (a suite still being written) are not the fault's doing. */
-export function newFailures(run: RunResult, baseline?: RunResult): FailedTest[] {
-  const before = new Set(baseline?.failed.map((f) => f.title) ?? []);
-  return run.failed.filter((f) => !before.has(f.title));
+export function failedRequirements(c: Certification): ReqId[] {
+  return c.requirements.filter((r) => r.result === "fail").map((r) => r.id);
 }
 
-export function judge(fault: CatalogueFault, run: RunResult, baseline?: RunResult): FaultScore {
-  const failed = newFailures(run, baseline);
-  const failingIds = [...new Set(failed.map((f) => f.requirement).filter((r): r is string => r !== null))];
-  const matched = failingIds.filter((id) => (fault.breaks as readonly string[]).includes(id));
-  const verdict: Verdict = !run.completed
-    ? "broken-run"
-    : matched.length > 0
-      ? "caught"
-      : failed.length > 0 || run.fileErrors.length > 0
-        ? "wrong-reason"
-        : "missed";
-  return { fault, run, verdict, failingIds, matched };
+export function judge(fault: CatalogueFault, catalogue: string, c: Certification, durationMs: number): FaultScore {
+  const failing = failedRequirements(c);
+  const breaks = fault.breaks as readonly ReqId[];
+  const matched = failing.filter((id) => breaks.includes(id));
+  const collateral = c.failedMust.filter((id) => !breaks.includes(id));
+  const broken = c.verdict === "could-not-run" ? c.errors.map((e) => `${e.kind} ${e.source}: ${e.message}`).join("; ") : undefined;
+  const verdict: Verdict = broken ? "broken-run" : matched.length ? "caught" : failing.length ? "wrong-reason" : "missed";
+  return {
+    fault,
+    catalogue,
+    verdict,
+    failing,
+    matched,
+    collateral,
+    blocked: c.totals.tests.blocked,
+    durationMs,
+    ...(broken ? { problem: broken } : {}),
+  };
 }
 
-/** A baseline (no fault) is clean when it completed with no failed test and no failed file. */
-export function baselineProblems(run: RunResult): string[] {
-  if (!run.completed) return [`the run did not complete: ${run.error}`];
-  return [...run.failed.map((f) => `failed: ${f.title} — ${f.message}`), ...run.fileErrors.map((e) => `file error: ${e}`)];
+export interface VariantScore {
+  variant: ConformantVariant;
+  passes: boolean;
+  /** what failed: every one is a false alarm */
+  failing: ReqId[];
+  verdict: Certification["verdict"];
+  summary: string;
+}
+
+export function judgeVariant(variant: ConformantVariant, c: Certification): VariantScore {
+  const failing = failedRequirements(c);
+  return { variant, passes: c.verdict === "conformant" && failing.length === 0, failing, verdict: c.verdict, summary: c.summary };
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 
-/** The printed table and the score line `fault detection: N/M faults caught`. */
-export function formatTable(baseline: RunResult, scores: FaultScore[]): string {
-  const lines: string[] = [];
-  const problems = baselineProblems(baseline);
-  lines.push(
-    `conformant mock: ${problems.length === 0 ? "passes" : "FAILS"} (${baseline.passed} passed, ${baseline.failed.length} failed, ${baseline.skipped} skipped, ${(baseline.durationMs / 1000).toFixed(1)} s)`,
+export interface CatalogueScore {
+  name: string;
+  caught: number;
+  precise: number;
+  total: number;
+}
+
+export function catalogueScores(scores: readonly FaultScore[]): CatalogueScore[] {
+  const names = [...new Set(scores.map((s) => s.catalogue))];
+  return names.map((name) => {
+    const own = scores.filter((s) => s.catalogue === name);
+    return {
+      name,
+      caught: own.filter((s) => s.verdict === "caught").length,
+      precise: own.filter((s) => s.collateral.length === 0).length,
+      total: own.length,
+    };
+  });
+}
+
+/** The score lines: `fault detection (first): 73/73 caught · precision 73/73 (100 %)`. */
+export function scoreLines(scores: readonly FaultScore[]): string[] {
+  return catalogueScores(scores).map(
+    (c) =>
+      `fault detection (${c.name}): ${c.caught}/${c.total} faults caught · precision ${c.precise}/${c.total} (${c.total ? Math.floor((100 * c.precise) / c.total) : 100} %)`,
   );
-  for (const p of problems) lines.push(`  ${p}`);
-  const width = Math.max(5, ...scores.map((s) => s.fault.id.length));
-  lines.push(
-    "",
-    `${pad("fault", width)}  ${pad("verdict", 12)}  ${pad("time", 6)}  ${pad("ran", 8)}  failing requirements (* = declared in breaks)`,
-  );
+}
+
+/** The printed table, one line per fault, then the score lines. */
+export function formatTable(scores: readonly FaultScore[], variants: readonly VariantScore[] = []): string {
+  const width = Math.max(5, ...scores.map((s) => s.fault.id.length), ...variants.map((v) => v.variant.id.length));
+  const lines = [
+    `${pad("fault", width)}  ${pad("verdict", 12)}  ${pad("time", 7)}  failing requirements (* = declared in breaks, ! = collateral MUST)`,
+  ];
   for (const s of scores) {
-    const ids = s.failingIds.map((id) => (s.matched.includes(id) ? `${id}*` : id));
+    const ids = s.failing.map((id) => (s.matched.includes(id) ? `${id}*` : s.collateral.includes(id) ? `${id}!` : id));
     const shown = ids.length > 8 ? [...ids.slice(0, 8), `… ${ids.length - 8} more`] : ids;
     const detail =
       s.verdict === "broken-run"
-        ? (s.run.error ?? "").split("\n")[0]
+        ? (s.problem ?? "")
         : s.verdict === "missed"
-          ? `nothing failed; breaks ${s.fault.breaks.join(", ") || "(none declared)"}`
-          : s.verdict === "wrong-reason"
-            ? `${shown.join(" ") || s.run.fileErrors[0]}; breaks ${s.fault.breaks.join(", ") || "(none declared)"}`
-            : shown.join(" ");
-    lines.push(
-      `${pad(s.fault.id, width)}  ${pad(s.verdict, 12)}  ${pad(`${(s.run.durationMs / 1000).toFixed(1)}s`, 6)}  ${pad(s.run.files ? `${s.run.files.length} files` : "all", 8)}  ${detail}`,
-    );
+          ? `nothing failed; breaks ${s.fault.breaks.join(", ")}`
+          : shown.join(" ") + (s.verdict === "wrong-reason" ? `; breaks ${s.fault.breaks.join(", ")}` : "");
+    lines.push(`${pad(s.fault.id, width)}  ${pad(s.verdict, 12)}  ${pad(`${(s.durationMs / 1000).toFixed(1)}s`, 7)}  ${detail}`);
   }
-  const caught = scores.filter((s) => s.verdict === "caught").length;
-  lines.push("", `fault detection: ${caught}/${scores.length} faults caught`);
+  for (const v of variants)
+    lines.push(
+      `${pad(v.variant.id, width)}  ${pad(v.passes ? "passes" : "FALSE ALARM", 12)}  ${pad("", 7)}  ${v.passes ? v.summary : v.failing.join(" ") || v.summary}`,
+    );
+  lines.push("", ...scoreLines(scores));
+  if (variants.length) lines.push(`conformant variants: ${variants.filter((v) => v.passes).length}/${variants.length} pass`);
   return lines.join("\n");
 }

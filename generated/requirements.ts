@@ -3,6 +3,8 @@
 export interface Requirement {
   id: ReqId; area: string; level: "MUST" | "SHOULD" | "MAY"; basis: "DOC" | "DECISION" | "OPEN";
   decision?: string; operations: readonly string[]; text: string; sources: readonly string[];
+  /** a MUST when the profile turns this strict switch on */
+  mustWhen?: "strict.exactMessages" | "strict.exactEdges" | "strict.requireRetryAfter";
 }
 
 export type ReqId =
@@ -86,6 +88,8 @@ export type ReqId =
   | "SCHEMA-06"
   | "SCHEMA-07"
   | "SCHEMA-08"
+  | "SCHEMA-09"
+  | "SCHEMA-10"
   | "SERVER-01"
   | "TELECOM-GET-01"
   | "TELECOM-IDENTITY-01"
@@ -100,6 +104,7 @@ export type ReqId =
   | "TRANSACTION-04"
   | "TRANSACTION-05"
   | "TRANSACTION-06"
+  | "TRANSACTION-07"
   | "VERIFICATION-01"
   | "VERIFICATION-02"
   | "VERIFICATION-03"
@@ -1102,13 +1107,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "RATE-04": {
     "id": "RATE-04",
     "area": "rate-limit",
-    "level": "SHOULD",
-    "basis": "DECISION",
+    "level": "MAY",
+    "basis": "OPEN",
     "decision": "D33",
     "operations": [
       "*"
     ],
-    "text": "A request refused with 429 SHOULD NOT count against any limit.",
+    "text": "Whether a request refused with 429 counts against the limits is not published; the suite records whether the refused request used up part of the account's budget (the mock does not count it, D33), never judges it.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1140,7 +1145,8 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "text": "Where the profile requires it (strict.requireRetryAfter), a 429 SHOULD carry Retry-After in whole seconds, no longer than the window.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
-    ]
+    ],
+    "mustWhen": "strict.requireRetryAfter"
   },
   "RATE-07": {
     "id": "RATE-07",
@@ -1236,7 +1242,8 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "text": "In the exact-message mode, each error message SHOULD be the catalogue's text for its code.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
-    ]
+    ],
+    "mustWhen": "strict.exactMessages"
   },
   "SCHEMA-05": {
     "id": "SCHEMA-05",
@@ -1298,6 +1305,35 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "text": "An answer MUST NOT be an HTML page or contain a stack trace.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "SCHEMA-09": {
+    "id": "SCHEMA-09",
+    "area": "schema",
+    "level": "MUST",
+    "basis": "DECISION",
+    "decision": "D36",
+    "operations": [
+      "*"
+    ],
+    "text": "An answer's HTTP status MUST be one the spec documents for its operation (the overview publishes 200, 401, 403, 404, 422, 429 and 500; which operation answers which code is derived from each code's meaning, D36).",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "SCHEMA-10": {
+    "id": "SCHEMA-10",
+    "area": "schema",
+    "level": "MUST",
+    "basis": "DECISION",
+    "decision": "D37",
+    "operations": [
+      "*"
+    ],
+    "text": "An answer's body MUST validate against the spec's schema for its operation and status (published fields with their published types; unknown response fields are allowed, D37).",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes",
+      "DOC:verification#get-verification"
     ]
   },
   "SERVER-01": {
@@ -1511,6 +1547,25 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "sources": [
       "DOC:telecom#transaction-status",
       "DOC:documents#transaction-status"
+    ]
+  },
+  "TRANSACTION-07": {
+    "id": "TRANSACTION-07",
+    "area": "transaction",
+    "level": "MUST",
+    "basis": "DECISION",
+    "decision": "D11",
+    "operations": [
+      "sendSmsCode",
+      "verifyLicense",
+      "verifyPassport",
+      "verifyPasscard",
+      "getTelecomTransaction",
+      "getDocumentTransaction"
+    ],
+    "text": "A pending transaction (status.code 100) MUST NOT report results.verified true.",
+    "sources": [
+      "DOC:overview#transaction-status"
     ]
   },
   "VERIFICATION-01": {

@@ -1,11 +1,17 @@
 // The fault generators break exactly the rule they name: each malformed value fails the spec's own schema
 // for that field, the well-formed counterparts pass, and metadata sizes are exact (D5).
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { validateSchema } from "../lib/spec.js";
 import { malformedBirthDate, malformedOtp, malformedPhone } from "./malformed.js";
 import { metadata, metadataOfJsonLength } from "./metadata.js";
 import { phoneInOtherArea } from "./other-area-phone.js";
+import { beginInputs, endInputs } from "./random.js";
 import { otp, phone } from "./telecom.js";
+
+// Generators run inside a test only (generators/random.ts); these tables are built outside one on purpose.
+beginInputs(7);
+beforeAll(() => beginInputs(7));
+afterAll(() => endInputs());
 
 const values = (gen: Record<string, () => unknown>) => Object.entries(gen).map(([name, make]) => ({ name, value: make() }));
 

@@ -1,23 +1,29 @@
 /**
- * `minimalRequest(operationId)`: the smallest valid request of each operation, for tests whose
+ * `minimalRequest(ctx, operationId)`: the smallest valid request of each operation, for tests whose
  * subject is not the inputs (credentials, products, rate limits, envelopes). Ids in paths are
  * random UUIDs: credentials and products are checked before ids (D15). `extra` adds fields to
  * the JSON body or to the multipart form (e.g. a verification_id).
  */
 import type { CallOptions } from "../harness/client.js";
-import { config } from "../harness/config.js";
+import type { Profile } from "../run/profile.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import { deref, escapePointer, loadSpec } from "../lib/spec-document.js";
 import { ids } from "./ids.js";
 import { documentFiles } from "./images.js";
 import { identity, otp, smsSend } from "./telecom.js";
 
-type Build = (extra: Record<string, string>) => CallOptions;
+/** What inputs depend on: the injected "today" (ages) and the profile's image bounds (sizes). */
+export interface InputScope {
+  today: string;
+  profile: Pick<Profile, "imageBounds">;
+}
+
+type Build = (extra: Record<string, string>, scope: InputScope) => CallOptions;
 
 const documentForm =
   (back: boolean): Build =>
-  (extra) => ({
-    form: { fields: extra, files: documentFiles({ bounds: config.profile.imageBounds, back }) },
+  (extra, scope) => ({
+    form: { fields: extra, files: documentFiles({ bounds: scope.profile.imageBounds, back }) },
   });
 
 const builders: Record<OperationId, Build> = {
@@ -26,7 +32,7 @@ const builders: Record<OperationId, Build> = {
   getVerification: () => ({ params: { verification_id: ids.unknown() } }),
   sendSmsCode: (extra) => ({ body: smsSend.valid(extra) }),
   confirmSmsCode: (extra) => ({ body: { transaction_id: ids.unknown(), code: otp.correct(), ...extra } }),
-  verifyTelecomIdentity: (extra) => ({ body: identity(config.today).valid(extra) }),
+  verifyTelecomIdentity: (extra, scope) => ({ body: identity(scope.today).valid(extra) }),
   getTelecomTransaction: () => ({ params: { transaction_id: ids.unknown() } }),
   verifyLicense: documentForm(true),
   verifyPassport: documentForm(false),
@@ -34,8 +40,8 @@ const builders: Record<OperationId, Build> = {
   getDocumentTransaction: () => ({ params: { transaction_id: ids.unknown() } }),
 };
 
-export function minimalRequest(operationId: OperationId, extra: Record<string, string> = {}): CallOptions {
-  return builders[operationId](extra);
+export function minimalRequest(scope: InputScope, operationId: OperationId, extra: Record<string, string> = {}): CallOptions {
+  return builders[operationId](extra, scope);
 }
 
 /** Operations that need credentials (generated from the spec: a new one is covered without a new test). */

@@ -1,41 +1,47 @@
 /**
- * Defines `conformance`, `conformance.for` and `observe`: the only way a suite declares a test.
- * Each test proves one requirement: the title is prefixed `[ID]`, the Allure labels come from the
- * registry and the spec, missing roles/capabilities/budget become honest skips with a reason,
- * and after the body every exchange of the test goes through the standard checks.
+ * Defines `conformance`, `conformance.for` and `observe`: the only way a suite declares a test. Each test
+ * proves one requirement, declared as data (task meta and a tag): the launcher reads the requirement and
+ * the test's needs without parsing titles. When the test ends its outcome — verdict, findings charged to
+ * requirements, observations, exchanges, seed — is task meta too. After the body, every exchange goes
+ * through the standard checks (checks/registry.ts); what they find is charged to the requirement each
+ * check enforces. A failed arrange step (`ctx.arrange(REQ, …)`) blocks the test instead of failing it.
  */
-import { withAllure } from "./allure.js";
-import { test, type TestContext } from "vitest";
-import { standardChecks } from "../checks/index.js";
+import { AssertionError } from "node:assert";
+import { type TestContext, test } from "vitest";
+import { type CheckContext, standardChecks } from "../checks/index.js";
 import { operations } from "../generated/operations.js";
-import { requirements, type ReqId } from "../generated/requirements.js";
-import { api, MissingCredentialError, onExchange, type ApiClient } from "./client.js";
-import { config, type Config } from "./config.js";
-import { BudgetExhaustedError, ContractAssertionError } from "./errors.js";
-import type { Exchange } from "./exchange.js";
-import { formatFailures } from "./failures.js";
+import { type ReqId, requirements } from "../generated/requirements.js";
+import { beginInputs, endInputs } from "../generators/random.js";
+import { Exchange } from "../lib/exchange.js";
+import { type Failure, formatExchange, formatFailure } from "../lib/failure.js";
+import { valueAt } from "../lib/value-at.js";
+import type { ConformanceMeta, Finding, Needs, TestOutcome } from "../run/outcome.js";
+import type { Profile } from "../run/profile.js";
+import { testSeed, type WorkerPlan } from "../run/worker-plan.js";
+import { withAllure } from "./allure.js";
+import { type ApiClient, createClient } from "./client.js";
+import { BlockedError, BudgetExhaustedError, ContractAssertionError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { decisionUrl, specUrl } from "./links.js";
-import type { Profile, Role } from "./profile.js";
-import { current } from "./records.js";
-import { valueAt } from "./value-at.js";
+import { currentPlan } from "./plan.js";
 
-export interface Needs {
-  roles?: readonly Role[];
-  capabilities?: readonly (keyof Profile["capabilities"])[];
-  /** profile.strict switches the test needs on (exact edges, exact messages, Retry-After). */
-  strict?: readonly (keyof Profile["strict"])[];
-  /** Profile fields that must be present. */
-  profile?: readonly ("rateLimits" | "products.disabledForProductDisabledRole" | "products.inactiveForProductInactiveRole")[];
-}
+export type { Needs } from "../run/outcome.js";
 
 export interface Ctx {
   api: ApiClient;
+  plan: WorkerPlan;
   profile: Profile;
-  config: Readonly<Config>;
+  /** the injected "today" (YYYY-MM-DD, UTC) */
+  today: string;
   /** Exchanges made so far in this test. */
   exchanges: readonly Exchange[];
   /** Observations for OPEN requirements (shown in the report, never judged). */
   record(what: string, value: unknown): Promise<void>;
+  /**
+   * Runs an arrange step that relies on requirement `by`: if its assertions fail, the test is blocked by
+   * `by` (it verified nothing) instead of failing its own requirement. When `by` is the test's own
+   * requirement the failure is the test's verdict.
+   */
+  arrange<T>(by: ReqId, step: () => Promise<T> | T): Promise<T>;
   task: TestContext;
 }
 
@@ -43,17 +49,27 @@ type Body = (ctx: Ctx) => Promise<void>;
 
 export const API_NAME = "ID.me Services API v2";
 
-/** Why a test cannot run on this target, or undefined. */
-export function skipReason(needs: Needs | undefined, profile: Profile = config.profile, creds = config.credentials): string | undefined {
+/**
+ * Why a test cannot run on this target, or undefined: out of scope when the profile says the target cannot
+ * (no such role, capability or strict switch); a credential problem when it names the role but its variable
+ * is not set (that leaves the requirement not verified: the run is incomplete).
+ */
+export function skipReason(
+  needs: Needs | undefined,
+  plan: Pick<WorkerPlan, "profile" | "credentials">,
+): { reason: string; unverified: "out-of-scope" | "credential" } | undefined {
+  const { profile, credentials } = plan;
+  const out = (reason: string) => ({ reason, unverified: "out-of-scope" as const });
   for (const role of needs?.roles ?? []) {
-    if (!profile.credentials[role]) return `the profile "${profile.name}" names no credential for the role ${role}`;
-    if (!creds[role]) return `the environment variable ${profile.credentials[role]} (role ${role}) is not set`;
+    if (!profile.credentials[role]) return out(`the profile "${profile.name}" names no credential for the role ${role}`);
+    if (!credentials[role])
+      return { reason: `the environment variable ${profile.credentials[role]} (role ${role}) is not set`, unverified: "credential" };
   }
   for (const cap of needs?.capabilities ?? [])
-    if (!profile.capabilities[cap]) return `the target does not support ${cap} (profile capabilities.${cap} is false)`;
-  for (const s of needs?.strict ?? []) if (!profile.strict[s]) return `strict.${s} is off in the profile "${profile.name}"`;
+    if (!profile.capabilities[cap]) return out(`the target does not support ${cap} (profile capabilities.${cap} is false)`);
+  for (const s of needs?.strict ?? []) if (!profile.strict[s]) return out(`strict.${s} is off in the profile "${profile.name}"`);
   for (const f of needs?.profile ?? []) {
-    if (valueAt(profile, f) === undefined) return `the profile "${profile.name}" does not state ${f}`;
+    if (valueAt(profile, f) === undefined) return out(`the profile "${profile.name}" does not state ${f}`);
   }
   return undefined;
 }
@@ -85,63 +101,156 @@ async function placeInTree(id: ReqId, exchanges: readonly Exchange[]): Promise<v
   });
 }
 
-async function run(id: ReqId, title: string, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {
+/** A vitest `expect` failure is a contract failure of the test too; anything else is not. */
+function asContractError(e: unknown, exchanges: readonly Exchange[]): ContractAssertionError | undefined {
+  if (e instanceof ContractAssertionError) return e;
+  const err = e as Error;
+  if (err instanceof AssertionError || err?.name === "AssertionError") {
+    const failure: Failure = {
+      check: "assertion",
+      title: err.message.split("\n")[0],
+      expected: "(see the assertion)",
+      received: err.message.split("\n").slice(1).join(" ").slice(0, 300),
+    };
+    return new ContractAssertionError([failure], exchanges.at(-1));
+  }
+  return undefined;
+}
+
+const firstLine = (s: string): string =>
+  s
+    .split("\n")
+    .find((l) => l.trim() !== "")
+    ?.trim() ?? "";
+
+/** The text a failed test shows (console, JUnit, Allure): each finding with its requirement, then its exchange. */
+function findingsText(findings: readonly Finding[], exchanges: readonly Exchange[]): string {
+  const byExchange = new Map<number | undefined, Finding[]>();
+  for (const f of findings) byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
+  return [...byExchange]
+    .map(([i, list]) => {
+      const blocks = list.map((f) => `[${f.requirement}] ${formatFailure(f.failure)}`);
+      const x = i === undefined ? undefined : exchanges[i];
+      return [...blocks, ...(x ? ["", formatExchange(x)] : [])].join("\n");
+    })
+    .join("\n\n");
+}
+
+async function run(id: ReqId, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {
+  const plan = currentPlan();
+  const meta = task.task.meta.conformance as ConformanceMeta;
+  // The id is the file (without its .ts/.js ending: sources and the compiled package replay alike) and the title.
+  const seed = testSeed(plan.seed, task.task.fullName.replace(/\.test\.[tj]s\b/, ".test"));
+  const outcome: TestOutcome = { verdict: "pass", findings: [], observations: [], exchanges: [], checked: {}, seed };
+  meta.outcome = outcome;
   await label(id);
   const exchanges: Exchange[] = [];
   task.onTestFinished(() => placeInTree(id, exchanges));
-  const why = skipReason(needs);
-  if (why) task.skip(why);
-  current.test = title;
-  current.requirement = id;
-  onExchange((x) => exchanges.push(x));
+  const why = skipReason(needs, plan);
+  if (why) {
+    Object.assign(outcome, { verdict: "skipped", unverified: why.unverified, reason: why.reason });
+    task.skip(why.reason);
+  }
+  const api = createClient(plan, (record) => {
+    outcome.exchanges.push(record);
+    exchanges.push(new Exchange(record));
+  });
   const record = async (what: string, value: unknown): Promise<void> => {
+    outcome.observations.push({ what, value });
     await withAllure((allure) => allure.attachment(`observed: ${what}`, JSON.stringify(value, null, 2), "application/json"));
-    await task.annotate(`observed ${what}: ${JSON.stringify(value)}`, "observation");
   };
+  const arrange = async <T>(by: ReqId, step: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await step();
+    } catch (e) {
+      const c = by === id ? undefined : asContractError(e, exchanges);
+      throw c ? new BlockedError(by, c) : e;
+    }
+  };
+  const charge = (requirement: ReqId, failure: Failure, exchange: number | undefined) => {
+    if (failure.open)
+      outcome.observations.push({ what: `${failure.check} (OPEN: not judged)`, value: `${failure.title} — ${failure.open}` });
+    else outcome.findings.push({ requirement, failure, ...(exchange === undefined || exchange < 0 ? {} : { exchange }) });
+  };
+
+  let error: unknown;
+  beginInputs(seed);
   try {
-    await body({ api, profile: config.profile, config, exchanges, record, task });
+    await body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, task });
   } catch (e) {
-    if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) task.skip(e.message);
-    const err = enrich(e, exchanges) as Error;
-    // An OPEN requirement never fails the target, but a broken suite or target still shows.
-    if (!observeOnly || err?.name !== "ContractAssertionError") throw err;
-    await record("deviation", err.message);
+    const contract = asContractError(e, exchanges);
+    if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) {
+      Object.assign(outcome, {
+        verdict: "skipped",
+        unverified: e instanceof BudgetExhaustedError ? "budget" : "credential",
+        reason: e.message,
+      });
+    } else if (e instanceof BlockedError) {
+      Object.assign(outcome, { verdict: "blocked", unverified: "blocked", blockedBy: e.by, reason: e.message });
+    } else if (contract && observeOnly) {
+      // An OPEN requirement never fails the target: a deviation is what it observed.
+      outcome.observations.push({ what: "deviation", value: firstLine(contract.message) });
+    } else if (contract) {
+      const at = contract.exchange ? exchanges.indexOf(contract.exchange) : -1;
+      for (const f of contract.failures) charge(id, f, at);
+      if (outcome.findings.length > 0) outcome.verdict = "fail";
+    } else {
+      const unreachable = e instanceof TargetUnreachableError;
+      Object.assign(outcome, {
+        verdict: "error",
+        unverified: unreachable ? "unreachable" : "defect",
+        reason: firstLine(String((e as Error)?.message ?? e)),
+      });
+      error = e;
+    }
   } finally {
-    onExchange(undefined);
+    endInputs();
   }
-  if (observeOnly) return;
-  // Every response of every test is held to the spec, whatever the test itself asserted.
-  for (const x of exchanges) {
-    const failures = standardChecks.map((c) => c(x)).filter((f) => f !== undefined);
-    if (failures.length > 0) throw new ContractAssertionError(formatFailures(failures, x));
+  if (observeOnly && outcome.verdict === "pass") outcome.verdict = "observed";
+
+  // Every response of every test is held to the spec, whatever the test itself asserted (OPEN tests excepted:
+  // what they provoke may be exactly what the contract leaves open).
+  if (!observeOnly) {
+    const checkCtx: CheckContext = { exactMessages: plan.profile.strict.exactMessages };
+    exchanges.forEach((x, i) => {
+      for (const def of standardChecks) {
+        if (!def.applies(x)) continue;
+        outcome.checked[def.id] = (outcome.checked[def.id] ?? 0) + 1;
+        const f = def.run(x, checkCtx);
+        if (f) charge(def.requirement, f, i);
+      }
+    });
   }
+
+  if (outcome.findings.length > 0)
+    throw new ContractAssertionError(
+      outcome.findings.map((f) => f.failure),
+      undefined,
+      findingsText(outcome.findings, exchanges),
+    );
+  if (error !== undefined) throw error;
+  if (outcome.verdict === "skipped" || outcome.verdict === "blocked") task.skip(outcome.reason);
 }
 
-/** A failed vitest `expect` gets the last exchange and its curl line, and becomes a contract failure. */
-function enrich(e: unknown, exchanges: readonly Exchange[]): unknown {
-  const err = e as Error;
-  if (err?.name !== "AssertionError") return e;
-  const last = exchanges[exchanges.length - 1];
-  if (!last) return e;
-  const wrapped = new ContractAssertionError(`${err.message}\n\nExchange: ${last.summary()}\nReproduce with:\n  ${last.request.curl}`);
-  wrapped.stack = err.stack;
-  return wrapped;
-}
-
-function declare(id: ReqId, title: string, body: Body, needs?: Needs, observeOnly = false): void {
-  if (!requirements[id]) throw new Error(`unknown requirement ${id}`);
-  const full = `[${id}] ${title}`;
-  test(full, (task) => run(id, full, task, body, needs, observeOnly));
+function declare(id: ReqId, title: string, body: Body, needs: Needs | undefined, observeOnly: boolean): void {
+  const req = requirements[id];
+  if (!req) throw new Error(`unknown requirement ${id}`);
+  const selection = currentPlan().selection;
+  if (selection && !selection.includes(id)) return; // not selected: not even declared (no skip to count)
+  const meta: ConformanceMeta = { requirement: id, ...(needs ? { needs } : {}), ...(observeOnly ? { observeOnly } : {}) };
+  // The [ID] prefix is for people reading JUnit and the console; the launcher reads the meta and the tag.
+  test(`[${id}] ${title}`, { tags: [id], meta: { conformance: meta } }, (task) => run(id, task, body, needs, observeOnly));
 }
 
 export function conformance(id: ReqId, title: string, body: Body, needs?: Needs): void {
   if (requirements[id]?.basis === "OPEN") throw new Error(`${id} is OPEN: declare it with observe(), not conformance()`);
-  declare(id, title, body, needs);
+  declare(id, title, body, needs, false);
 }
 
 /**
  * A table of cases: `conformance.for(rows)("answers $name with 422", (row, ctx) => …)`.
- * Each row names its own requirement in `req`; `$field` in the title is filled from the row.
+ * Each row names its own requirement in `req`; `$field` in the title is filled from the row. Rows hold
+ * data and functions, never generated values (inputs are made inside the test, from its seed).
  */
 conformance.for =
   <T extends { req: ReqId }>(rows: readonly T[]) =>

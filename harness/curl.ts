@@ -1,10 +1,12 @@
-/** Defines `toCurl`: a copy-pasteable curl line for a request, with the credential as `$IDME_TOKEN`. */
+/** Defines `toCurl`: a copy-pasteable curl line for a request, with the credential as the role's variable. */
 import { maskAuthorization } from "./redact.js";
 
 export interface CurlInput {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** the environment variable that holds the credential (`IDME_TOKEN_SECONDARY`); default IDME_TOKEN */
+  tokenVariable?: string;
   json?: unknown;
   raw?: string;
   parts?: { name: string; value?: string; filename?: string; contentType?: string; bytes?: number }[];
@@ -14,9 +16,10 @@ const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function toCurl(input: CurlInput): string {
   const out = ["curl", "-sS", "-i", "-X", input.method, q(input.url)];
+  const placeholder = `$${input.tokenVariable ?? "IDME_TOKEN"}`;
   for (const [k, v] of Object.entries(input.headers)) {
     if (k.toLowerCase() === "authorization")
-      out.push("-H", `"${k}: ${maskAuthorization(v)}"`); // double quotes: $IDME_TOKEN expands
+      out.push("-H", `"${k}: ${maskAuthorization(v, placeholder)}"`); // double quotes: the variable expands
     else if (!(input.parts && k.toLowerCase() === "content-type")) out.push("-H", q(`${k}: ${v}`));
   }
   if (input.json !== undefined) out.push("--data-raw", q(JSON.stringify(input.json)));

@@ -1,70 +1,32 @@
 /**
- * Defines the suite's assertions on an exchange. Each builds a Failure (expected, received,
- * hint) and throws it as a ContractAssertionError carrying the exchange's curl line, so a
- * failing test reads the same whichever assertion failed.
+ * Defines `must`: the one way a test asserts. It runs assertion checks (checks/answers.ts,
+ * checks/transaction-shape.ts) on an answer and throws every failure as one ContractAssertionError
+ * carrying the failures as data and the exchange (its curl line). The `expect*` helpers are shorthands.
  */
-import type { Failure } from "../checks/types.js";
-import { throwIfFailures } from "./failures.js";
-import type { Exchange } from "./exchange.js";
-import { valueAt } from "./value-at.js";
+import { type Assertion, errorAnswer, fieldIs, statusIs, that, transactionAnswer } from "../checks/answers.js";
+import type { Exchange } from "../lib/exchange.js";
+import type { Failure } from "../lib/failure.js";
+import { ContractAssertionError } from "./errors.js";
 
-const show = (v: unknown): string => (v === undefined ? "(nothing)" : JSON.stringify(v));
-
-/** The errors list as received, or what stood in its place. */
-function errorsText(x: Exchange): string {
-  const body = x.jsonObject();
-  if (body && "errors" in body) return `errors ${show(body.errors)}`;
-  return `no errors list; body ${x.response.text.slice(0, 160) || "(empty)"}`;
+export function must(x: Exchange, ...assertions: Assertion[]): void {
+  const failures = assertions.map((a) => a(x)).filter((f): f is Failure => f !== undefined);
+  if (failures.length > 0) throw new ContractAssertionError(failures, x);
 }
 
-/** Fails with `failure` unless `ok`. */
+/** Fails with `failure` unless `ok` (its check id must be registered in checks/registry.ts). */
 export function expectThat(x: Exchange, ok: boolean, failure: Failure): void {
-  if (!ok) throwIfFailures([failure], x);
+  must(x, that(ok, failure));
 }
 
-export function expectStatus(x: Exchange, status: number, hint?: string): void {
-  expectThat(x, x.status === status, {
-    check: "http_status",
-    title: `HTTP status ${status} expected`,
-    expected: `HTTP ${status}`,
-    received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`,
-    hint,
-  });
-}
+export const expectStatus = (x: Exchange, status: number, hint?: string): void => must(x, statusIs(status, hint));
 
-/** HTTP `status` with every code of `codes` among the top-level errors (D15: a 422 lists every fault). */
-export function expectError(x: Exchange, status: number, codes: number | readonly number[], hint?: string): void {
-  const want = typeof codes === "number" ? [codes] : [...codes];
-  const got = x.errorCodes();
-  const missing = want.filter((c) => !got.includes(c));
-  expectThat(x, x.status === status && missing.length === 0, {
-    check: "error_answer",
-    title: `HTTP ${status} with ${want.join(" and ")} in the errors list expected`,
-    expected: `HTTP ${status}, errors containing ${want.join(", ")}`,
-    received: `HTTP ${x.status}, ${errorsText(x)}`,
-    hint,
-  });
-}
+export const expectError = (x: Exchange, status: number, codes: number | readonly number[], hint?: string): void =>
+  must(x, errorAnswer(status, codes, hint));
 
-/** HTTP 200 whose transaction status.code is `statusCode`; `codes`: each must be in results.errors. */
-export function expectTransaction(x: Exchange, statusCode: number, codes: readonly number[] = [], hint?: string): void {
-  const got = x.transactionCodes();
-  const missing = codes.filter((c) => !got.includes(c));
-  expectThat(x, x.status === 200 && x.transactionStatus() === statusCode && missing.length === 0, {
-    check: "transaction_answer",
-    title: `HTTP 200 with status.code ${statusCode}${codes.length ? ` and ${codes.join(", ")} in results.errors` : ""} expected`,
-    expected: `HTTP 200, status.code ${statusCode}${codes.length ? `, results.errors containing ${codes.join(", ")}` : ""}`,
-    received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}, results.errors ${show(got)}`,
-    hint,
-  });
-}
+export const expectTransaction = (x: Exchange, statusCode: number, codes: readonly number[] = [], hint?: string): void =>
+  must(x, transactionAnswer(statusCode, codes, hint));
 
-/** A field of the JSON body, by a dotted path (`results.address.city`). */
-export function field(x: Exchange, path: string): unknown {
-  return valueAt(x.json(), path);
-}
+export const expectField = (x: Exchange, path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): void =>
+  must(x, fieldIs(path, predicate, expected, hint));
 
-export function expectField(x: Exchange, path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): void {
-  const v = field(x, path);
-  expectThat(x, predicate(v), { check: "body_field", title: `\`${path}\` is ${expected}`, expected, received: show(v), hint });
-}
+export { field } from "../checks/answers.js";

@@ -1,6 +1,4 @@
 /** Defines the one table from source prefixes to URLs, and the link to the decision record. */
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const specLinks: Readonly<Record<string, string>> = {
   // Addresses of ID.me's public pages (overview, webhooks and mock pages checked; the verification,
@@ -13,10 +11,6 @@ export const specLinks: Readonly<Record<string, string>> = {
   "DOC:mock#": "https://docs.id.me/services-api/mock-apis-and-testing-tokens#",
 };
 
-export const decisionsPath = "docs/decisions.md";
-// The record ships with the suite: link to this copy, so the link works from a report opened on disk.
-const decisionsFile = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "..", decisionsPath)).href;
-
 export function specUrl(ref: string): string | undefined {
   const prefix = Object.keys(specLinks)
     .filter((p) => ref.startsWith(p))
@@ -24,6 +18,11 @@ export function specUrl(ref: string): string | undefined {
   return prefix ? specLinks[prefix] + ref.slice(prefix.length) : undefined;
 }
 
+/**
+ * The decision record as the HTML report reaches it: every run copies docs/decisions.md into its reports
+ * folder, and the report (allure-report/index.html) links to it by a relative path, so the link works
+ * wherever the folder is opened, on any machine.
+ */
 export function decisionUrl(decision: string): string {
-  return `${decisionsFile}#${decision.toLowerCase()}`;
+  return `../decisions.md#${decision.toLowerCase()}`;
 }

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { Exchange } from "./exchange.js";
+import { Exchange } from "../lib/exchange.js";
 import { pollUntilFinal } from "./poll.js";
 
 const tx = (status: number, code?: number): Exchange =>
-  new Exchange(
-    "getDocumentTransaction",
-    { method: "GET", url: "http://t/api/v2/document/x", path: "/api/v2/document/x", headers: {}, bodyPreview: "", curl: "curl http://t" },
-    { status, headers: {}, text: code === undefined ? "" : JSON.stringify({ status: { code } }), bytes: 0, truncated: false },
-    1,
-  );
+  new Exchange({
+    operationId: "getDocumentTransaction",
+    request: {
+      method: "GET",
+      url: "http://t/api/v2/document/x",
+      path: "/api/v2/document/x",
+      headers: {},
+      bodyPreview: "",
+      curl: "curl http://t",
+    },
+    response: { status, headers: {}, text: code === undefined ? "" : JSON.stringify({ status: { code } }), bytes: 0, truncated: false },
+    durationMs: 1,
+    startedAt: "2026-01-01T00:00:00.000Z",
+  });
 
 const opts = { pendingStatusCodes: [100], intervalMs: 1, maxWaitMs: 50, what: "transaction x" };
 

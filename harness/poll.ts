@@ -6,10 +6,9 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApiClient } from "./client.js";
-import { config } from "./config.js";
 import { ContractAssertionError } from "./errors.js";
-import type { Exchange } from "./exchange.js";
-import type { Profile } from "./profile.js";
+import type { Exchange } from "../lib/exchange.js";
+import type { Profile } from "../run/profile.js";
 
 export interface PollOptions {
   pendingStatusCodes: readonly number[];
@@ -37,11 +36,16 @@ export async function pollUntilFinal(get: () => Promise<Exchange>, opts: PollOpt
     const elapsed = now() - started;
     if (elapsed + opts.intervalMs > opts.maxWaitMs) {
       throw new ContractAssertionError(
-        `✗ transaction_final: ${opts.what} is still pending\n` +
-          `  Expected: a final status.code (not ${opts.pendingStatusCodes.join("/")}) within ${opts.maxWaitMs} ms (profile.polling.maxWaitMs)\n` +
-          `  Received: status.code ${code} after ${polls} polls over ${Math.round(elapsed)} ms, every ${opts.intervalMs} ms (profile.polling.intervalMs)\n` +
-          `  Hint: D11: a pending transaction must complete; raise profile.polling.maxWaitMs if the target is merely slow.\n\n` +
-          `Exchange: ${x.summary()}\nReproduce with:\n  ${x.request.curl}`,
+        [
+          {
+            check: "transaction_final",
+            title: `${opts.what} is still pending`,
+            expected: `a final status.code (not ${opts.pendingStatusCodes.join("/")}) within ${opts.maxWaitMs} ms (profile.polling.maxWaitMs)`,
+            received: `status.code ${code} after ${polls} polls over ${Math.round(elapsed)} ms, every ${opts.intervalMs} ms (profile.polling.intervalMs)`,
+            hint: "D11: a pending transaction must complete; raise profile.polling.maxWaitMs if the target is merely slow.",
+          },
+        ],
+        x,
       );
     }
     await sleep(opts.intervalMs);
@@ -53,7 +57,7 @@ export function pollTransaction(
   api: ApiClient,
   operationId: "getDocumentTransaction" | "getTelecomTransaction",
   transactionId: string,
-  profile: Profile = config.profile,
+  profile: Profile,
 ): Promise<Exchange> {
   return pollUntilFinal(() => api.call(operationId, { params: { transaction_id: transactionId } }), {
     pendingStatusCodes: profile.pendingStatusCodes,

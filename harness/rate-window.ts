@@ -4,8 +4,8 @@
  * suite never sleeps longer than the target's own limit says.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Exchange } from "./exchange.js";
-import type { Profile } from "./profile.js";
+import type { Exchange } from "../lib/exchange.js";
+import type { Profile } from "../run/profile.js";
 
 /** Margin over the window: clocks and fixed windows start a little after the last request. */
 export const WINDOW_MARGIN_MS = 150;

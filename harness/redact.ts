@@ -26,9 +26,9 @@ export function redactHeaders(headers: Record<string, string>, secrets: readonly
 }
 
 /** `Bearer ID.me c2VjcmV0` → `Bearer ID.me $IDME_TOKEN`; the scheme words stay, the credential goes. */
-export function maskAuthorization(value: string): string {
+export function maskAuthorization(value: string, placeholder = PLACEHOLDER): string {
   const words = value.trim().split(/\s+/);
-  if (words.length <= 1) return PLACEHOLDER;
+  if (words.length <= 1) return placeholder;
   const schemeWords = words.slice(0, -1).filter((w) => /^(Bearer|Basic|ID\.me|Token)$/i.test(w));
-  return [...schemeWords, PLACEHOLDER].join(" ");
+  return [...schemeWords, placeholder].join(" ");
 }

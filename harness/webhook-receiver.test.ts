@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProfile } from "./profile.js";
+import { loadProfile, mockProfilePath } from "../run/profile.js";
 import { scripts, startReceiver, type Receiver } from "./webhook-receiver.js";
 
-const base = loadProfile();
+const base = loadProfile(mockProfilePath).profile;
 const profile = { ...base, timeouts: { ...base.timeouts, webhookWaitMs: 400 } };
 let open: Receiver | undefined;
 afterEach(async () => {

@@ -12,8 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { config } from "./config.js";
-import type { Profile } from "./profile.js";
+import type { Profile } from "../run/profile.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
 export interface Script {
@@ -79,8 +78,8 @@ server.on("error", (e) => parentPort.postMessage({ type: "error", message: Strin
 server.listen(0, host, () => parentPort.postMessage({ type: "listening", port: server.address().port }));
 `;
 
-export async function startReceiver(opts: { script?: Script; profile?: Profile; pollMs?: number } = {}): Promise<Receiver> {
-  const profile = opts.profile ?? config.profile;
+export async function startReceiver(opts: { script?: Script; profile: Profile; pollMs?: number }): Promise<Receiver> {
+  const profile = opts.profile;
   const waitMs = profile.timeouts.webhookWaitMs;
   const pollMs = opts.pollMs ?? 10;
   const startedAt = Date.now();
@@ -140,7 +139,7 @@ export async function startReceiver(opts: { script?: Script; profile?: Profile; 
 /** Starts a receiver that is closed when the test finishes, whatever its outcome. */
 export async function receiverFor(
   task: { onTestFinished(fn: () => unknown): void },
-  opts: Parameters<typeof startReceiver>[0] = {},
+  opts: Parameters<typeof startReceiver>[0],
 ): Promise<Receiver> {
   const r = await startReceiver(opts);
   task.onTestFinished(() => r.close());

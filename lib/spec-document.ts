@@ -4,12 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
+import { packageRoot } from "./paths.js";
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const specPath = join(repoRoot, "openapi", "services-v2.yaml");
+export const specPath = join(packageRoot, "openapi", "services-v2.yaml");
 /** The `$id` the whole document gets in Ajv; schema pointers are resolved against it. */
 export const specId = "https://conformance.invalid/openapi/services-v2.yaml";
 

@@ -153,6 +153,19 @@ export function transactionError(code: number): TransactionErrorDef | undefined 
   return catalogue().transaction.find((e) => e.code === code);
 }
 
+export interface OpenCodeDef {
+  code: number;
+  /** where a target may show it: the top-level errors list ("http") or results.errors ("transaction") */
+  where: ("http" | "transaction")[];
+  reason: string;
+}
+
+/** Codes whose place in the contract is unknown (`x-error-catalogue.open`): observed, never failed. */
+export function openCode(code: number, where: "http" | "transaction"): OpenCodeDef | undefined {
+  const list = (loadSpec()["x-error-catalogue"].open ?? []) as OpenCodeDef[];
+  return list.find((e) => e.code === code && e.where.includes(where));
+}
+
 /** HTTP-level codes documented for a status (and, when given, for that operation). */
 export function documentedHttpCodes(status: number, operationId?: string): number[] {
   return catalogue()

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { projectRoot } from "./paths.js";
+import { packageRoot as projectRoot } from "../lib/paths.js";
 
 export interface GenerateOptions {
   resultsDir: string;

@@ -1,45 +1,47 @@
-import { Status, type TestResult } from "allure-js-commons";
-import { describe, expect, it } from "vitest";
-import { runListener } from "./allure.js";
-import { VitestLog } from "./vitest-log.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { facts, runResult, testResult } from "../lib/result-fixtures.js";
+import { loadProfile, mockProfilePath } from "../run/profile.js";
+import { environmentInfo, settleAllureResults } from "./allure.js";
+import { buildCertification } from "./certification.js";
 
-const info = () => ({ baseUrl: "http://127.0.0.1:1234", profile: "mock", seed: "7", suiteVersion: "0.1.0", specSha256: "abc" });
-const result = (over: Partial<TestResult>): TestResult =>
-  ({ parameters: [], statusDetails: {}, fullName: "pkg:suites/a.test.ts#[AUTH-01] x", ...over }) as unknown as TestResult;
+const dir = mkdtempSync(join(tmpdir(), "allure-settle-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("Allure run listener", () => {
-  it("adds target/profile/seed as parameters excluded from the history id, without duplicating the harness's", () => {
-    const r = result({ parameters: [{ name: "seed", value: "7" }] });
-    runListener(info, new Map()).beforeTestResultStop(r);
-    expect(r.parameters).toEqual([
-      { name: "seed", value: "7" },
-      { name: "target", value: "http://127.0.0.1:1234", excluded: true },
-      { name: "profile", value: "mock", excluded: true },
-    ]);
+describe("Allure results say what the run decided", () => {
+  it("a blocked or skipped test becomes skipped with its reason, and every result carries its verdict", () => {
+    const blocked = testResult("SCHEMA-01", { verdict: "blocked", reason: "blocked by INPUT-PHONE-02: HTTP status 422 expected" });
+    const passed = testResult("AUTH-01");
+    const file = (t: typeof blocked, status: string) => {
+      const path = join(dir, `${t.title.length}-${status}-result.json`);
+      writeFileSync(
+        path,
+        JSON.stringify({ name: t.title, fullName: `pkg:${t.file}.ts#${t.title}`, status, statusDetails: {}, labels: [] }),
+      );
+      return path;
+    };
+    const a = file(blocked, "failed");
+    const b = file(passed, "passed");
+    settleAllureResults(dir, [blocked, passed]);
+    expect(JSON.parse(readFileSync(a, "utf8"))).toMatchObject({
+      status: "skipped",
+      statusDetails: { message: "blocked by INPUT-PHONE-02: HTTP status 422 expected" },
+      labels: [{ name: "verdict", value: "blocked" }],
+    });
+    expect(JSON.parse(readFileSync(b, "utf8"))).toMatchObject({ status: "passed", labels: [{ name: "verdict", value: "pass" }] });
   });
 
-  it("gives a skipped result the reason passed to ctx.skip, matched by file and title", () => {
-    const notes = new Map([
-      ["suites/a.test.ts#[AUTH-01] x", "the request budget of 5 requests is spent"],
-      ["suites/b.test.ts#[AUTH-01] x", "other"],
-    ]);
-    const skipped = result({ status: Status.SKIPPED });
-    runListener(info, notes).beforeTestResultStop(skipped);
-    expect(skipped.statusDetails.message).toBe("the request budget of 5 requests is spent");
-    const passed = result({ status: Status.PASSED });
-    runListener(info, notes).beforeTestResultStop(passed);
-    expect(passed.statusDetails.message).toBeUndefined();
-  });
-});
-
-describe("vitest log", () => {
-  it("keeps vitest's output without colours and finds the first error line", () => {
-    const log = new VitestLog();
-    log.stream.write(
-      "\u001b[31m⎯⎯ Unhandled Error ⎯⎯\u001b[39m\n\u001b[1mError\u001b[22m: ENOENT: no such file or directory, open '/x.yaml'\n ❯ readFileSync\n",
-    );
-    expect(log.content).toContain("⎯⎯ Unhandled Error ⎯⎯");
-    expect(log.firstError()).toBe("Error: ENOENT: no such file or directory, open '/x.yaml'");
-    expect(new VitestLog().firstError()).toBeUndefined();
+  it("puts the verdict and the run's facts on the front page (environment)", () => {
+    const c = buildCertification({
+      result: runResult([testResult("AUTH-01")]),
+      facts: { ...facts, mockFaults: ["phone-lenient"] },
+      profile: loadProfile(mockProfilePath).profile,
+      selected: ["AUTH-01"],
+    });
+    const env = environmentInfo(c);
+    expect(env.Verdict).toMatch(/^CONFORMANT within scope/);
+    expect(env.Target).toBe("embedded mock with faults phone-lenient");
   });
 });

@@ -1,55 +1,63 @@
 /**
- * Options for allure-vitest's reporter: environment, categories, and a listener that adds the
- * run parameters to every result and gives skipped results their reason (allure-vitest drops
- * the `ctx.skip(reason)` note, and the "Rate-limited / inconclusive" category matches on it).
+ * Allure glue: the categories (one list for allure-vitest and Allure Report 3), the environment block
+ * (the run's facts and its verdict, on the report's front page), and `settleAllureResults`, which makes
+ * each result say what the run decided: allure-vitest drops the reason of a skip, and a test blocked after
+ * the run (run/premises.ts) was written as failed.
  */
-import type { TestResult } from "allure-js-commons";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Category } from "allure-js-commons/sdk";
-import { Status } from "allure-js-commons";
-import categoryList from "./categories.json";
+import type { TestResult } from "../run/results.js";
+import type { Certification } from "./certification.js";
+import categoryList from "./categories.json" with { type: "json" };
 
-// One list for both readers: allure-vitest writes it into the results, Allure Report 3 reads it
-// through allurerc.mjs. Order matters: a result goes to the first category that matches.
+// Order matters: a result goes to the first category that matches.
 export const categories = categoryList as Category[];
 
-export interface AllureRunInfo {
-  baseUrl: string;
-  profile: string;
-  seed: string;
-  suiteVersion: string;
-  specSha256: string;
-}
-
-export function environmentInfo(info: AllureRunInfo): Record<string, string> {
+export function environmentInfo(c: Certification): Record<string, string> {
+  const f = c.facts;
   return {
-    "Base URL": info.baseUrl,
-    Profile: info.profile,
-    Seed: info.seed,
-    "Suite version": info.suiteVersion,
-    "Spec SHA-256": info.specSha256,
-    Node: process.version,
+    Verdict: c.summary,
+    Target: f.mockFaults.length ? `${f.target} with faults ${f.mockFaults.join(", ")}` : f.target,
+    Profile: `${f.profile.name} (${f.profile.path}, SHA-256 ${f.profile.sha256.slice(0, 16)}…)`,
+    Seed: String(f.seed),
+    Today: f.today,
+    "Suite version": `${f.suite.version}${f.suite.commit ? ` (${f.suite.commit})` : ""}`,
+    "Spec SHA-256": f.specSha256,
+    Node: f.node,
   };
 }
 
-/**
- * Listener run by the Allure runtime before each result is written. `info()` is read late:
- * the target URL of the embedded mock is only known after the global setup.
- */
-export function runListener(info: () => AllureRunInfo, skipNotes: ReadonlyMap<string, string>) {
-  return {
-    beforeTestResultStop(result: TestResult): void {
-      const i = info();
-      for (const [name, value] of [
-        ["target", i.baseUrl],
-        ["profile", i.profile],
-        ["seed", i.seed],
-      ] as const) {
-        if (!result.parameters.some((p) => p.name === name)) result.parameters.push({ name, value, excluded: true });
-      }
-      if (result.status === Status.SKIPPED && !result.statusDetails?.message) {
-        const note = [...skipNotes].find(([key]) => result.fullName?.endsWith(key))?.[1];
-        if (note) result.statusDetails = { ...result.statusDetails, message: note };
-      }
-    },
-  };
+interface AllureResultFile {
+  name?: string;
+  fullName?: string;
+  status?: string;
+  statusDetails?: { message?: string; trace?: string };
+  labels?: { name: string; value: string }[];
+}
+
+/** `pkg:suites/a/b.test.ts#[ID] title` → `suites/a/b.test#[ID] title`: the TestResult id. */
+const testIdOf = (fullName: string | undefined) => (fullName ?? "").replace(/^[^:]*:/, "").replace(/\.test\.[tj]s#/, ".test#");
+
+export function settleAllureResults(resultsDir: string, tests: readonly TestResult[]): void {
+  const byId = new Map(tests.map((t) => [t.id, t]));
+  let files: string[];
+  try {
+    files = readdirSync(resultsDir).filter((f) => f.endsWith("-result.json"));
+  } catch {
+    return; // no Allure results (the reporter was not part of this run)
+  }
+  for (const f of files) {
+    const path = join(resultsDir, f);
+    const r = JSON.parse(readFileSync(path, "utf8")) as AllureResultFile;
+    const t = byId.get(testIdOf(r.fullName));
+    if (!t) continue;
+    const v = t.outcome.verdict;
+    r.labels = [...(r.labels ?? []).filter((l) => l.name !== "verdict"), { name: "verdict", value: v }];
+    if (v === "blocked" || v === "skipped") {
+      r.status = "skipped";
+      r.statusDetails = { ...r.statusDetails, message: t.outcome.reason ?? v };
+    }
+    writeFileSync(path, JSON.stringify(r));
+  }
 }

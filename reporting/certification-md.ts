@@ -1,42 +1,67 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
-import { verdictLine, type Certification, type ReqResult } from "./certification.js";
+import type { Certification, ReqResult } from "./certification.js";
 
-const mark: Record<ReqResult, string> = { pass: "✅ pass", fail: "❌ fail", skip: "⏭ skip", observed: "👁 observed" };
+const mark: Record<ReqResult, string> = {
+  pass: "✅ pass",
+  fail: "❌ fail",
+  observed: "👁 observed",
+  "not-verified": "⚠ not verified",
+  "out-of-scope": "⏭ out of scope",
+  "not-selected": "· not selected",
+};
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderCertificationMd(c: Certification): string {
+  const f = c.facts;
   const lines = [
-    `# Certification summary — ${verdictLine(c).toUpperCase()}`,
+    `# Certification summary — ${c.verdict.toUpperCase()}`,
     "",
-    `| | |`,
-    `|---|---|`,
-    `| suite | ${c.suite.name} ${c.suite.version} |`,
-    `| spec SHA-256 | \`${c.specSha256}\` |`,
-    `| target | ${c.target} |`,
-    `| profile | ${c.profile} |`,
-    `| seed | ${c.seed ?? "—"} |`,
-    `| today (injected) | ${c.today} |`,
-    `| date | ${c.date} |`,
-    `| filter | ${c.filter ? [...c.filter.areas.map((a) => `area ${a}`), ...c.filter.requirements].join(", ") : "none (full run)"} |`,
+    `**${c.summary}**`,
     "",
-    `**Requirements:** ${c.totals.passed} passed, ${c.totals.failed} failed, ${c.totals.skipped} skipped, ${c.totals.observed} observed. ` +
-      `**Tests:** ${c.tests.passed} passed, ${c.tests.failed} failed, ${c.tests.skipped} skipped.`,
+    "| | |",
+    "|---|---|",
+    `| suite | ${f.suite.name} ${f.suite.version}${f.suite.commit ? ` (commit ${f.suite.commit})` : ""} |`,
+    `| spec SHA-256 | \`${f.specSha256}\` |`,
+    `| target | ${f.target}${f.mockFaults.length ? ` **with faults: ${f.mockFaults.join(", ")}**` : ""} |`,
+    `| profile | ${f.profile.name} — \`${f.profile.path}\` (SHA-256 \`${f.profile.sha256}\`) |`,
+    `| seed | ${f.seed} (replay with \`--seed ${f.seed}\`) |`,
+    `| today (injected) | ${f.today} |`,
+    `| started | ${f.startedAt} (${(f.durationMs / 1000).toFixed(1)} s, ${f.requests} requests) |`,
+    `| Node | ${f.node} |`,
+    `| selection | ${f.selection ? [...f.selection.areas.map((a) => `area ${a}`), ...f.selection.requirements].join(", ") : "none (every requirement)"} |`,
+    ...(f.shard ? [`| shard | ${f.shard.index}/${f.shard.count} |`] : []),
     "",
-    "The verdict is non-conformant iff a MUST requirement failed (otherwise inconclusive when a test could not judge or none ran). SHOULD/MAY failures are warnings; OPEN questions are observed, never failed. A conformant verdict is partial when MUST requirements were skipped (listed as skip with the reason): it certifies only what ran.",
+    `**Scope:** ${c.scope.inScope} of ${c.scope.selected} selected requirements; MUST in scope: ${c.scope.must.inScope} — ${c.scope.must.passed} passed, ${c.scope.must.failed} failed, ${c.scope.must.notVerified} not verified.`,
+    "",
+    `**Tests:** ${Object.entries(c.totals.tests)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ")}.`,
+    "",
+    "Rules: a requirement fails when a finding is charged to it (by its own test, or by a standard check on any answer); OPEN requirements are observed, never failed; a requirement in scope passes only when every one of its tests in scope passed (a blocked, budget-skipped, timed-out test leaves it not verified). Exit codes: 0 conformant within scope, 1 non-conformant, 2 could not run, 3 incomplete.",
     "",
   ];
+  if (c.failedMust.length) lines.push("## Failed MUST requirements", "", ...c.failedMust.map((id) => `- ${id}`), "");
+  if (c.notVerifiedMust.length)
+    lines.push("## MUST requirements not verified", "", ...c.notVerifiedMust.map((n) => `- ${n.id}: ${cell(n.reason)}`), "");
   if (c.errors.length) {
-    lines.push("## Run problems (the run is inconclusive: exit code 2)", "");
+    lines.push("## Run problems", "");
     for (const e of c.errors) lines.push(`- **${e.kind}** ${cell(e.source)}: ${cell(e.message)}`);
     lines.push("");
   }
-  if (c.warnings.length) {
-    lines.push("## Warnings", "");
-    for (const w of c.warnings) lines.push(`- ${w.id} (${w.level}): ${cell(w.reason)}`);
-    lines.push("");
-  }
+  if (c.warnings.length)
+    lines.push("## Warnings (SHOULD / MAY)", "", ...c.warnings.map((w) => `- ${w.id} (${w.level}): ${cell(w.reason)}`), "");
+  if (c.scope.outOfScope.length)
+    lines.push(
+      "## Out of scope (the profile says the target cannot)",
+      "",
+      ...c.scope.outOfScope.map((o) => `- ${o.id}: ${cell(o.reason)}`),
+      "",
+    );
   lines.push("## Requirements", "", "| id | level | basis | result | reason |", "|---|---|---|---|---|");
-  for (const r of c.requirements) lines.push(`| ${r.id} | ${r.level} | ${r.basis} | ${mark[r.result]} | ${cell(r.reason)} |`);
+  for (const r of c.requirements) {
+    const level = r.level === r.declaredLevel ? r.level : `${r.level} (declared ${r.declaredLevel})`;
+    lines.push(`| ${r.id} | ${level} | ${r.basis}${r.decision ? ` ${r.decision}` : ""} | ${mark[r.result]} | ${cell(r.reason)} |`);
+  }
   return `${lines.join("\n")}\n`;
 }

@@ -1,165 +1,131 @@
 import { describe, expect, it } from "vitest";
-import { buildCertification, exitCodeOf, verdictLine, type RunMeta } from "./certification.js";
-import type { Requirement } from "./registry.js";
-import type { TestRecord } from "./test-record.js";
+import type { ReqId } from "../generated/requirements.js";
+import { facts, failure, finding, runResult, testResult } from "../lib/result-fixtures.js";
+import { loadProfile, mockProfilePath } from "../run/profile.js";
+import { buildCertification, exitCodeOf } from "./certification.js";
 
-const req = (id: string, level: Requirement["level"], basis: Requirement["basis"] = "DOC", area = "auth"): Requirement => ({
-  id,
-  area,
-  level,
-  basis,
-  operations: ["*"],
-  text: `${id} text`,
-});
-const registry = [
-  req("AUTH-01", "MUST"),
-  req("AUTH-02", "SHOULD"),
-  req("AUTH-03", "MUST", "OPEN"),
-  req("INPUT-01", "MUST", "DOC", "input"),
-  req("INPUT-02", "MUST", "DOC", "input"),
-];
-const meta: RunMeta = {
-  suite: { name: "s", version: "0.1.0" },
-  specSha256: "abc",
-  target: "http://t",
-  profile: "mock",
-  seed: 1,
-  today: "2025-01-01",
-  date: "2025-01-01T00:00:00Z",
-  filter: null,
-};
+const mock = loadProfile(mockProfilePath).profile;
+const lenient = { ...mock, strict: { ...mock.strict, requireRetryAfter: false } };
+const some: ReqId[] = ["AUTH-01", "AUTH-02", "AUTH-09", "AUTH-08", "INPUT-PHONE-02", "SCHEMA-01", "RATE-06"];
+const cert = (
+  tests: Parameters<typeof runResult>[0],
+  extra: Parameters<typeof runResult>[1] = {},
+  profile = mock,
+  selected: readonly ReqId[] = some,
+) => buildCertification({ result: runResult(tests, extra), facts, profile, selected });
+const all = (verdict: "pass" = "pass") => some.filter((id) => id !== "AUTH-08").map((id) => testResult(id, { verdict }));
+const entry = (c: ReturnType<typeof cert>, id: ReqId) => c.requirements.find((r) => r.id === id);
 
-const t = (requirement: string, state: TestRecord["state"], extra: Partial<TestRecord> = {}): TestRecord => ({
-  title: `[${requirement}] does something`,
-  fullName: `[${requirement}] does something`,
-  file: "suites/x.test.ts",
-  requirement,
-  state,
-  ...extra,
-});
-
-const result = (c: ReturnType<typeof buildCertification>, id: string) => c.requirements.find((r) => r.id === id)!;
-
-describe("certification verdict", () => {
-  it("is conformant when every MUST requirement passed, and lists every registry requirement", () => {
-    const c = buildCertification({ registry, tests: [t("AUTH-01", "passed"), t("INPUT-01", "passed")], runErrors: [], meta });
+describe("certification", () => {
+  it("is conformant when every MUST in scope passed; OPEN requirements are observed", () => {
+    const c = cert([...all(), testResult("AUTH-08", { verdict: "observed" })]);
     expect(c.verdict).toBe("conformant");
-    expect(c.requirements.map((r) => r.id)).toEqual(registry.map((r) => r.id));
-    expect(result(c, "AUTH-01").result).toBe("pass");
-    expect(result(c, "INPUT-02")).toMatchObject({ result: "skip", reason: expect.stringMatching(/^untested/) });
-    expect(exitCodeOf(c)).toBe(0);
+    expect(exitCodeOf(c.verdict)).toBe(0);
+    expect(entry(c, "AUTH-08")?.result).toBe("observed");
+    expect(c.summary).toMatch(/^CONFORMANT within scope: \d+ of \d+ MUST requirements passed/);
   });
 
-  it("calls a conformant run with skipped MUST requirements partial, naming them (OPEN ones excluded)", () => {
-    const c = buildCertification({ registry, tests: [t("AUTH-01", "passed"), t("INPUT-01", "passed")], runErrors: [], meta });
-    expect(c.unverifiedMust).toEqual(["INPUT-02"]);
-    expect(verdictLine(c)).toBe("conformant (partial: 1 MUST requirement not verified)");
-    const full = buildCertification({
-      registry,
-      tests: [t("AUTH-01", "passed"), t("INPUT-01", "passed"), t("INPUT-02", "passed")],
-      runErrors: [],
-      meta,
+  it("fails the requirement a finding is charged to, not the test's own one", () => {
+    const charged = testResult("AUTH-01", {
+      verdict: "pass",
+      findings: [finding("SCHEMA-01", failure("error_envelope", "errors is an object"))],
     });
-    expect(full.unverifiedMust).toEqual([]);
-    expect(verdictLine(full)).toBe("conformant");
-  });
-
-  it("is non-conformant when a MUST requirement has a contract failure (exit 1)", () => {
-    const c = buildCertification({
-      registry,
-      tests: [t("AUTH-01", "failed", { errorName: "ContractAssertionError", message: "expected 401, got 200\nmore" })],
-      runErrors: [],
-      meta,
-    });
+    const c = cert([...all().filter((t) => t.requirement !== "AUTH-01"), charged]);
+    expect(entry(c, "AUTH-01")?.result).toBe("pass");
+    expect(entry(c, "SCHEMA-01")?.result).toBe("fail");
+    expect(entry(c, "SCHEMA-01")?.chargedBy[0]).toMatchObject({ check: "error_envelope" });
     expect(c.verdict).toBe("non-conformant");
-    expect(result(c, "AUTH-01")).toMatchObject({ result: "fail", reason: "expected 401, got 200" });
-    expect(c.totals.failed).toBe(1);
-    expect(exitCodeOf(c)).toBe(1);
+    expect(c.failedMust).toEqual(["SCHEMA-01"]);
+    expect(exitCodeOf(c.verdict)).toBe(1);
   });
 
-  it("treats a SHOULD failure as a warning, not a verdict", () => {
-    const c = buildCertification({
-      registry,
-      tests: [t("AUTH-02", "failed", { errorName: "AssertionError", message: "no Retry-After" })],
-      runErrors: [],
-      meta,
-    });
+  it("a SHOULD failure is a warning, not a verdict", () => {
+    const c = cert([
+      ...all().filter((t) => t.requirement !== "AUTH-09"),
+      testResult("AUTH-09", { verdict: "fail", findings: [finding("AUTH-09")] }),
+    ]);
     expect(c.verdict).toBe("conformant");
-    expect(c.warnings).toEqual([{ id: "AUTH-02", level: "SHOULD", reason: "no Retry-After" }]);
+    expect(c.warnings.map((w) => w.id)).toEqual(["AUTH-09"]);
   });
 
-  it("never fails an OPEN requirement: it is observed", () => {
-    const c = buildCertification({
-      registry,
-      tests: [t("AUTH-03", "failed", { errorName: "ContractAssertionError", message: "legacy form rejected" })],
-      runErrors: [],
-      meta,
+  it("a level follows the profile where the registry says so (mustWhen)", () => {
+    const tests = [
+      ...all().filter((t) => t.requirement !== "RATE-06"),
+      testResult("RATE-06", { verdict: "fail", findings: [finding("RATE-06")] }),
+    ];
+    expect(cert(tests).verdict).toBe("non-conformant");
+    expect(entry(cert(tests), "RATE-06")).toMatchObject({ level: "MUST", declaredLevel: "SHOULD" });
+    expect(cert(tests, {}, lenient).verdict).toBe("conformant");
+  });
+
+  it("a blocked test leaves its requirement not verified: the run is incomplete (exit 3), never conformant", () => {
+    const blocked = testResult("SCHEMA-01", {
+      verdict: "blocked",
+      unverified: "blocked",
+      blockedBy: "INPUT-PHONE-02",
+      reason: "blocked by INPUT-PHONE-02: HTTP status 422 expected",
     });
-    expect(result(c, "AUTH-03")).toMatchObject({ result: "observed", reason: expect.stringContaining("legacy form rejected") });
+    const c = cert([...all().filter((t) => t.requirement !== "SCHEMA-01"), blocked]);
+    expect(entry(c, "SCHEMA-01")).toMatchObject({ result: "not-verified" });
+    expect(entry(c, "SCHEMA-01")?.reason).toMatch(/blocked by INPUT-PHONE-02/);
+    expect(c.verdict).toBe("incomplete");
+    expect(exitCodeOf(c.verdict)).toBe(3);
+    expect(c.summary).toMatch(/^INCOMPLETE: 1 of \d+ MUST requirements in scope not verified/);
+  });
+
+  it("one blocked test among passing ones still leaves the requirement not verified", () => {
+    const c = cert([
+      ...all(),
+      testResult("AUTH-01", { verdict: "skipped", unverified: "budget", reason: "the request budget of 5 requests is spent" }),
+    ]);
+    expect(entry(c, "AUTH-01")?.result).toBe("not-verified");
+    expect(c.verdict).toBe("incomplete");
+  });
+
+  it("what the profile says the target cannot do is out of scope, and named in the summary", () => {
+    const oos = testResult("RATE-06", {
+      verdict: "skipped",
+      unverified: "out-of-scope",
+      reason: "the target does not support rateLimitTests (profile capabilities.rateLimitTests is false)",
+    });
+    const c = cert([...all().filter((t) => t.requirement !== "RATE-06"), oos]);
+    expect(entry(c, "RATE-06")?.result).toBe("out-of-scope");
     expect(c.verdict).toBe("conformant");
+    expect(c.summary).toMatch(/out of scope: rateLimitTests \(1\)/);
   });
 
-  it("makes an unreachable target inconclusive (exit 2), not a failure", () => {
-    const c = buildCertification({
-      registry,
-      tests: [t("AUTH-01", "failed", { errorName: "TargetUnreachableError", message: "connect ECONNREFUSED" })],
-      runErrors: [],
-      meta,
+  it("a scope without a MUST requirement is no verdict (incomplete)", () => {
+    const c = cert([testResult("AUTH-08", { verdict: "observed" })], {}, mock, ["AUTH-08"]);
+    expect(c.scope.must.inScope).toBe(0);
+    expect(c.verdict).toBe("incomplete");
+  });
+
+  it("an interrupted run is incomplete; a suite defect is could-not-run (exit 2); a MUST failure wins over both", () => {
+    expect(cert(all(), { interrupted: true, runErrors: [{ kind: "interrupted", source: "launcher", message: "stopped" }] }).verdict).toBe(
+      "incomplete",
+    );
+    const defect = cert(all(), { runErrors: [{ kind: "suite-defect", source: "suites/a.test", message: "SyntaxError" }] });
+    expect([defect.verdict, exitCodeOf(defect.verdict)]).toEqual(["could-not-run", 2]);
+    const both = cert([...all(), testResult("AUTH-01", { verdict: "fail", findings: [finding("AUTH-01")] })], {
+      runErrors: [{ kind: "suite-defect", source: "x", message: "y" }],
     });
-    expect(result(c, "AUTH-01")).toMatchObject({ result: "skip", reason: expect.stringContaining("target unreachable") });
-    expect(c.verdict).toBe("inconclusive");
-    expect(c.errors[0]).toMatchObject({ kind: "target-unreachable" });
-    expect(exitCodeOf(c)).toBe(2);
+    expect(both.verdict).toBe("non-conformant");
   });
 
-  it("reports a suite defect (a TypeError in a test, a module that fails to import) as exit 2", () => {
+  it("a requirement enforced only by a standard check is verified by the answers the check examined", () => {
+    const c = cert([testResult("AUTH-01", { checked: { schema_conformant: 3 } })], {}, mock, ["AUTH-01", "SCHEMA-10"]);
+    expect(entry(c, "SCHEMA-10")).toMatchObject({ result: "pass" });
+    const none = cert([testResult("AUTH-01")], {}, mock, ["AUTH-01", "SCHEMA-10"]);
+    expect(entry(none, "SCHEMA-10")?.result).toBe("not-verified");
+  });
+
+  it("records a faulty embedded mock in the summary line", () => {
     const c = buildCertification({
-      registry,
-      tests: [t("AUTH-01", "failed", { errorName: "TypeError", message: "x is undefined" })],
-      runErrors: [{ kind: "module", source: "suites/a.test.ts", message: "SyntaxError: bad" }],
-      meta,
+      result: runResult(all()),
+      facts: { ...facts, mockFaults: ["phone-lenient"] },
+      profile: mock,
+      selected: some,
     });
-    expect(c.errors.map((e) => e.kind)).toEqual(["suite-defect", "suite-defect"]);
-    expect(c.verdict).toBe("inconclusive");
-    expect(exitCodeOf(c)).toBe(2);
-  });
-
-  it("keeps exit 1 when a MUST failure is certain even if another test broke", () => {
-    const c = buildCertification({
-      registry,
-      tests: [
-        t("AUTH-01", "failed", { errorName: "ContractAssertionError", message: "m" }),
-        t("INPUT-01", "failed", { errorName: "TargetUnreachableError", message: "timeout" }),
-      ],
-      runErrors: [],
-      meta,
-    });
-    expect(c.verdict).toBe("non-conformant");
-    expect(exitCodeOf(c)).toBe(1);
-  });
-
-  it("gives skipped tests their reason and filtered requirements 'not run (filtered)'", () => {
-    const c = buildCertification({
-      registry,
-      tests: [t("INPUT-01", "skipped", { note: "request budget exhausted" }), t("AUTH-01", "skipped")],
-      runErrors: [],
-      selected: new Set(["INPUT-01", "INPUT-02"]),
-      meta,
-    });
-    expect(result(c, "INPUT-01")).toMatchObject({ result: "skip", reason: "request budget exhausted" });
-    expect(result(c, "AUTH-01")).toMatchObject({ result: "skip", reason: "not run (filtered)" });
-    expect(result(c, "INPUT-02").reason).toMatch(/^untested/);
-    expect(c.tests).toEqual({ passed: 0, failed: 0, skipped: 1 });
-  });
-
-  it("flags a test whose title names no known requirement", () => {
-    const c = buildCertification({ registry, tests: [{ ...t("NOPE-99", "passed") }], runErrors: [], meta });
-    expect(c.errors[0].message).toContain("NOPE-99");
-  });
-
-  it("exits 2 when no test ran at all", () => {
-    const c = buildCertification({ registry, tests: [t("AUTH-01", "skipped")], runErrors: [], meta });
-    expect(c.verdict).toBe("inconclusive");
-    expect(exitCodeOf(c)).toBe(2);
+    expect(c.summary).toMatch(/\[embedded mock with faults: phone-lenient\]/);
   });
 });

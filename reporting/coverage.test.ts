@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCoverage, renderCoverageMd, type ExchangeRecord, type SpecFacts } from "./coverage.js";
+import { computeCoverage, renderCoverageMd, type CoveredExchange, type SpecFacts } from "./coverage.js";
 
 const spec: SpecFacts = {
   operations: [
@@ -19,7 +19,7 @@ const x = (
   errorCodes: number[] = [],
   transactionCodes: number[] = [],
   path = "/p",
-): ExchangeRecord => ({ operationId, method: "POST", path, status, errorCodes, transactionCodes });
+): CoveredExchange => ({ operationId, method: "POST", path, status, errorCodes, transactionCodes });
 
 describe("coverage matrix", () => {
   it("counts exercised documented combinations and lists the ones never reached", () => {

@@ -1,20 +1,36 @@
 /**
  * Coverage matrix: operation × HTTP status × error code, and operation × transaction code.
- * What the run exercised (from the exchange records), which documented combinations it never
+ * What the run exercised (the exchanges its tests recorded), which documented combinations it never
  * reached, and what it saw that the spec does not document. Pure.
  */
-export interface ExchangeRecord {
-  test?: string;
-  requirement?: string | null;
+import { Exchange } from "../lib/exchange.js";
+import type { TestResult } from "../run/results.js";
+
+/** The coverage-relevant facts of one exchange. */
+export interface CoveredExchange {
   operationId: string | null;
   method: string;
   path: string;
   status: number;
   errorCodes?: number[];
-  transactionStatus?: number | null;
   transactionCodes?: number[];
-  documented?: boolean;
-  durationMs?: number;
+}
+
+/** The exchanges of a run's tests, as the matrix counts them. */
+export function coveredExchanges(tests: readonly TestResult[]): CoveredExchange[] {
+  return tests.flatMap((t) =>
+    t.outcome.exchanges.map((record) => {
+      const x = new Exchange(record);
+      return {
+        operationId: x.operationId,
+        method: x.request.method,
+        path: x.request.path,
+        status: x.status,
+        errorCodes: x.errorCodes(),
+        transactionCodes: x.transactionCodes(),
+      };
+    }),
+  );
 }
 
 /** What the spec documents, already expanded (no "*"). */
@@ -49,7 +65,7 @@ export interface Coverage {
 
 const NONE = "(no operation)";
 
-export function computeCoverage(spec: SpecFacts, exchanges: ExchangeRecord[]): Coverage {
+export function computeCoverage(spec: SpecFacts, exchanges: readonly CoveredExchange[]): Coverage {
   const http = new Map<string, Cell>();
   const tx = new Map<string, TxCell>();
   const hkey = (op: string, status: number, code: number | null) => `${op} ${status} ${code ?? "-"}`;

@@ -1,64 +1,80 @@
 /**
- * After the tests: writes coverage, certification, the Allure environment, the HTML report and
- * the manifest, in that order (the manifest hashes everything else).
+ * Defines `writeReports`: every artifact of a run, from its plan and results — results.json, coverage,
+ * certification (JSON and Markdown), JUnit, the Allure results settled and the HTML report, the decision
+ * record, and last the manifest (it hashes everything else).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { FileSystemWriter } from "allure-js-commons/sdk/reporter";
-import { environmentInfo, type AllureRunInfo } from "./allure.js";
+import { packageRoot } from "../lib/paths.js";
+import type { RunPlan } from "../run/plan.js";
+import type { RunResult } from "../run/results.js";
+import { environmentInfo, settleAllureResults } from "./allure.js";
 import { generateAllureReport } from "./allure-generate.js";
-import { buildCertification, verdictLine, type Certification, type CertificationInput } from "./certification.js";
+import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
-import { computeCoverage, renderCoverageMd, type Coverage } from "./coverage.js";
-import { readExchanges } from "./exchanges.js";
-import { writeManifest, type Manifest } from "./manifest.js";
+import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
+import { renderJunit } from "./junit.js";
+import { type Manifest, writeManifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
+import { runFacts } from "./run-facts.js";
 import { specFacts } from "./spec-facts.js";
 
-export interface FinalizeInput extends CertificationInput {
+export interface ReportOptions {
+  plan: RunPlan;
+  result: RunResult;
   paths: ArtifactPaths;
-  allure: AllureRunInfo;
   html: boolean;
-  signingKey?: string;
-  log: (line: string) => void;
+  /** vitest's own output, kept as vitest.log */
+  vitestLog?: string;
 }
 
-export interface FinalizeResult {
+export interface Reports {
   certification: Certification;
   coverage: Coverage;
   manifest: Manifest;
   htmlProblem?: string;
+  htmlSeconds?: number;
 }
 
-export async function finalizeRun(input: FinalizeInput): Promise<FinalizeResult> {
-  const { paths } = input;
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+export async function writeReports({ plan, result, paths, html, vitestLog }: ReportOptions): Promise<Reports> {
   mkdirSync(paths.reportsDir, { recursive: true });
-  const coverage = computeCoverage(specFacts(), readExchanges(paths.runDir));
-  writeFileSync(paths.coverageJson, `${JSON.stringify(coverage, null, 2)}\n`);
+  const certification = buildCertification({
+    result,
+    facts: runFacts(plan, result),
+    profile: plan.profile.profile,
+    selected: plan.selection?.ids,
+  });
+  writeFileSync(paths.results, json(result));
+  const coverage = computeCoverage(specFacts(), coveredExchanges(result.tests));
+  writeFileSync(paths.coverageJson, json(coverage));
   writeFileSync(paths.coverageMd, renderCoverageMd(coverage));
-
-  const certification = buildCertification(input);
-  writeFileSync(paths.certificationJson, `${JSON.stringify(certification, null, 2)}\n`);
+  writeFileSync(paths.certificationJson, json(certification));
   writeFileSync(paths.certificationMd, renderCertificationMd(certification));
-
-  // The reporter wrote its environment before the global setup knew the mock's URL: rewrite it.
-  if (existsSync(paths.allureResults))
-    new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(input.allure));
+  writeFileSync(paths.junit, renderJunit(result, certification));
+  copyFileSync(join(packageRoot, "docs", "decisions.md"), paths.decisions);
+  if (vitestLog !== undefined) writeFileSync(paths.vitestLog, vitestLog);
 
   let htmlProblem: string | undefined;
-  if (input.html && existsSync(paths.allureResults)) {
-    const started = Date.now();
-    const r = await generateAllureReport({ resultsDir: paths.allureResults, outputDir: paths.allureReport, historyPath: paths.history });
-    if (r.ok) input.log(`HTML report  ${r.message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    else htmlProblem = r.message;
+  let htmlSeconds: number | undefined;
+  if (existsSync(paths.allureResults)) {
+    settleAllureResults(paths.allureResults, result.tests);
+    new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(certification));
+    if (html) {
+      const started = Date.now();
+      const r = await generateAllureReport({ resultsDir: paths.allureResults, outputDir: paths.allureReport, historyPath: paths.history });
+      if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
+      else htmlProblem = r.message;
+    }
   }
-  const summary = [
-    `verdict ${verdictLine(certification)}`,
-    `requirements: ${certification.totals.passed} passed, ${certification.totals.failed} failed, ${certification.totals.skipped} skipped, ${certification.totals.observed} observed`,
-    `coverage: ${coverage.totals.exercised}/${coverage.totals.documented} documented combinations (${coverage.totals.percent} %)`,
-    ...certification.errors.map((e) => `run problem (${e.kind}) ${e.source}: ${e.message}`),
-    ...(htmlProblem ? [`HTML report not written: ${htmlProblem}`] : []),
-  ];
-  writeFileSync(paths.log, `${summary.join("\n")}\n`);
-  const manifest = writeManifest(paths.reportsDir, input.signingKey);
-  return { certification, coverage, manifest, htmlProblem };
+  const manifest = writeManifest(paths.reportsDir, plan.signingKey);
+  return {
+    certification,
+    coverage,
+    manifest,
+    ...(htmlProblem ? { htmlProblem } : {}),
+    ...(htmlSeconds !== undefined ? { htmlSeconds } : {}),
+  };
 }

@@ -1,13 +1,9 @@
-/** Project root and the fixed names of the artifacts inside a reports folder. */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The fixed names of the artifacts inside a reports folder. */
+import { join } from "node:path";
 
 export function artifactPaths(reportsDir: string) {
   return {
     reportsDir,
-    runDir: join(reportsDir, ".run"),
     allureResults: join(reportsDir, "allure-results"),
     allureReport: join(reportsDir, "allure-report"),
     // Kept outside the folders cleared per run, so Allure's history spans runs.
@@ -17,9 +13,29 @@ export function artifactPaths(reportsDir: string) {
     coverageJson: join(reportsDir, "coverage.json"),
     certificationJson: join(reportsDir, "certification.json"),
     certificationMd: join(reportsDir, "certification.md"),
+    /** every test's outcome with its redacted exchanges: what `merge` and `diff` read */
+    results: join(reportsDir, "results.json"),
+    /** the decision record the reports link to, copied so the folder stands on its own */
+    decisions: join(reportsDir, "decisions.md"),
     manifest: join(reportsDir, "manifest.json"),
-    log: join(reportsDir, "run.log"),
     vitestLog: join(reportsDir, "vitest.log"),
   };
 }
 export type ArtifactPaths = ReturnType<typeof artifactPaths>;
+
+/** Every artifact a run writes (cleared before a run, so nothing of an older run is mistaken for this one's). */
+export function runArtifacts(p: ArtifactPaths): string[] {
+  return [
+    p.allureResults,
+    p.allureReport,
+    p.junit,
+    p.coverageMd,
+    p.coverageJson,
+    p.certificationJson,
+    p.certificationMd,
+    p.results,
+    p.decisions,
+    p.manifest,
+    p.vitestLog,
+  ];
+}

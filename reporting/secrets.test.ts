@@ -6,13 +6,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { projectRoot } from "./paths.js";
-import { readExchanges } from "./exchanges.js";
+import { packageRoot as projectRoot } from "../lib/paths.js";
+import type { RunResult } from "../run/results.js";
 import { loadRegistry } from "./registry.js";
 import { base64Needles, scanForSecrets } from "./secrets-scan.js";
 
@@ -73,10 +73,22 @@ describe("no secret reaches an artifact", () => {
       const reports = join(work, "reports");
       const run = spawnSync(
         process.execPath,
-        ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--requirement", ids.join(","), "--reports", reports, "--seed", "7"],
+        [
+          "--import",
+          "tsx",
+          join(projectRoot, "cli", "main.ts"),
+          "--requirement",
+          ids.join(","),
+          "--reports",
+          reports,
+          "--seed",
+          "7",
+          "--mock-fixtures",
+          fixtures,
+        ],
         {
           cwd: projectRoot,
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, IDME_MOCK_FIXTURES: fixtures, IDME_SIGNING_KEY: signingKey },
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, IDME_SIGNING_KEY: signingKey },
           encoding: "utf8",
           timeout: 170_000,
         },
@@ -95,8 +107,9 @@ describe("no secret reaches an artifact", () => {
       // Positive controls: the canary credentials were really used (only canary accounts exist, so
       // a 200 from a secured operation means a canary token was sent), and the scanner finds a
       // known string in each kind of artifact.
-      const exchanges = readExchanges(join(reports, ".run"));
-      expect(exchanges.some((x) => x.operationId && x.operationId !== "getHealth" && x.status === 200)).toBe(true);
+      const results = JSON.parse(readFileSync(join(reports, "results.json"), "utf8")) as RunResult;
+      const exchanges = results.tests.flatMap((t) => t.outcome.exchanges);
+      expect(exchanges.some((x) => x.operationId && x.operationId !== "getHealth" && x.response.status === 200)).toBe(true);
       const control = new Set(scanForSecrets(reports, [`[${ids[0]}]`]).map((h) => h.file.split("/")[0]));
       for (const kind of ["junit.xml", "certification.json", "allure-results", "allure-report"]) expect(control, kind).toContain(kind);
     },

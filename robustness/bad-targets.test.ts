@@ -118,6 +118,6 @@ function judge(c: Case, run: CliResult, messages: string): void {
     expect(run.stderr + messages, context).toMatch(c.says);
   } else {
     expect(messages, context).toMatch(c.says);
-    expect(run.stdout, context).toMatch(/verdict: non-conformant/);
+    expect(run.stdout, context).toMatch(/verdict: NON-CONFORMANT/);
   }
 }

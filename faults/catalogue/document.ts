@@ -11,7 +11,6 @@ export const documentFaults: CatalogueFault[] = [
     title: "documents pending forever",
     description: "Document transactions stay at status.code 100 and never complete (no result, no webhook).",
     breaks: ["DOCUMENT-02", "DOCUMENT-03", "DOCUMENT-04"],
-    slow: true, // every document poll waits the profile's full maxWaitMs
     apply: (b) => {
       b.documentDelayMs = null;
     },

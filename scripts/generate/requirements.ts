@@ -33,6 +33,8 @@ export interface RequirementEntry {
   operations: string[];
   text: string;
   sources: string[];
+  /** the requirement is a MUST when the profile turns this strict switch on (the profile declares it required) */
+  mustWhen?: "strict.exactMessages" | "strict.exactEdges" | "strict.requireRetryAfter";
 }
 
 export function readRequirements(): RequirementEntry[] {
@@ -52,6 +54,8 @@ export function readRequirements(): RequirementEntry[] {
       if (!Array.isArray(e.operations) || e.operations.length === 0) throw new Error(`${where}: operations required`);
       if (!e.text || !Array.isArray(e.sources)) throw new Error(`${where}: text and sources required`);
       if (all.some((a) => a.id === e.id)) throw new Error(`${where}: duplicate id`);
+      if (e.mustWhen !== undefined && !/^strict\.(exactMessages|exactEdges|requireRetryAfter)$/.test(e.mustWhen))
+        throw new Error(`${where}: mustWhen names a strict switch`);
       all.push({
         id: e.id,
         area: e.area,
@@ -61,6 +65,7 @@ export function readRequirements(): RequirementEntry[] {
         operations: e.operations,
         text: e.text.trim(),
         sources: e.sources,
+        ...(e.mustWhen ? { mustWhen: e.mustWhen } : {}),
       });
     }
   }
@@ -75,6 +80,8 @@ export async function generate(): Promise<{ path: string; content: string }[]> {
     "export interface Requirement {",
     '  id: ReqId; area: string; level: "MUST" | "SHOULD" | "MAY"; basis: "DOC" | "DECISION" | "OPEN";',
     "  decision?: string; operations: readonly string[]; text: string; sources: readonly string[];",
+    "  /** a MUST when the profile turns this strict switch on */",
+    '  mustWhen?: "strict.exactMessages" | "strict.exactEdges" | "strict.requireRetryAfter";',
     "}",
     "",
     `export type ReqId =\n${reqs.map((r) => `  | ${JSON.stringify(r.id)}`).join("\n") || "  never"};`,

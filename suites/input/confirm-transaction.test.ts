@@ -1,21 +1,20 @@
 // 3105: a confirm that names no SMS possession check (no transaction_id, or a telecom identity transaction).
 // Catches a target that confirms any transaction kind, or answers 404 / 3102 instead.
-import { identity, otp } from "../../generators/telecom.js";
+import { createAccepted } from "../../flows/accepted.js";
+import { otp } from "../../generators/telecom.js";
 import { conformance } from "../../harness/conformance.js";
-import { config } from "../../harness/config.js";
-import { expectError, expectStatus } from "../../harness/expect.js";
+import { expectError } from "../../harness/expect.js";
 
-conformance("INPUT-CONFIRM-01", "answers a confirm without transaction_id with 422 / 3105", async ({ api }) => {
-  const x = await api.call("confirmSmsCode", { body: { code: otp.correct() } });
+conformance("INPUT-CONFIRM-01", "answers a confirm without transaction_id with 422 / 3105", async (t) => {
+  const x = await t.api.call("confirmSmsCode", { body: { code: otp.correct() } });
 
   expectError(x, 422, 3105);
 });
 
-conformance("INPUT-CONFIRM-01", "answers a confirm naming an identity transaction with 422 / 3105", async ({ api }) => {
-  const made = await api.call("verifyTelecomIdentity", { body: identity(config.today).valid() });
-  expectStatus(made, 200, "precondition: an identity transaction to name in the confirm");
+conformance("INPUT-CONFIRM-01", "answers a confirm naming an identity transaction with 422 / 3105", async (t) => {
+  const made = await createAccepted(t, "verifyTelecomIdentity");
 
-  const x = await api.call("confirmSmsCode", { body: { transaction_id: made.jsonObject()?.transaction_id, code: otp.correct() } });
+  const x = await t.api.call("confirmSmsCode", { body: { transaction_id: made.jsonObject()?.transaction_id, code: otp.correct() } });
 
   expectError(x, 422, 3105, "An identity transaction is not an SMS possession check.");
 });

@@ -4,24 +4,24 @@
 import { malformedOtp } from "../../generators/malformed.js";
 import { otp } from "../../generators/telecom.js";
 import { conformance } from "../../harness/conformance.js";
-import { config } from "../../harness/config.js";
+import { currentPlan } from "../../harness/plan.js";
 import { expectError, expectThat, expectTransaction } from "../../harness/expect.js";
-import { codesOf, confirmInOrder, sendPending } from "../telecom/flows.js";
+import { codesOf, confirmInOrder, sendPending } from "../../flows/telecom.js";
 
-const limit = config.profile.otpRetryLimit;
+const limit = currentPlan().profile.otpRetryLimit;
 const wrongCodes = (n: number): string[] => Array.from({ length: n }, () => otp.wrong());
 
-conformance("INPUT-OTP-04", "answers 3102 to each wrong code below the retry limit and 3104 at it", async ({ api }) => {
-  const { transactionId } = await sendPending(api);
-  const before = await confirmInOrder(api, transactionId, wrongCodes(limit - 1));
+conformance("INPUT-OTP-04", "answers 3102 to each wrong code below the retry limit and 3104 at it", async (t) => {
+  const { transactionId } = await sendPending(t);
+  const before = await confirmInOrder(t, transactionId, wrongCodes(limit - 1));
 
-  const x = await api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.wrong() } });
+  const x = await t.api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.wrong() } });
 
   expectThat(
     x,
     codesOf(before).every((c) => c.length === 1 && c[0] === 3102),
     {
-      check: "retry_limit",
+      check: "error_answer",
       title: `wrong codes 1…${limit - 1} answer 3102`,
       expected: `${limit - 1} × [3102]`,
       received: JSON.stringify(codesOf(before)),
@@ -31,20 +31,20 @@ conformance("INPUT-OTP-04", "answers 3102 to each wrong code below the retry lim
   expectError(x, 422, 3104, `D19: wrong code number ${limit} (profile otpRetryLimit) reaches the limit.`);
 });
 
-conformance("INPUT-OTP-05", "answers the right code after the retry limit with 422 / 3104", async ({ api }) => {
-  const { transactionId } = await sendPending(api);
-  await confirmInOrder(api, transactionId, wrongCodes(limit));
+conformance("INPUT-OTP-05", "answers the right code after the retry limit with 422 / 3104", async (t) => {
+  const { transactionId } = await sendPending(t);
+  await confirmInOrder(t, transactionId, wrongCodes(limit));
 
-  const x = await api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.correct() } });
+  const x = await t.api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.correct() } });
 
   expectError(x, 422, 3104, "D19: once the limit is reached every confirm answers 3104, even with the right code.");
 });
 
-conformance("INPUT-OTP-06", "does not count a malformed code as a try", async ({ api }) => {
-  const { transactionId } = await sendPending(api);
-  await confirmInOrder(api, transactionId, [...wrongCodes(limit - 1), malformedOtp.fiveDigits()]);
+conformance("INPUT-OTP-06", "does not count a malformed code as a try", async (t) => {
+  const { transactionId } = await sendPending(t);
+  await confirmInOrder(t, transactionId, [...wrongCodes(limit - 1), malformedOtp.fiveDigits()]);
 
-  const x = await api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.correct() } });
+  const x = await t.api.call("confirmSmsCode", { body: { transaction_id: transactionId, code: otp.correct() } });
 
   expectTransaction(x, 200, [], `D19: ${limit - 1} wrong codes and a malformed one are below the limit of ${limit}.`);
 });

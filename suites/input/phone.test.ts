@@ -1,40 +1,39 @@
 // 3101: a missing phone (DOC) and every non-canonical form of it (D16), on both operations that take one.
 // Catches a lenient phone check (accepts dashes, +1, numbers…), a 400 instead of 422, a wrong code.
-import { malformedPhone } from "../../generators/malformed.js";
-import { identity, smsSend } from "../../generators/telecom.js";
 import type { OperationId } from "../../generated/operations.js";
 import type { ReqId } from "../../generated/requirements.js";
+import { malformedPhone } from "../../generators/malformed.js";
+import { identity, smsSend } from "../../generators/telecom.js";
 import { conformance } from "../../harness/conformance.js";
-import { config } from "../../harness/config.js";
 import { expectError } from "../../harness/expect.js";
 
-const forms: ReadonlyArray<{ name: string; value: unknown }> = [
-  { name: "a nine-digit phone", value: malformedPhone.nineDigits() },
-  { name: "an eleven-digit phone", value: malformedPhone.elevenDigits() },
-  { name: "a phone with letters", value: malformedPhone.withLetters() },
-  { name: "a dashed phone", value: malformedPhone.dashed() },
-  { name: "a phone in parentheses", value: malformedPhone.parenthesized() },
-  { name: "a +1 phone", value: malformedPhone.plusOne() },
-  { name: "a phone sent as a JSON number", value: malformedPhone.asNumber() },
+const forms: ReadonlyArray<{ name: string; value: () => unknown }> = [
+  { name: "a nine-digit phone", value: malformedPhone.nineDigits },
+  { name: "an eleven-digit phone", value: malformedPhone.elevenDigits },
+  { name: "a phone with letters", value: malformedPhone.withLetters },
+  { name: "a dashed phone", value: malformedPhone.dashed },
+  { name: "a phone in parentheses", value: malformedPhone.parenthesized },
+  { name: "a +1 phone", value: malformedPhone.plusOne },
+  { name: "a phone sent as a JSON number", value: malformedPhone.asNumber },
 ];
 
-type Row = { req: ReqId; op: OperationId; name: string; body: unknown };
+type Row = { req: ReqId; op: OperationId; name: string; body: (today: string) => unknown };
 const rows: Row[] = [
-  { req: "INPUT-PHONE-01", op: "sendSmsCode", name: "a missing phone", body: smsSend.without("phone") },
-  { req: "INPUT-PHONE-01", op: "verifyTelecomIdentity", name: "a missing phone", body: identity(config.today).without("phone") },
-  ...forms.map((f): Row => ({ req: "INPUT-PHONE-02", op: "sendSmsCode", name: f.name, body: smsSend.with({ phone: f.value }) })),
+  { req: "INPUT-PHONE-01", op: "sendSmsCode", name: "a missing phone", body: () => smsSend.without("phone") },
+  { req: "INPUT-PHONE-01", op: "verifyTelecomIdentity", name: "a missing phone", body: (today) => identity(today).without("phone") },
+  ...forms.map((f): Row => ({ req: "INPUT-PHONE-02", op: "sendSmsCode", name: f.name, body: () => smsSend.with({ phone: f.value() }) })),
   ...forms.map(
     (f): Row => ({
       req: "INPUT-PHONE-02",
       op: "verifyTelecomIdentity",
       name: f.name,
-      body: identity(config.today).with({ phone: f.value }),
+      body: (today) => identity(today).with({ phone: f.value() }),
     }),
   ),
 ];
 
-conformance.for(rows)("answers $name on $op with 422 / 3101", async (row, { api }) => {
-  const x = await api.call(row.op, { body: row.body });
+conformance.for(rows)("answers $name on $op with 422 / 3101", async (row, t) => {
+  const x = await t.api.call(row.op, { body: row.body(t.today) });
 
   expectError(x, 422, 3101, "D16: phone is a JSON string of exactly ten digits; anything else is 3101.");
 });

@@ -1,16 +1,17 @@
 // Catches: status.code 300 without errors, errors of the wrong family or with empty messages,
 // additional_info that is not a string, on any product.
+import { additionalInfoStrings, failed } from "../../checks/transaction-shape.js";
+import { type FlowCtx, failIdentity, flows } from "../../flows/transaction.js";
 import { conformance } from "../../harness/conformance.js";
+import { must } from "../../harness/expect.js";
 import { documentedTransactionCodes } from "../../lib/spec.js";
-import { failIdentity, flows } from "./flows.js";
-import { expectAdditionalInfoStrings, expectFailureShape } from "./assertions.js";
 
 conformance.for(flows.map((flow) => ({ req: "TRANSACTION-02" as const, flow, name: flow.product })))(
   "reports a failed $name transaction with non-empty errors of its family",
-  async ({ flow }, { api }) => {
-    const x = await flow.fail(api);
+  async ({ flow }, t) => {
+    const x = await flow.fail(t);
 
-    expectFailureShape(x, flow.operationId);
+    must(x, failed(flow.operationId));
   },
 );
 
@@ -20,19 +21,15 @@ const infoRows = [
   ...documentedTransactionCodes("verifyTelecomIdentity").map((code) => ({
     req: "TRANSACTION-03" as const,
     name: `telecom.identity failing with ${code}`,
-    run: (api: Parameters<typeof failIdentity>[0]) => failIdentity(api, code),
+    run: (t: FlowCtx) => failIdentity(t, code),
   })),
   ...flows
     .filter((f) => f.operationId !== "verifyTelecomIdentity")
-    .map((flow) => ({
-      req: "TRANSACTION-03" as const,
-      name: `a failed ${flow.product}`,
-      run: (api: Parameters<typeof failIdentity>[0]) => flow.fail(api),
-    })),
+    .map((flow) => ({ req: "TRANSACTION-03" as const, name: `a failed ${flow.product}`, run: (t: FlowCtx) => flow.fail(t) })),
 ];
 
-conformance.for(infoRows)("carries additional_info as a string, if at all, on $name", async ({ run }, { api }) => {
-  const x = await run(api);
+conformance.for(infoRows)("carries additional_info as a string, if at all, on $name", async ({ run }, t) => {
+  const x = await run(t);
 
-  expectAdditionalInfoStrings(x);
+  must(x, additionalInfoStrings());
 });

@@ -1,22 +1,20 @@
 // Catches: a status GET that is stale (still pending) or differs from the final state the
 // transaction reached (other ids, product, status or results).
+import { field } from "../../checks/answers.js";
+import { sameBody } from "../../checks/transaction-shape.js";
+import { flows } from "../../flows/transaction.js";
 import { conformance } from "../../harness/conformance.js";
-import { field } from "../../harness/expect.js";
-import { flows } from "./flows.js";
-import { expectSameBody } from "./assertions.js";
+import { must } from "../../harness/expect.js";
 
 const rows = flows.flatMap((flow) => [
   { req: "TRANSACTION-06" as const, flow, outcome: "completed", run: flow.succeed },
   { req: "TRANSACTION-06" as const, flow, outcome: "failed", run: flow.fail },
 ]);
 
-conformance.for(rows)(
-  "answers the status GET of a $outcome $flow.product transaction with its final body",
-  async ({ flow, run }, { api }) => {
-    const final = await run(api);
+conformance.for(rows)("answers the status GET of a $outcome $flow.product transaction with its final body", async ({ flow, run }, t) => {
+  const final = await run(t);
 
-    const x = await api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
+  const x = await t.api.call(flow.statusOperation, { params: { transaction_id: String(field(final, "transaction_id")) } });
 
-    expectSameBody(x, final.json(), "the transaction's final state", "DOC: the status GET answers the same body the webhook gets.");
-  },
-);
+  must(x, sameBody(final.json(), "the transaction's final state", "DOC: the status GET answers the same body the webhook gets."));
+});

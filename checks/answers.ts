@@ -1,0 +1,89 @@
+/**
+ * Assertion factories: what a test asserts about one answer, as checks (`(x) => Failure | undefined`)
+ * with registered ids (checks/registry.ts). A test passes them to `must()` (harness/expect.ts); a failure
+ * is charged to the test's own requirement.
+ */
+import type { Exchange } from "../lib/exchange.js";
+import type { Failure } from "../lib/failure.js";
+import { valueAt } from "../lib/value-at.js";
+
+export type Assertion = (x: Exchange) => Failure | undefined;
+
+export const show = (v: unknown): string => (v === undefined ? "(nothing)" : (JSON.stringify(v)?.slice(0, 300) ?? String(v)));
+
+/** The errors list as received, or what stood in its place. */
+export function errorsText(x: Exchange): string {
+  const body = x.jsonObject();
+  if (body && "errors" in body) return `errors ${show(body.errors)}`;
+  return `no errors list; body ${x.response.text.slice(0, 160) || "(empty)"}`;
+}
+
+/** A custom assertion: `failure` unless `ok` (its `check` id must be registered). */
+export const that =
+  (ok: boolean, failure: Failure): Assertion =>
+  () =>
+    ok ? undefined : failure;
+
+export const statusIs =
+  (status: number, hint?: string): Assertion =>
+  (x) =>
+    x.status === status
+      ? undefined
+      : {
+          check: "http_status",
+          title: `HTTP status ${status} expected`,
+          expected: `HTTP ${status}`,
+          received: `HTTP ${x.status} ${x.response.text.slice(0, 200) || "(empty body)"}`,
+          hint,
+        };
+
+/** HTTP `status` with every code of `codes` among the top-level errors (D15: a 422 lists every fault). */
+export const errorAnswer =
+  (status: number, codes: number | readonly number[], hint?: string): Assertion =>
+  (x) => {
+    const want = typeof codes === "number" ? [codes] : [...codes];
+    const got = x.errorCodes();
+    if (x.status === status && want.every((c) => got.includes(c))) return undefined;
+    return {
+      check: "error_answer",
+      title: `HTTP ${status} with ${want.join(" and ")} in the errors list expected`,
+      expected: `HTTP ${status}, errors containing ${want.join(", ")}`,
+      received: `HTTP ${x.status}, ${errorsText(x)}`,
+      hint,
+    };
+  };
+
+/** HTTP 200 whose transaction status.code is `statusCode`; each of `codes` must be in results.errors. */
+export const transactionAnswer =
+  (statusCode: number, codes: readonly number[] = [], hint?: string): Assertion =>
+  (x) => {
+    const got = x.transactionCodes();
+    if (x.status === 200 && x.transactionStatus() === statusCode && codes.every((c) => got.includes(c))) return undefined;
+    const also = codes.length ? ` and ${codes.join(", ")} in results.errors` : "";
+    return {
+      check: "transaction_answer",
+      title: `HTTP 200 with status.code ${statusCode}${also} expected`,
+      expected: `HTTP 200, status.code ${statusCode}${codes.length ? `, results.errors containing ${codes.join(", ")}` : ""}`,
+      received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}, results.errors ${show(got)}`,
+      hint,
+    };
+  };
+
+/** A field of the JSON body, by a dotted path (`results.address.city`). */
+export function field(x: Exchange, path: string): unknown {
+  return valueAt(x.json(), path);
+}
+
+export const fieldIs =
+  (path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): Assertion =>
+  (x) => {
+    const v = field(x, path);
+    return predicate(v) ? undefined : { check: "body_field", title: `\`${path}\` is ${expected}`, expected, received: show(v), hint };
+  };
+
+export const emptyBody =
+  (hint?: string): Assertion =>
+  (x) =>
+    x.response.text.length === 0
+      ? undefined
+      : { check: "empty_body", title: "the answer has no body", expected: "an empty body", received: x.response.text.slice(0, 200), hint };

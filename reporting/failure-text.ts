@@ -1,0 +1,40 @@
+/**
+ * Defines `testText`: the one text of a test's outcome that the console, JUnit and Allure show — each
+ * finding with the requirement it is charged to, expected / received / hint, the exchange and its redacted
+ * curl line; or why it was blocked, skipped or could not judge.
+ */
+import { Exchange } from "../lib/exchange.js";
+import { formatExchange, formatFailure } from "../lib/failure.js";
+import type { TestResult } from "../run/results.js";
+
+export function findingsText(t: TestResult): string {
+  const { findings, exchanges } = t.outcome;
+  const byExchange = new Map<number | undefined, typeof findings>();
+  for (const f of findings) byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
+  return [...byExchange]
+    .map(([i, list]) => {
+      const blocks = list.map((f) => `[${f.requirement}] ${formatFailure(f.failure)}`);
+      const record = i === undefined ? undefined : exchanges[i];
+      return [...blocks, ...(record ? ["", formatExchange(new Exchange(record))] : [])].join("\n");
+    })
+    .join("\n\n");
+}
+
+/** What a reader needs about one test, by its verdict. */
+export function testText(t: TestResult): string {
+  const o = t.outcome;
+  const why = o.reason ?? "";
+  const findings = o.findings.length ? findingsText(t) : "";
+  switch (o.verdict) {
+    case "fail":
+      return findings;
+    case "blocked":
+      return [why, findings && `\nMeanwhile it found:\n${findings}`].filter(Boolean).join("\n");
+    case "skipped":
+      return why;
+    case "error":
+      return [`${o.unverified ?? "error"}: ${why}`, findings].filter(Boolean).join("\n\n");
+    default:
+      return [findings, ...o.observations.map((ob) => `observed ${ob.what}: ${JSON.stringify(ob.value)}`)].filter(Boolean).join("\n");
+  }
+}

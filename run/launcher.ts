@@ -1,0 +1,186 @@
+/**
+ * Defines `runSuites` (and `runSuite`): the one launcher. For each plan it starts the embedded mock or
+ * checks the foreign target (pre-flight), then runs every plan in ONE vitest process — one vitest project
+ * per plan, the plan's worker part provided to its workers — and returns a RunResult per plan, built from
+ * the tests' task meta. Used by the CLI, fault detection, the bench and the robustness tests.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Writable } from "node:stream";
+import type { Reporter } from "vitest/node";
+import { requirements } from "../generated/requirements.js";
+import { codeRoot, runningFromSources } from "../lib/paths.js";
+import { startMock, type RunningMock } from "../mock/server.js";
+import { requestsCounted } from "../harness/budget.js";
+import { CollectorReporter } from "./collector.js";
+import type { RunPlan } from "./plan.js";
+import { checkReachable, checkRoles } from "./preflight.js";
+import { applyPremises } from "./premises.js";
+import type { Profile, Role } from "./profile.js";
+import type { RunResult, TestResult } from "./results.js";
+import { secretsOf, type WorkerPlan } from "./worker-plan.js";
+
+export interface LaunchOptions {
+  /** called as each test ends (live console, progress) */
+  onTest?: (plan: RunPlan, result: TestResult) => void;
+  /** aborting stops the tests; the results so far come back with `interrupted` */
+  signal?: AbortSignal;
+  /** more vitest reporters of this launch (Allure) */
+  reporters?: Reporter[];
+  /** vitest worker threads (default 2: the suite mostly waits on the network) */
+  maxWorkers?: number;
+  /** receives vitest's own output (it is kept out of the console) */
+  vitestOutput?: Writable;
+}
+
+export const areas = [...new Set(Object.values(requirements).map((r) => r.area))].sort();
+
+/** The suite folders a plan needs: suites/<area>/ holds exactly the tests of that area's requirements. */
+export function suiteFiles(plan: Pick<RunPlan, "selection">): string[] {
+  const wanted = plan.selection ? [...new Set(plan.selection.ids.map((id) => requirements[id].area))] : areas;
+  return wanted.map((a) => `suites/${a}/**/*.test.${runningFromSources ? "ts" : "js"}`);
+}
+
+/** The test timeout a profile implies: longer than any wait the client and the profile allow, so a slow target gets the client's diagnosis. */
+export function testTimeoutMs(p: Profile): number {
+  const deadline = 2 * p.timeouts.requestMs; // the client's per-request deadline
+  const window = p.rateLimits ? 2 * (p.rateLimits.windowMs + 150) + (p.rateLimits.perAccount + 2) * deadline : 0;
+  return Math.max(30_000, 4 * deadline + p.polling.maxWaitMs + 2 * p.timeouts.webhookWaitMs + window + 10_000);
+}
+
+interface Started {
+  plan: RunPlan;
+  worker: WorkerPlan;
+  mock?: RunningMock;
+  startedAt: string;
+}
+
+async function start(plan: RunPlan, counterDir: string): Promise<Started> {
+  const startedAt = new Date().toISOString();
+  const counterFile = join(counterDir, `${plan.id.replace(/[^\w.-]/g, "_")}.count`);
+  writeFileSync(counterFile, "");
+  const vars = plan.profile.profile.credentials;
+  const budget = { limit: plan.budget, counterFile };
+  const base = {
+    id: plan.id,
+    profile: plan.profile.profile,
+    credentialVars: vars,
+    seed: plan.seed,
+    today: plan.today,
+    budget,
+    ...(plan.selection ? { selection: plan.selection.ids } : {}),
+  };
+  if (plan.target.kind === "embedded-mock") {
+    const today = plan.today;
+    const mock = await startMock({
+      port: 0,
+      host: "127.0.0.1",
+      faults: plan.target.faults,
+      fixtures: plan.target.fixtures,
+      // The injected "today" (D17) is the mock's today too, or the 18th-birthday edge is judged on another day.
+      configure: (b) => {
+        b.today = () => new Date(`${today}T12:00:00Z`);
+      },
+    });
+    const credentials: Partial<Record<Role, string>> = {};
+    for (const role of Object.keys(vars) as Role[]) if (mock.tokens[role]) credentials[role] = mock.tokens[role];
+    return {
+      plan,
+      mock,
+      startedAt,
+      worker: { ...base, baseUrl: mock.baseUrl, embeddedMock: true, credentials, secrets: secretsOf(credentials) },
+    };
+  }
+  const baseUrl = plan.target.baseUrl;
+  await checkReachable(baseUrl);
+  await checkRoles(baseUrl, plan.credentials, vars, Math.min(plan.profile.profile.timeouts.requestMs, 10_000));
+  // The pre-flight's requests count against the budget like any other.
+  writeFileSync(counterFile, ".".repeat(1 + Object.keys(plan.credentials).length));
+  return {
+    plan,
+    startedAt,
+    worker: { ...base, baseUrl, embeddedMock: false, credentials: plan.credentials, secrets: secretsOf(plan.credentials) },
+  };
+}
+
+export async function runSuites(plans: readonly RunPlan[], options: LaunchOptions = {}): Promise<RunResult[]> {
+  const ids = new Set(plans.map((p) => p.id));
+  if (ids.size !== plans.length) throw new Error("every plan of a launch needs its own id");
+  const counterDir = mkdtempSync(join(tmpdir(), "idme-run-"));
+  const started: Started[] = [];
+  try {
+    for (const plan of plans) started.push(await start(plan, counterDir));
+    const collector = new CollectorReporter(
+      codeRoot,
+      options.onTest && ((planId, r) => options.onTest?.(started.find((s) => s.plan.id === planId)!.plan, r)),
+    );
+    // Each plan's selection is applied where its tests are declared (harness/conformance.ts): a filter of
+    // vitest's would be one for the whole launch, and a fault's mock would see other plans' tests.
+    const tags = Object.keys(requirements).map((name) => ({ name }));
+    const { startVitest } = await import("vitest/node");
+    const shard = plans.length === 1 && plans[0].shard ? `${plans[0].shard.index}/${plans[0].shard.count}` : undefined;
+    const vitest = await startVitest(
+      "test",
+      [],
+      {
+        root: codeRoot,
+        config: false,
+        watch: false,
+        run: true,
+        passWithNoTests: true,
+        ...(shard ? { shard } : {}),
+        maxWorkers: options.maxWorkers ?? 2,
+        reporters: [collector, ...(options.reporters ?? [])],
+        projects: started.map((s) => ({
+          test: {
+            name: s.plan.id,
+            root: codeRoot,
+            include: suiteFiles(s.plan),
+            pool: "threads" as const,
+            isolate: false,
+            tags,
+            testTimeout: testTimeoutMs(s.plan.profile.profile),
+            hookTimeout: 30_000,
+            provide: { plan: s.worker },
+          },
+        })),
+      },
+      undefined,
+      options.vitestOutput
+        ? ({ stdout: options.vitestOutput, stderr: options.vitestOutput } as Parameters<typeof startVitest>[4])
+        : undefined,
+    );
+    const onAbort = () => void vitest?.cancelCurrentRun("keyboard-input");
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    await vitest?.close();
+    options.signal?.removeEventListener("abort", onAbort);
+    const interrupted = collector.interrupted || options.signal?.aborted === true;
+    return started.map((s) => ({
+      planId: s.plan.id,
+      baseUrl: s.worker.baseUrl,
+      embeddedMock: s.worker.embeddedMock,
+      mockFaults: s.plan.target.kind === "embedded-mock" ? s.plan.target.faults.map((f) => f.id) : [],
+      startedAt: s.startedAt,
+      durationMs: Date.now() - Date.parse(s.startedAt),
+      tests: applyPremises(collector.tests.get(s.plan.id) ?? []),
+      runErrors: [
+        ...(collector.runErrors.get(s.plan.id) ?? []),
+        ...(collector.runErrors.get("*") ?? []),
+        ...(interrupted
+          ? [{ kind: "interrupted" as const, source: "launcher", message: "the run was stopped before every test ran" }]
+          : []),
+      ],
+      interrupted,
+      requests: requestsCounted(s.worker.budget.counterFile),
+    }));
+  } finally {
+    await Promise.all(started.map((s) => s.mock?.close()));
+    rmSync(counterDir, { recursive: true, force: true });
+  }
+}
+
+export async function runSuite(plan: RunPlan, options: LaunchOptions = {}): Promise<RunResult> {
+  const [result] = await runSuites([plan], options);
+  return result;
+}

@@ -1,0 +1,155 @@
+/**
+ * Defines `RunPlan` and `buildPlan`: one typed value that says everything about a run — target, profile,
+ * roles and their credentials, selection, budget, seed, today, reports folder, embedded-mock faults and
+ * fixtures, shard. This module is the only reader of the environment and of the profile file; everything
+ * downstream gets the plan as a parameter (the workers a part of it, run/worker-plan.ts).
+ */
+import { readFileSync } from "node:fs";
+import { type ReqId, requirements } from "../generated/requirements.js";
+import type { FixturesInput } from "../mock/types.js";
+import type { Fault } from "../mock/faults-api.js";
+import { type LoadedProfile, loadProfile, mockProfilePath, ProfileError, type Role, roles, sandboxProfilePath } from "./profile.js";
+import { type SuiteFacts, suiteFacts } from "./suite-facts.js";
+import { parse as parseYaml } from "yaml";
+
+/** A reason the run cannot start: the CLI prints it on one line and exits 2. */
+export class PlanError extends Error {
+  override name = "PlanError";
+}
+
+export type Target =
+  | { kind: "embedded-mock"; faults: readonly Fault[]; fixtures?: FixturesInput; fixturesPath?: string }
+  | { kind: "url"; baseUrl: string };
+
+export interface Selection {
+  areas: string[];
+  requirements: string[];
+  /** the union of both, resolved against the registry */
+  ids: ReqId[];
+}
+
+export interface RunPlan {
+  /** unique among the plans of one launch (the fault batch launches many) */
+  id: string;
+  suite: SuiteFacts;
+  target: Target;
+  profile: LoadedProfile;
+  /** url targets: role → token read from the variables the profile names (embedded mock: filled at start) */
+  credentials: Partial<Record<Role, string>>;
+  /** roles the profile names whose variable is not set (their tests are not verified: the run is incomplete) */
+  missingCredentials: Role[];
+  /** embedded mock: credential variables the caller had set, ignored (the mock's own tokens are used) */
+  ignoredVariables: string[];
+  selection: Selection | null;
+  budget: number;
+  seed: number;
+  today: string;
+  reportsDir: string;
+  shard?: { index: number; count: number };
+  /** signs the manifest (ed25519 PEM or HMAC secret); never reaches a worker or an artifact */
+  signingKey?: string;
+}
+
+export interface PlanRequest {
+  id?: string;
+  target?: string;
+  /** a profile file, or "-" for standard input; default: the mock's profile, or the cautious sandbox profile for a foreign target */
+  profile?: string;
+  areas?: string[];
+  requirements?: string[];
+  budget?: number;
+  seed?: number;
+  today?: string;
+  reportsDir: string;
+  /** embedded mock only: deviations to apply (the CLI resolves fault ids) */
+  mockFaults?: readonly Fault[];
+  /** embedded mock only: a fixtures file (YAML or JSON) */
+  mockFixtures?: string;
+  shard?: { index: number; count: number };
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function selectRequirements(areas: readonly string[], ids: readonly string[]): Selection | null {
+  if (areas.length === 0 && ids.length === 0) return null;
+  const registry = Object.values(requirements);
+  const knownAreas = [...new Set(registry.map((r) => r.area))].sort();
+  const badIds = ids.filter((id) => !(id in requirements));
+  if (badIds.length) throw new PlanError(`unknown requirement id(s): ${badIds.join(", ")} (npm run conformance -- --list shows them)`);
+  const badAreas = areas.filter((a) => !knownAreas.includes(a));
+  if (badAreas.length) throw new PlanError(`unknown area(s): ${badAreas.join(", ")} (known: ${knownAreas.join(", ")})`);
+  const selected = new Set<ReqId>(ids as ReqId[]);
+  for (const r of registry) if (areas.includes(r.area)) selected.add(r.id as ReqId);
+  return { areas: [...areas], requirements: [...ids], ids: [...selected].sort() };
+}
+
+function readFixtures(path: string): FixturesInput {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new PlanError(`--mock-fixtures: file not found: ${path}`);
+  }
+  try {
+    const data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+    if (!data || typeof data !== "object") throw new Error("it holds no mapping");
+    return data as FixturesInput;
+  } catch (e) {
+    throw new PlanError(`--mock-fixtures ${path}: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** Builds the plan of one run; `env` is the environment (the only place it is read). */
+export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv = process.env, readStdin?: () => string): RunPlan {
+  const foreign = req.target !== undefined;
+  let profile: LoadedProfile;
+  try {
+    profile = loadProfile(req.profile ?? (foreign ? sandboxProfilePath : mockProfilePath), readStdin);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new PlanError(e.problems.length > 1 ? `${e.message} (${e.problems.length} problems)` : e.message);
+    throw e;
+  }
+  const baseUrl = req.target ?? profile.profile.baseUrl;
+  const embedded = baseUrl === undefined;
+  if (!embedded && (req.mockFaults?.length || req.mockFixtures)) {
+    throw new PlanError(`--mock-faults and --mock-fixtures apply to the embedded mock only; this run targets ${baseUrl}`);
+  }
+  const named = roles.filter((r) => profile.profile.credentials[r] !== undefined);
+  const vars = named.map((r) => profile.profile.credentials[r] as string);
+  const credentials: Partial<Record<Role, string>> = {};
+  if (!embedded)
+    for (const r of named)
+      if (env[profile.profile.credentials[r] as string]) credentials[r] = env[profile.profile.credentials[r] as string];
+  if (!embedded && !credentials.primary) {
+    throw new PlanError(
+      `credential not set: the environment variable ${profile.profile.credentials.primary} (role primary, named by profile ${profile.profile.name})`,
+    );
+  }
+  const selection = selectRequirements(req.areas ?? [], req.requirements ?? []);
+  const total = req.budget ?? profile.profile.requestBudget;
+  return {
+    id: req.id ?? "run",
+    suite: suiteFacts(),
+    target: embedded
+      ? {
+          kind: "embedded-mock",
+          faults: req.mockFaults ?? [],
+          ...(req.mockFixtures ? { fixtures: readFixtures(req.mockFixtures), fixturesPath: req.mockFixtures } : {}),
+        }
+      : { kind: "url", baseUrl: baseUrl.replace(/\/+$/, "") },
+    profile,
+    credentials,
+    missingCredentials: embedded ? [] : named.filter((r) => !credentials[r]),
+    ignoredVariables: embedded ? vars.filter((v) => env[v] !== undefined) : [],
+    selection,
+    // Shards share the budget: each gets its part, so all of them together never send more than asked.
+    budget: req.shard ? Math.max(1, Math.floor(total / req.shard.count)) : total,
+    seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),
+    today: req.today ?? todayUtc(),
+    reportsDir: req.reportsDir,
+    ...(req.shard ? { shard: req.shard } : {}),
+    ...(env.IDME_SIGNING_KEY ? { signingKey: env.IDME_SIGNING_KEY } : {}),
+  };
+}

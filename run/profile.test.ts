@@ -1,0 +1,66 @@
+import { expect, test } from "vitest";
+import { skipReason } from "../harness/conformance.js";
+import { loadProfile, parseProfile, ProfileError } from "./profile.js";
+
+const plan = (credentials: Record<string, string>, profile = parseProfile("name: lean\ncredentials: {primary: TOKEN_A}", "lean.yaml")) => ({
+  profile,
+  credentials,
+});
+
+test("the shipped profiles are valid", () => {
+  expect(loadProfile("profiles/mock.yaml").profile.name).toBe("mock");
+  expect(loadProfile("profiles/sandbox.yaml").profile.capabilities.webhookTests).toBe(false);
+});
+
+test("a bad profile is a ProfileError listing every problem, each naming its property", () => {
+  expect(() => parseProfile("name: x\ncredentials: {primary: lower-case}", "p.yaml")).toThrow(ProfileError);
+  expect(() => parseProfile("name: [", "p.yaml")).toThrow(/not valid YAML/);
+  expect(() => loadProfile("profiles/nope.yaml")).toThrow(/not found/);
+  try {
+    parseProfile(
+      "name: x\ncredentials: {primary: A}\nstrict: {exactMesages: true}\ntimeouts: {requestMs: fast}\nrequestBudjet: 3",
+      "p.yaml",
+    );
+  } catch (e) {
+    const problems = (e as ProfileError).problems;
+    expect(problems).toContain(
+      'strict.exactMesages: unknown property (did you mean "exactMessages"?); allowed: exactMessages, exactEdges, requireRetryAfter',
+    );
+    expect(problems.some((p) => p.startsWith("timeouts.requestMs: must be integer"))).toBe(true);
+    expect(problems.some((p) => p.startsWith('requestBudjet: unknown property (did you mean "requestBudget"?)'))).toBe(true);
+  }
+});
+
+test("a JSON profile is parsed as JSON: a trailing comma is an error", () => {
+  expect(() => parseProfile('{"name": "x", "credentials": {"primary": "A"},}', "p.json")).toThrow(/not valid JSON/);
+  expect(parseProfile('{"name": "x", "credentials": {"primary": "A"}}', "p.json").name).toBe("x");
+});
+
+test("a pending code must be one the spec allows and not a final one", () => {
+  expect(() => parseProfile("name: x\ncredentials: {primary: A}\npendingStatusCodes: [210]", "p.yaml")).toThrow(
+    /210 is not a status.code the spec allows/,
+  );
+  expect(() => parseProfile("name: x\ncredentials: {primary: A}\npendingStatusCodes: [200]", "p.yaml")).toThrow(
+    /200 is a final status.code/,
+  );
+});
+
+test("standard input is read for -", () => {
+  const loaded = loadProfile("-", () => "name: piped\ncredentials: {primary: A}\n");
+  expect([loaded.profile.name, loaded.path, loaded.sha256]).toEqual(["piped", "-", expect.stringMatching(/^[0-9a-f]{64}$/)]);
+});
+
+test("skipReason names the missing role, capability, strict switch or profile field", () => {
+  expect(skipReason({ roles: ["secondary"] }, plan({ primary: "x" }))).toEqual({
+    reason: expect.stringMatching(/no credential for the role secondary/),
+    unverified: "out-of-scope",
+  });
+  expect(skipReason({ roles: ["primary"] }, plan({}))).toEqual({
+    reason: expect.stringMatching(/TOKEN_A .* is not set/),
+    unverified: "credential",
+  });
+  expect(skipReason({ capabilities: ["webhookTests"] }, plan({ primary: "x" }))?.reason).toMatch(/webhookTests/);
+  expect(skipReason({ strict: ["exactEdges"] }, plan({ primary: "x" }))?.reason).toMatch(/exactEdges/);
+  expect(skipReason({ profile: ["rateLimits"] }, plan({ primary: "x" }))?.reason).toMatch(/rateLimits/);
+  expect(skipReason({ roles: ["primary"] }, plan({ primary: "x" }))).toBeUndefined();
+});

@@ -1,0 +1,190 @@
+/**
+ * Target profiles: what the suite may assume about a target (YAML or JSON, schema in
+ * profiles/profile.schema.json). `parseProfile` validates a text and fills the defaults; every problem
+ * is reported at once, each naming the offending property (with a did-you-mean for typos).
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse as parseYaml } from "yaml";
+import { loadSpec } from "../lib/spec.js";
+import { packageRoot } from "../lib/paths.js";
+
+export const roles = [
+  "primary",
+  "secondary",
+  "inactiveAccount",
+  "inactiveOrg",
+  "productDisabled",
+  "productInactive",
+  "rateLimited",
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface Profile {
+  name: string;
+  description?: string;
+  baseUrl?: string;
+  credentials: Partial<Record<Role, string>> & { primary: string };
+  products: { disabledForProductDisabledRole?: string; inactiveForProductInactiveRole?: string };
+  rateLimits?: { perProduct: number; perAccount: number; windowMs: number };
+  otpRetryLimit: number;
+  imageBounds: { minBytes: number; maxBytes: number };
+  pendingStatusCodes: number[];
+  polling: { intervalMs: number; maxWaitMs: number };
+  timeouts: { requestMs: number; webhookWaitMs: number };
+  strict: { exactMessages: boolean; exactEdges: boolean; requireRetryAfter: boolean };
+  capabilities: {
+    rateLimitTests: boolean;
+    webhookTests: boolean;
+    serverErrorTrigger: boolean;
+    documentFailCodes: boolean;
+    otpExpiry: boolean;
+  };
+  webhook: { listenHost: string; publicBaseUrl?: string };
+  requestBudget: number;
+}
+
+/** A profile that cannot be used; `problems` lists every reason, one line each. */
+export class ProfileError extends Error {
+  override name = "ProfileError";
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`profile ${source}: ${problems.join("; ")}`);
+  }
+}
+
+export const profilesDir = join(packageRoot, "profiles");
+export const mockProfilePath = join(profilesDir, "mock.yaml");
+/** The cautious profile a foreign target gets when none is named (no rate-limit, webhook or 500 tests). */
+export const sandboxProfilePath = join(profilesDir, "sandbox.yaml");
+
+const schema = JSON.parse(readFileSync(join(profilesDir, "profile.schema.json"), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+const defaults = {
+  products: {},
+  otpRetryLimit: 3,
+  imageBounds: { minBytes: 40_960, maxBytes: 16_777_216 },
+  pendingStatusCodes: [100],
+  polling: { intervalMs: 1000, maxWaitMs: 60_000 },
+  timeouts: { requestMs: 15_000, webhookWaitMs: 10_000 },
+  strict: { exactMessages: false, exactEdges: false, requireRetryAfter: false },
+  capabilities: { rateLimitTests: false, webhookTests: false, serverErrorTrigger: false, documentFailCodes: false, otpExpiry: true },
+  webhook: { listenHost: "127.0.0.1" },
+  requestBudget: 500,
+};
+
+/** Edit distance, for "did you mean" on unknown property names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const keep = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = keep;
+    }
+  }
+  return row[b.length];
+}
+
+/** The schema node at an instance path like `/strict/exactMessages` (properties only; enough for profiles). */
+function schemaAt(instancePath: string): { properties?: Record<string, unknown> } | undefined {
+  let node = schema as { properties?: Record<string, { $ref?: string }> };
+  for (const key of instancePath.split("/").filter(Boolean)) {
+    const next = node.properties?.[key];
+    if (!next) return undefined;
+    node = next as typeof node;
+  }
+  return node;
+}
+
+function describeError(e: ErrorObject): string {
+  const where = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+  if (e.keyword === "additionalProperties") {
+    const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+    const known = Object.keys(schemaAt(e.instancePath)?.properties ?? {});
+    const near = known.map((k) => [k, distance(extra, k)] as const).sort((a, b) => a[1] - b[1])[0];
+    const hint = near && near[1] <= Math.max(2, Math.floor(extra.length / 3)) ? ` (did you mean "${near[0]}"?)` : "";
+    const at = e.instancePath ? `${where}.${extra}` : extra;
+    return `${at}: unknown property${hint}; allowed: ${known.join(", ")}`;
+  }
+  if (e.keyword === "required") return `${where}: missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
+  return `${where}: ${e.message ?? "is invalid"}`;
+}
+
+/** Pending codes must be codes the spec lets a transaction answer carry, and not a final one. */
+function pendingCodeProblems(codes: readonly number[]): string[] {
+  const allowed = (loadSpec().components.schemas.TransactionStatus.properties.code.enum as number[]) ?? [];
+  const finals = [200, 300];
+  return codes
+    .filter((c) => !allowed.includes(c) || finals.includes(c))
+    .map((c) =>
+      finals.includes(c)
+        ? `pendingStatusCodes: ${c} is a final status.code (200 completed, 300 unsuccessful), it cannot mean pending`
+        : `pendingStatusCodes: ${c} is not a status.code the spec allows (TransactionStatus.code: ${allowed.join(", ")}); a target answering it fails schema validation`,
+    );
+}
+
+function parseText(text: string, source: string): unknown {
+  const json = /\.json$/i.test(source) || /^\s*[{[]/.test(text);
+  try {
+    // JSON is parsed as JSON (a trailing comma is an error); anything else as YAML.
+    return json ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new ProfileError(source, [`not valid ${json ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
+  }
+}
+
+export function parseProfile(text: string, source: string): Profile {
+  const raw = parseText(text, source);
+  if (!validate(raw)) {
+    const problems = [...new Set((validate.errors ?? []).map(describeError))];
+    throw new ProfileError(source, problems.length ? problems : ["is invalid"]);
+  }
+  const p = raw as Partial<Profile> & { name: string; credentials: Profile["credentials"] };
+  const profile = {
+    ...defaults,
+    ...p,
+    polling: { ...defaults.polling, ...p.polling },
+    timeouts: { ...defaults.timeouts, ...p.timeouts },
+    strict: { ...defaults.strict, ...p.strict },
+    capabilities: { ...defaults.capabilities, ...p.capabilities },
+    webhook: { ...defaults.webhook, ...p.webhook },
+  } as Profile;
+  const problems = pendingCodeProblems(profile.pendingStatusCodes);
+  if (profile.imageBounds.minBytes >= profile.imageBounds.maxBytes) problems.push("imageBounds: minBytes must be below maxBytes");
+  if (problems.length) throw new ProfileError(source, problems);
+  return profile;
+}
+
+export interface LoadedProfile {
+  profile: Profile;
+  /** the file it came from, or "-" for standard input */
+  path: string;
+  /** SHA-256 of the exact bytes read, for the banner, the certification and the manifest */
+  sha256: string;
+}
+
+/** Reads a profile file, or standard input for "-" (`readStdin` is injectable for tests). */
+export function loadProfile(path: string, readStdin: () => string = () => readFileSync(0, "utf8")): LoadedProfile {
+  let text: string;
+  try {
+    text = path === "-" ? readStdin() : readFileSync(path, "utf8");
+  } catch {
+    throw new ProfileError(path, [path === "-" ? "nothing could be read from standard input" : "file not found"]);
+  }
+  return {
+    profile: parseProfile(text, path === "-" ? "(standard input)" : path),
+    path,
+    sha256: createHash("sha256").update(text).digest("hex"),
+  };
+}

@@ -1,0 +1,96 @@
+// Catches: verification_id ignored on a transaction POST, missing verification_id in answers,
+// one shared verification for everything, a verification that does not list its transactions
+// or lists them with stale status.
+import { isDeepStrictEqual } from "node:util";
+import { conformance } from "../../harness/conformance.js";
+import { expectStatus, expectThat, field } from "../../harness/expect.js";
+import { createAccepted } from "../../flows/accepted.js";
+import { flows } from "../../flows/transaction.js";
+import { isUuid } from "../../checks/transaction-shape.js";
+import { fillVerification, listedOf } from "../../flows/verification.js";
+
+const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 400) ?? "(nothing)";
+
+conformance.for(flows.map((flow) => ({ req: "VERIFICATION-03" as const, flow, name: flow.operationId })))(
+  "adds a $name transaction to the verification named in its verification_id",
+  async ({ flow }, t) => {
+    const created = await createAccepted(t, "createVerification");
+    const verificationId = String(field(created, "verification_id"));
+
+    const x = await flow.start(t, { verification_id: verificationId });
+    const listing = await t.api.call("getVerification", { params: { verification_id: verificationId } });
+
+    expectThat(x, field(x, "verification_id") === verificationId, {
+      check: "joins_verification",
+      title: "the transaction answer carries the verification_id it was given",
+      expected: verificationId,
+      received: show(field(x, "verification_id")),
+      hint: "DOC: a transaction POST with a verification_id belongs to that verification.",
+    });
+    const txId = field(x, "transaction_id");
+    expectStatus(listing, 200);
+    expectThat(
+      listing,
+      listedOf(listing).some((t) => t.transaction_id === txId && t.verification_id === verificationId),
+      {
+        check: "verification_listed",
+        title: "the verification lists the new transaction",
+        expected: `an entry {transaction_id: ${String(txId)}, verification_id: ${verificationId}}`,
+        received: show(field(listing, "transactions")),
+      },
+    );
+  },
+);
+
+conformance.for(flows.map((flow) => ({ req: "VERIFICATION-04" as const, flow, name: flow.operationId })))(
+  "creates a new verification for a $name transaction sent without verification_id",
+  async ({ flow }, t) => {
+    const first = await flow.start(t);
+    const second = await flow.start(t);
+    const ids = [field(first, "verification_id"), field(second, "verification_id")];
+    const listing = await t.api.call("getVerification", { params: { verification_id: String(ids[0]) } });
+
+    expectThat(first, ids.every(isUuid) && ids[0] !== ids[1], {
+      check: "new_verification",
+      title: "each transaction sent without verification_id gets a new verification",
+      expected: "two different UUIDs as verification_id",
+      received: show(ids),
+      hint: "DOC: without a verification_id a new verification is created and its id returned.",
+    });
+    expectStatus(listing, 200);
+    expectThat(
+      listing,
+      isDeepStrictEqual(
+        listedOf(listing).map((t) => t.transaction_id),
+        [field(first, "transaction_id")],
+      ),
+      {
+        check: "verification_listed",
+        title: "the new verification lists exactly the transaction that created it",
+        expected: show([field(first, "transaction_id")]),
+        received: show(listedOf(listing).map((t) => t.transaction_id)),
+      },
+    );
+  },
+);
+
+conformance("VERIFICATION-05", "lists every transaction of a verification with ids, product and current status", async (t) => {
+  const { verificationId, own, listing } = await fillVerification(t);
+
+  expectStatus(listing, 200);
+  const listed = listedOf(listing);
+  const expected = own.map(({ get }) => ({
+    transaction_id: field(get, "transaction_id"),
+    verification_id: verificationId,
+    product: field(get, "product"),
+    status: field(get, "status"),
+  }));
+  const missing = expected.filter((e) => !listed.some((l) => isDeepStrictEqual(l, e)));
+  expectThat(listing, missing.length === 0 && listed.length === expected.length, {
+    check: "verification_listed",
+    title: "the verification lists each of its transactions as its own status GET shows it",
+    expected: `${expected.length} entries, among them ${show(missing)}`,
+    received: `${listed.length} entries: ${show(listed)}`,
+    hint: "DOC: the verification GET lists {transaction_id, verification_id, product, status} of every transaction under it.",
+  });
+});
