@@ -1,5 +1,7 @@
 // The blind fault catalogue: written from the contract and the mock only, never from the suite.
 import type { CatalogueFault } from "../types.js";
+import { authFaults, healthFaults } from "./auth.js";
 import { inputFaults } from "./input.js";
+import { telecomFaults } from "./telecom.js";
 
-export const blindFaults: CatalogueFault[] = [...inputFaults];
+export const blindFaults: CatalogueFault[] = [...inputFaults, ...telecomFaults, ...authFaults, ...healthFaults];

@@ -110,7 +110,7 @@ export const birthDateFaults: CatalogueFault[] = [
       const check = b.validators.birthDate;
       b.validators.birthDate = (v, today) => {
         const d = typeof v === "string" ? ymd(v) : undefined;
-        if (d && d[1] === 2 && d[2] === 29 && d[0] % 4 === 0) return check(`${v.slice(0, 4)}-02-28`, today);
+        if (d && d[1] === 2 && d[2] === 29 && d[0] % 4 === 0) return check(`${String(d[0]).padStart(4, "0")}-02-28`, today);
         return check(v, today);
       };
     },
