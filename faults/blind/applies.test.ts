@@ -5,10 +5,12 @@ import type { MockOptions, RunningMock } from "../../mock/server.js";
 import { startMock } from "../../mock/server.js";
 import { blindFaults } from "./index.js";
 import { inputProbes } from "./probes-input.js";
+import { accessProbes } from "./probes-access.js";
+import { orderProbes } from "./probes-order.js";
 import { telecomProbes } from "./probes-telecom.js";
 import type { Probe } from "./testing.js";
 
-const probes: Record<string, Probe> = { ...inputProbes, ...telecomProbes };
+const probes: Record<string, Probe> = { ...inputProbes, ...telecomProbes, ...accessProbes, ...orderProbes };
 
 async function withMock<T>(options: MockOptions, run: (m: RunningMock) => Promise<T>): Promise<T> {
   const m = await startMock({ port: 0, ...options });

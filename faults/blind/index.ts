@@ -1,7 +1,17 @@
 // The blind fault catalogue: written from the contract and the mock only, never from the suite.
 import type { CatalogueFault } from "../types.js";
+import { accessFaults, notFoundFaults } from "./access.js";
 import { authFaults, healthFaults } from "./auth.js";
 import { inputFaults } from "./input.js";
+import { orderFaults } from "./order.js";
 import { telecomFaults } from "./telecom.js";
 
-export const blindFaults: CatalogueFault[] = [...inputFaults, ...telecomFaults, ...authFaults, ...healthFaults];
+export const blindFaults: CatalogueFault[] = [
+  ...inputFaults,
+  ...telecomFaults,
+  ...authFaults,
+  ...healthFaults,
+  ...accessFaults,
+  ...notFoundFaults,
+  ...orderFaults,
+];
