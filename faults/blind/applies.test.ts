@@ -6,11 +6,22 @@ import { startMock } from "../../mock/server.js";
 import { blindFaults } from "./index.js";
 import { inputProbes } from "./probes-input.js";
 import { accessProbes } from "./probes-access.js";
+import { documentProbes } from "./probes-document.js";
 import { orderProbes } from "./probes-order.js";
+import { rateProbes } from "./probes-rate.js";
+import { schemaProbes } from "./probes-schema.js";
 import { telecomProbes } from "./probes-telecom.js";
 import type { Probe } from "./testing.js";
 
-const probes: Record<string, Probe> = { ...inputProbes, ...telecomProbes, ...accessProbes, ...orderProbes };
+const probes: Record<string, Probe> = {
+  ...inputProbes,
+  ...telecomProbes,
+  ...accessProbes,
+  ...orderProbes,
+  ...rateProbes,
+  ...documentProbes,
+  ...schemaProbes,
+};
 
 async function withMock<T>(options: MockOptions, run: (m: RunningMock) => Promise<T>): Promise<T> {
   const m = await startMock({ port: 0, ...options });
