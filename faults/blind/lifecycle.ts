@@ -8,6 +8,18 @@ const isStatusGet = (op: string | null) => STATUS_GETS.includes(op ?? "");
 
 export const lifecycleFaults: CatalogueFault[] = [
   {
+    id: "blind-verification-created-transactions-null",
+    title: "a new verification lists transactions: null",
+    description: "POST /api/v2/verification answers transactions null (no transaction yet) instead of an empty list.",
+    breaks: ["VERIFICATION-01", "VERIFICATION-02"],
+    apply: (b) =>
+      rewrite(
+        b,
+        (r, c) => c.operationId === "createVerification" && r.status === 200 && isObject(r.body) && Array.isArray(r.body.transactions),
+        (r) => ({ ...r, body: { ...(r.body as Json), transactions: null } }),
+      ),
+  },
+  {
     id: "blind-sms-status-stale-after-confirm",
     title: "the SMS status GET stays pending after the confirm",
     description:

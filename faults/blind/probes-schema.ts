@@ -101,6 +101,14 @@ export const schemaProbes: Record<string, Probe> = {
   },
 
   // lifecycle.ts
+  "blind-verification-created-transactions-null": {
+    run: async (m) => {
+      const v = (await createVerification(m, { callback_url: "http://127.0.0.1:9/hook", metadata: { ref: "A-1" } })).body;
+      return [v.transactions, (await api(m, "GET", `/api/v2/verification/${v.verification_id}`)).body.transactions];
+    },
+    clean: [[], []],
+    faulty: [null, []],
+  },
   "blind-sms-status-stale-after-confirm": {
     run: async (m) => {
       const id = (await send(m)).body.transaction_id;

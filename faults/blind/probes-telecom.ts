@@ -46,10 +46,21 @@ export const telecomProbes: Record<string, Probe> = {
   "blind-confirm-non-sms-transaction-404": {
     run: async (m) => {
       const id = (await identity(m)).body.transaction_id;
-      return sc(await confirm(m, { transaction_id: id, code: "123123" }));
+      const sms = (await send(m)).body.transaction_id;
+      await confirm(m, { transaction_id: sms, code: "123123" });
+      return [
+        sc(await confirm(m, { transaction_id: id, code: "123123" })),
+        sc(await confirm(m, { transaction_id: sms, code: "123123" })), // already confirmed: 3105 either way
+      ];
     },
-    clean: { status: 422, codes: [3105] },
-    faulty: { status: 404, codes: [4100] },
+    clean: [
+      { status: 422, codes: [3105] },
+      { status: 422, codes: [3105] },
+    ],
+    faulty: [
+      { status: 404, codes: [4100] },
+      { status: 422, codes: [3105] },
+    ],
   },
   "blind-confirm-missing-id-404": {
     run: async (m) => sc(await confirm(m, { code: "123123" })),
@@ -71,6 +82,15 @@ export const telecomProbes: Record<string, Probe> = {
     faulty: { status: 200, code: 200, same: false },
   },
 
+  "blind-sms-pending-without-verified": {
+    run: async (m) => {
+      const sent = (await send(m)).body;
+      const got = (await api(m, "GET", `/api/v2/telecom/${sent.transaction_id}`)).body;
+      return [sent.status.code, sent.results.verified, got.results.verified];
+    },
+    clean: [100, false, false],
+    faulty: [100, undefined, undefined],
+  },
   "blind-999-send-stops-at-1012": {
     run: async (m) => {
       const a = await send(m, { phone: "9995551013" });
@@ -94,10 +114,17 @@ export const telecomProbes: Record<string, Probe> = {
     run: async (m) => {
       const persona = await identity(m);
       const other = await identity(m, { phone: "8885550199", birth_date: "1985-03-04" });
-      return [persona.body.status.code, "address" in persona.body.results, other.body.status.code, "address" in other.body.results];
+      const got = await api(m, "GET", `/api/v2/telecom/${other.body.transaction_id}`);
+      return [
+        persona.body.status.code,
+        "address" in persona.body.results,
+        other.body.status.code,
+        "address" in other.body.results,
+        "address" in got.body.results,
+      ];
     },
-    clean: [200, true, 200, true],
-    faulty: [200, true, 200, false],
+    clean: [200, true, 200, true, true],
+    faulty: [200, true, 200, false, false],
   },
 
   // auth.ts

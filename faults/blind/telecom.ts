@@ -1,7 +1,7 @@
 // SMS possession (OTP format, retry limit, confirm's transaction_id) and the telecom sandbox conventions.
 import { isObject, isTransaction, rewrite, rewriteTransactions } from "../transform.js";
 import type { CatalogueFault } from "../types.js";
-import { bodyOf, codes, errors, isUuid, mapErrorCodes, otherUuid, track } from "./support.js";
+import { bodyOf, codes, errors, isUuid, mapErrorCodes, observe, otherUuid, track } from "./support.js";
 
 const isConfirm = (op: string | null) => op === "confirmSmsCode";
 
@@ -70,12 +70,19 @@ export const otpFaults: CatalogueFault[] = [
     description:
       "transaction_id is looked up among SMS possession checks only: an identity transaction's id answers 404 4100 instead of 422 3105.",
     breaks: ["INPUT-CONFIRM-01"],
-    apply: (b) =>
+    apply: (b) => {
+      const seen = observe(b);
       rewrite(
         b,
-        (r, c) => isConfirm(c.operationId) && codes(r).includes(3105) && isUuid(bodyOf(c).transaction_id),
+        (r, c) => {
+          const id = bodyOf(c).transaction_id;
+          if (!isConfirm(c.operationId) || !codes(r).includes(3105) || !isUuid(id)) return false;
+          const product = seen.transactions.get(id.toLowerCase())?.product;
+          return product !== undefined && product !== "telecom.possession.sms";
+        },
         () => errors([4100]),
-      ),
+      );
+    },
   },
   {
     id: "blind-confirm-missing-id-404",
@@ -118,6 +125,22 @@ export const otpFaults: CatalogueFault[] = [
   },
 ];
 
+export const smsShapeFaults: CatalogueFault[] = [
+  {
+    id: "blind-sms-pending-without-verified",
+    title: "a pending SMS transaction has no results.verified",
+    description:
+      "While an SMS send waits for its confirm, its answers carry results {} (verified omitted) instead of verified false (D7, D27).",
+    breaks: ["TELECOM-SMS-01"],
+    apply: (b) =>
+      rewriteTransactions(b, (t) =>
+        t.product === "telecom.possession.sms" && t.status.code === 100 && isObject(t.results)
+          ? { ...t, results: Object.fromEntries(Object.entries(t.results).filter(([k]) => k !== "verified")) }
+          : t,
+      ),
+  },
+];
+
 export const sandboxFaults: CatalogueFault[] = [
   {
     id: "blind-999-send-stops-at-1012",
@@ -148,10 +171,22 @@ export const sandboxFaults: CatalogueFault[] = [
       "A successful identity match of a phone that is not a fixture persona carries no results.address (D10) in its answers and webhook.",
     breaks: ["TELECOM-IDENTITY-01"],
     apply: (b) => {
-      const known = b.fixtures.personas.map((p) => JSON.stringify(p.address ?? null));
+      // The identity handler validates phone then birth_date, and its webhook and answer follow synchronously:
+      // the values last validated belong to the request whose transaction is being written.
+      const last: { phone?: unknown; birth?: unknown } = {};
+      const { phone, birthDate } = b.validators;
+      b.validators.phone = (v) => ((last.phone = v), phone(v));
+      b.validators.birthDate = (v, today) => ((last.birth = v), birthDate(v, today));
+      const persona = new Map<string, boolean>();
       rewriteTransactions(b, (t) => {
-        if (t.product !== "telecom.identity" || !isObject(t.results) || !isObject(t.results.address)) return t;
-        if (known.includes(JSON.stringify(t.results.address))) return t;
+        if (t.product !== "telecom.identity") return t;
+        const id = String(t.transaction_id);
+        if (!persona.has(id))
+          persona.set(
+            id,
+            b.fixtures.personas.some((p) => p.phone === last.phone && p.birth_date === last.birth),
+          );
+        if (persona.get(id) || !isObject(t.results) || !isObject(t.results.address)) return t;
         const { address: _dropped, ...rest } = t.results;
         return { ...t, results: rest };
       });
@@ -159,4 +194,4 @@ export const sandboxFaults: CatalogueFault[] = [
   },
 ];
 
-export const telecomFaults: CatalogueFault[] = [...otpFaults, ...sandboxFaults];
+export const telecomFaults: CatalogueFault[] = [...otpFaults, ...smsShapeFaults, ...sandboxFaults];
