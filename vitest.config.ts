@@ -15,7 +15,7 @@ export default defineConfig({
           name: "self",
           include: [
             "suites/_self/**/*.test.ts",
-            "{lib,mock,faults,harness,checks,generators,reporting,cli,bench,scripts,robustness}/**/*.test.ts",
+            "{lib,mock,faults,harness,checks,generators,reporting,cli,bench,scripts,robustness,ci}/**/*.test.ts",
           ],
           isolate: true,
         },
