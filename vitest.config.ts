@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "self",
-          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness}/**/*.test.ts"],
+          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci}/**/*.test.ts"],
           isolate: true,
         },
       },
