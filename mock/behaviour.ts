@@ -4,6 +4,7 @@ import type { ReplyTransform } from "./reply.js";
 import { seededRandom } from "./random.js";
 import * as v from "./validators.js";
 import { decodeToken, tokenText } from "./auth-header.js";
+import { own } from "./own.js";
 
 export type ImageField = "front_image" | "back_image";
 export type DocumentProduct = Extract<Product, `document.${string}`>;
@@ -95,7 +96,7 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
     rateLimit: {
       enabled: true,
       lifts: true,
-      limitsFor: (name) => fixtures.accounts[name]?.rateLimit ?? null,
+      limitsFor: (name) => own(fixtures.accounts, name)?.rateLimit ?? null,
     },
     otp: {
       ttlMs: otp.ttlMs,

@@ -4,6 +4,7 @@ import type { MockBehaviour } from "./behaviour.js";
 import type { Caller } from "./auth.js";
 import { authenticate } from "./auth.js";
 import { RateLimiter } from "./rate-limit.js";
+import { own } from "./own.js";
 import { stop } from "./reply.js";
 import type { TransactionRecord, VerificationRecord } from "./store.js";
 import { Store } from "./store.js";
@@ -36,7 +37,7 @@ export const isUuid = (value: unknown): value is string => typeof value === "str
 export function admit(ctx: MockContext, request: FastifyRequest, product?: { name: Product; counted: boolean }): Caller {
   const caller = authenticate(request.headers.authorization, ctx.behaviour);
   if (product) {
-    const org = ctx.behaviour.fixtures.organizations[caller.account.organization];
+    const org = own(ctx.behaviour.fixtures.organizations, caller.account.organization);
     if (org?.inactiveProducts?.includes(product.name)) stop([2200]);
     if (caller.account.disabledProducts?.includes(product.name)) stop([2300]);
   }

@@ -84,5 +84,5 @@ export function tokensOf(fixtures: Fixtures): Record<Role, string> {
 }
 
 export function missingRoles(fixtures: Fixtures): Role[] {
-  return ROLES.filter((r) => !fixtures.accounts[r]);
+  return ROLES.filter((r) => !Object.hasOwn(fixtures.accounts, r));
 }

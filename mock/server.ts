@@ -11,7 +11,7 @@ import type { MockContext } from "./context.js";
 import { createContext } from "./context.js";
 import type { Fault } from "./faults-api.js";
 import { mergeFixtures, tokensOf } from "./fixtures.js";
-import { DOCUMENT_KINDS, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
+import { documentKind, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
 import { confirmSmsCode, getTelecomTransaction, sendSmsCode, verifyTelecomIdentity } from "./handlers/telecom.js";
 import { createVerification, getVerification } from "./handlers/verification.js";
 import type { MockReply } from "./reply.js";
@@ -124,7 +124,7 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   route("POST", "/api/v2/telecom/possession/sms/confirm", "confirmSmsCode", confirmSmsCode);
   route("POST", "/api/v2/telecom/identity", "verifyTelecomIdentity", verifyTelecomIdentity);
   route("GET", "/api/v2/telecom/:transaction_id", "getTelecomTransaction", getTelecomTransaction);
-  const documentOp = (r: FastifyRequest) => DOCUMENT_KINDS[(r.params as { kind: string }).kind]?.operationId ?? null;
+  const documentOp = (r: FastifyRequest) => documentKind(r)?.operationId ?? null;
   route("POST", "/api/v2/document/:kind/verify", documentOp, verifyDocument);
   route("GET", "/api/v2/document/:transaction_id", "getDocumentTransaction", getDocumentTransaction);
   route("GET", "/api/v2/:product/:id", () => null, unknownProductStatus);

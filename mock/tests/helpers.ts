@@ -89,14 +89,21 @@ export interface RawBody {
 }
 
 /** Builds multipart/form-data by hand (undici's FormData is slow for 16 MB files). */
-export function multipart(
-  parts: Array<{ name: string; value: string | Uint8Array; filename?: string }>,
-  boundary = "mockBoundary7MA4YWxk",
-): RawBody {
+export interface FormPart {
+  name: string;
+  value: string | Uint8Array;
+  filename?: string;
+  /** the part's Content-Type (files default to application/octet-stream, fields send none) */
+  type?: string;
+}
+
+export function multipart(parts: FormPart[], boundary = "mockBoundary7MA4YWxk"): RawBody {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
-    const file = p.filename !== undefined ? `; filename="${p.filename}"\r\nContent-Type: application/octet-stream` : "";
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`));
+    const filename = p.filename !== undefined ? `; filename="${p.filename}"` : "";
+    const type = p.type ?? (p.filename !== undefined ? "application/octet-stream" : undefined);
+    const head = `Content-Disposition: form-data; name="${p.name}"${filename}${type ? `\r\nContent-Type: ${type}` : ""}`;
+    chunks.push(Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`));
     chunks.push(typeof p.value === "string" ? Buffer.from(p.value) : p.value);
     chunks.push(Buffer.from("\r\n"));
   }
@@ -111,7 +118,7 @@ export function documentForm(opts: {
   back?: Uint8Array;
   fields?: Record<string, string>;
 }): RawBody {
-  const parts: Array<{ name: string; value: string | Uint8Array; filename?: string }> = [];
+  const parts: FormPart[] = [];
   if (opts.front) parts.push({ name: "front_image", value: opts.front, filename: opts.frontName ?? "success.jpg" });
   if (opts.back) parts.push({ name: "back_image", value: opts.back, filename: "back.jpg" });
   for (const [name, value] of Object.entries(opts.fields ?? {})) parts.push({ name, value });
