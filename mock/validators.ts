@@ -1,4 +1,5 @@
 // The input rules behind the 422s (docs/api-reference.md "Input rules"); each one is replaceable in MockBehaviour.
+import { jsonTextLength } from "./json-length.js";
 
 /** D16: a JSON string of exactly ten digits. */
 export function validPhone(value: unknown): boolean {
@@ -35,9 +36,9 @@ export function validOtpFormat(value: unknown): boolean {
   return typeof value === "string" && /^\d{6}$/.test(value);
 }
 
-/** D5: any JSON value whose JSON text is at most 500 characters. */
+/** D5: any JSON value whose JSON text is at most 500 characters (at any depth: measured without recursion). */
 export function validMetadata(value: unknown, maxChars = 500): boolean {
-  return JSON.stringify(value).length <= maxChars;
+  return jsonTextLength(value, maxChars) <= maxChars;
 }
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);

@@ -136,3 +136,15 @@ export async function settle(mock: RunningMock, id: string, role: Role = "primar
   }
   throw new Error(`document ${id} stayed pending`);
 }
+
+/** JSON text nested `depth` levels deep, built as text (building it as a value and stringifying it would overflow here too). */
+export function nestedText(depth: number, shape: "array" | "object" | "mixed" = "array"): string {
+  const open: string[] = [];
+  const close: string[] = [];
+  for (let i = 0; i < depth; i++) {
+    const array = shape === "array" || (shape === "mixed" && i % 2 === 0);
+    open.push(array ? "[" : '{"a":');
+    close.push(array ? "]" : "}");
+  }
+  return `${open.join("")}1${close.reverse().join("")}`;
+}
