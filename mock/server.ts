@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { authenticate } from "./auth.js";
 import type { MockBehaviour } from "./behaviour.js";
 import { createBehaviour } from "./behaviour.js";
-import { UNPARSEABLE, installBodyParsers } from "./body.js";
+import { UNPARSEABLE, announcedEmpty, installBodyParsers } from "./body.js";
 import type { MockContext } from "./context.js";
 import { createContext } from "./context.js";
 import type { Fault } from "./faults-api.js";
@@ -141,7 +141,8 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   app.setErrorHandler((err: { code?: string }, request, reply) => {
     const entry = request.routeOptions.url ? handlers.get(`${request.method} ${request.routeOptions.url}`) : undefined;
     if (entry && typeof err.code === "string" && err.code.startsWith("FST_ERR_CTP_")) {
-      (request as { body: unknown }).body = UNPARSEABLE;
+      // An invalid Content-Type on a request without a body still has no body (M1: read as `{}`).
+      (request as { body: unknown }).body = announcedEmpty(request) ? {} : UNPARSEABLE;
       // fastify closes the connection after a body error; a client still sending would see EPIPE instead of
       // the answer. Read (and drop) up to DRAIN_LIMIT more bytes first, then keep the connection usable.
       return drain(request, DRAIN_LIMIT).then((drained) => {

@@ -11,7 +11,8 @@ import { callbackOf, optionalInputErrors, rejectInputs } from "./common.js";
 export function createVerification(ctx: MockContext, request: FastifyRequest): MockReply {
   const caller = admit(ctx, request);
   const body = jsonBody(request);
-  // M1: nothing is required here, so an unparseable body answers the only input code the operation documents.
+  // M1: no body or an empty one is `{}` (the published curl sends `--data ''`); a body that is there but is not a
+  // JSON object answers the only input code the operation documents.
   if (body === UNPARSEABLE) rejectInputs([3100]);
   const input = body as Record<string, unknown>;
   rejectInputs(optionalInputErrors(ctx, input.callback_url, input.metadata));

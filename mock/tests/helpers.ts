@@ -1,4 +1,5 @@
 // Test helpers: real HTTP against startMock, and every answer checked against the spec (lib/spec.ts).
+import { connect } from "node:net";
 import { expect } from "vitest";
 import { matchOperation, validateResponse } from "../../lib/spec.js";
 import type { MockOptions, RunningMock } from "../server.js";
@@ -36,7 +37,7 @@ export async function call(mock: RunningMock, method: string, path: string, opts
     headers["content-type"] = "application/json";
     body = JSON.stringify(opts.json);
   } else if (opts.raw) {
-    headers["content-type"] = opts.raw.type;
+    if (opts.raw.type !== undefined) headers["content-type"] = opts.raw.type;
     body = opts.raw.body;
   }
   const res = await fetch(mock.baseUrl + path, { method, headers, body, signal: AbortSignal.timeout(8000) });
@@ -85,7 +86,8 @@ export function png(size = 64 * KB): Uint8Array {
 
 export interface RawBody {
   body: Uint8Array;
-  type: string;
+  /** undefined: no Content-Type header */
+  type?: string;
 }
 
 /** Builds multipart/form-data by hand (undici's FormData is slow for 16 MB files). */
@@ -97,7 +99,7 @@ export interface FormPart {
   type?: string;
 }
 
-export function multipart(parts: FormPart[], boundary = "mockBoundary7MA4YWxk"): RawBody {
+export function multipart(parts: FormPart[], boundary = "mockBoundary7MA4YWxk"): Required<RawBody> {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
     const filename = p.filename !== undefined ? `; filename="${p.filename}"` : "";
@@ -147,4 +149,79 @@ export function nestedText(depth: number, shape: "array" | "object" | "mixed" = 
     close.push(array ? "]" : "}");
   }
   return `${open.join("")}1${close.reverse().join("")}`;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RawExchange {
+  /** every response read from the connection, in order */
+  responses: RawResponse[];
+  /** the server closed the connection (false: still open when the wait ended) */
+  closed: boolean;
+  /** ms from the first byte sent until the close (or the end of the wait) */
+  ms: number;
+}
+
+/** Sends bytes exactly as given on a fresh connection (what fetch refuses to send), reads until close or `waitMs`. */
+export function rawHttp(mock: RunningMock, bytes: string | Buffer, waitMs = 1500): Promise<RawExchange> {
+  const url = new URL(mock.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    let start = 0;
+    const done = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ responses: parseResponses(Buffer.concat(chunks)), closed, ms: Date.now() - start });
+    };
+    const timer = setTimeout(() => done(false), waitMs);
+    socket.once("connect", () => {
+      start = Date.now();
+      socket.write(bytes);
+    });
+    socket.on("data", (d: Buffer) => chunks.push(d));
+    socket.once("close", () => done(true));
+    socket.once("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" ? undefined : reject(e)));
+  });
+}
+
+/** HTTP/1.1 responses one after another (Content-Length or chunked bodies). */
+export function parseResponses(data: Buffer): RawResponse[] {
+  const out: RawResponse[] = [];
+  let text = data.toString("latin1");
+  while (text.startsWith("HTTP/1.")) {
+    const end = text.indexOf("\r\n\r\n");
+    if (end < 0) break;
+    const [statusLine, ...lines] = text.slice(0, end).split("\r\n");
+    const headers: Record<string, string> = {};
+    for (const line of lines) {
+      const i = line.indexOf(":");
+      headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+    }
+    let rest = text.slice(end + 4);
+    let body = "";
+    if (headers["transfer-encoding"] === "chunked") {
+      for (;;) {
+        const nl = rest.indexOf("\r\n");
+        const size = Number.parseInt(rest.slice(0, nl), 16);
+        if (nl < 0 || Number.isNaN(size)) break;
+        body += rest.slice(nl + 2, nl + 2 + size);
+        rest = rest.slice(nl + 2 + size + 2);
+        if (size === 0) break;
+      }
+    } else {
+      const length = Number(headers["content-length"] ?? 0);
+      body = rest.slice(0, length);
+      rest = rest.slice(length);
+    }
+    const status = Number(statusLine.split(" ")[1]);
+    // 1xx interim answers (100 Continue) have no body and precede the real one
+    out.push({ status, headers, body });
+    text = rest;
+  }
+  return out;
 }
