@@ -7,6 +7,8 @@ import { authenticate } from "./auth.js";
 import type { MockBehaviour } from "./behaviour.js";
 import { createBehaviour } from "./behaviour.js";
 import { UNPARSEABLE, announcedEmpty, installBodyParsers } from "./body.js";
+import type { ConnectionTimeouts } from "./connections.js";
+import { DEFAULT_TIMEOUTS, connectionGuard } from "./connections.js";
 import type { MockContext } from "./context.js";
 import { createContext } from "./context.js";
 import type { Fault } from "./faults-api.js";
@@ -27,6 +29,8 @@ export interface MockOptions {
   logger?: boolean;
   /** last-moment changes to the behaviour (tests, one-off experiments) */
   configure?: (behaviour: MockBehaviour) => void;
+  /** when a stalled request is cut (default 30 s, checked every second; README M5) */
+  timeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface RunningMock {
@@ -77,16 +81,20 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   for (const fault of options.faults ?? []) fault.apply(behaviour);
   options.configure?.(behaviour);
   const ctx = createContext(behaviour);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const guard = connectionGuard(timeouts);
 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
+    http: guard.http,
+    requestTimeout: timeouts.requestMs, // fastify sets it on the server again after creating it
     // Malformed HTTP framing gets no answer rather than fastify's own error JSON (README M5).
-    clientErrorHandler: (_err, socket) => socket.destroy(),
+    clientErrorHandler: guard.onClientError,
     // A path fastify cannot decode (`/api/v2/%ZZ`) names no resource: 404 4100, not fastify's 400 JSON.
     frameworkErrors: (_err, request, reply) => write(reply, request, null, errorReply([4100])),
   });
+  guard.attach(app.server);
   installBodyParsers(app);
   await app.register(multipart, { throwFileSizeLimit: false }); // sizes are judged by readMultipart
 

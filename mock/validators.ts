@@ -12,12 +12,19 @@ export function checkBirthDate(value: unknown, today: Date): "ok" | "format" | "
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return "format";
   const [y, mo, d] = [+m[1], +m[2], +m[3]];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = utcDate(y, mo - 1, d);
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "format";
   // 18th birthday today = adult; a 29 Feb birthday comes of age on 1 Mar in non-leap years.
-  const eighteenth = new Date(Date.UTC(y + 18, mo - 1, d));
+  const eighteenth = utcDate(y + 18, mo - 1, d);
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return eighteenth.getTime() > todayUtc ? "minor" : "ok";
+}
+
+/** Midnight UTC of a day. Not Date.UTC: it reads years 0–99 as 1900–1999, so `0050-06-15` would not be itself. */
+function utcDate(year: number, month0: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month0, day);
+  return date;
 }
 
 /** D18: an absolute http or https URL. */
