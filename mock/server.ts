@@ -7,6 +7,7 @@ import { authenticate } from "./auth.js";
 import type { MockBehaviour } from "./behaviour.js";
 import { createBehaviour } from "./behaviour.js";
 import { UNPARSEABLE, announcedEmpty, installBodyParsers } from "./body.js";
+import { validOffset } from "./clock.js";
 import type { ConnectionTimeouts } from "./connections.js";
 import { DEFAULT_TIMEOUTS, connectionGuard } from "./connections.js";
 import type { MockContext } from "./context.js";
@@ -80,6 +81,8 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   const behaviour = createBehaviour(fixtures);
   for (const fault of options.faults ?? []) fault.apply(behaviour);
   options.configure?.(behaviour);
+  if (!validOffset(behaviour.clock.offsetMinutes))
+    throw new Error(`clock.offsetMinutes ${behaviour.clock.offsetMinutes}: whole minutes, under ±24 h`);
   const ctx = createContext(behaviour);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const guard = connectionGuard(timeouts);
@@ -163,7 +166,7 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
 
   const close = async () => {
     ctx.webhooks.close();
-    for (const t of ctx.timers) clearTimeout(t);
+    for (const t of ctx.timers.values()) clearTimeout(t);
     ctx.timers.clear();
     await app.close();
   };

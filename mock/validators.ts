@@ -7,15 +7,16 @@ export function validPhone(value: unknown): boolean {
 }
 
 /** YYYY-MM-DD and a real calendar date (3108); under 18 on `today` (UTC) is a minor (3107, D17). */
-export function checkBirthDate(value: unknown, today: Date): "ok" | "format" | "minor" {
+export function checkBirthDate(value: unknown, today: Date, leapDay: "march-1" | "february-28" = "march-1"): "ok" | "format" | "minor" {
   if (typeof value !== "string") return "format";
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return "format";
   const [y, mo, d] = [+m[1], +m[2], +m[3]];
   const date = utcDate(y, mo - 1, d);
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "format";
-  // 18th birthday today = adult; a 29 Feb birthday comes of age on 1 Mar in non-leap years.
+  // 18th birthday today = adult. A 29 Feb birthday in a common year: 1 Mar (the date rolls over, M12) or 28 Feb (D39).
   const eighteenth = utcDate(y + 18, mo - 1, d);
+  if (leapDay === "february-28" && eighteenth.getUTCMonth() !== mo - 1) eighteenth.setUTCDate(0); // back to 28 Feb
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return eighteenth.getTime() > todayUtc ? "minor" : "ok";
 }

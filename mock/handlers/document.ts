@@ -74,23 +74,23 @@ export async function verifyDocument(ctx: MockContext, request: FastifyRequest):
   const tx = ctx.store.createTransaction({
     owner: caller.name,
     product: kind.product,
-    verificationId: verification?.id,
+    verification,
     callbackUrl: callbackOf(callbackUrl),
   });
   // D11: documents are processed asynchronously; null delay = pending forever.
   if (behaviour.documentDelayMs !== null) {
     const timer = setTimeout(() => {
-      ctx.timers.delete(timer);
+      ctx.timers.delete(tx.id);
       finish(ctx, tx, outcome);
     }, behaviour.documentDelayMs);
-    ctx.timers.add(timer);
+    ctx.timers.set(tx.id, timer);
   }
-  return transactionReply(tx);
+  return transactionReply(ctx, tx);
 }
 
 export function getDocumentTransaction(ctx: MockContext, request: FastifyRequest): MockReply {
   const caller = admit(ctx, request);
-  return transactionReply(ownTransaction(ctx, caller, (request.params as { transaction_id: string }).transaction_id, "document"));
+  return transactionReply(ctx, ownTransaction(ctx, caller, (request.params as { transaction_id: string }).transaction_id, "document"));
 }
 
 /** GET /api/v2/{x}/{id} for a product family the API does not have: 403 2100 for a UUID (D32), else 404. */

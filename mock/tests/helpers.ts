@@ -1,4 +1,6 @@
 // Test helpers: real HTTP against startMock, and every answer checked against the spec (lib/spec.ts).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { expect } from "vitest";
 import { matchOperation, validateResponse } from "../../lib/spec.js";
@@ -224,4 +226,24 @@ export function parseResponses(data: Buffer): RawResponse[] {
     text = rest;
   }
   return out;
+}
+
+/** A webhook receiver on loopback that answers the given statuses in turn (then 200), or never answers ("hang"). */
+export async function receiver(plan: Array<number | "hang"> = []) {
+  const got: Array<{ body: unknown; type?: string }> = [];
+  /** when each POST arrived (ms, Date.now()) */
+  const times: number[] = [];
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", () => {
+      times.push(Date.now());
+      got.push({ body: JSON.parse(text), type: req.headers["content-type"] });
+      const step = plan.shift() ?? 200;
+      if (step !== "hang") res.writeHead(step).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return { got, times, url, close: () => new Promise((r) => server.closeAllConnections() ?? server.close(r)) };
 }
