@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --write] [-- --quick]`: throughput of the mock (and of Prism's mock of the same
- * spec), the mock's peak memory under large uploads, and full conformance runs with their cost.
+ * spec), the mock's peak memory under large uploads, its RSS over a soak (bench/soak.ts: 60 s, 10 s with
+ * --quick), and full conformance runs with their cost.
  * Prints a markdown report; --write also puts it between the markers in BENCHMARKS.md.
  * Every load phase is bounded (5 s, 10 connections) and sent to 127.0.0.1 only.
  */
@@ -13,6 +14,7 @@ import { describeMachine } from "./machine.js";
 import { projectRoot, startMockProcess } from "./mock-process.js";
 import { startPrism } from "./prism.js";
 import { renderMarkdown, type BenchResults } from "./report.js";
+import { renderSoak, runSoak, type SoakResult } from "./soak.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads.js";
 
 const args = new Set(process.argv.slice(2));
@@ -119,12 +121,25 @@ async function conformanceRuns(): Promise<ConformanceRun[]> {
   return runs;
 }
 
+/** A soak of the mock in its own process: does its memory stay bounded (mock/README.md M13, M14)? */
+async function soakPhase(seconds: number): Promise<SoakResult | { error: string }> {
+  log(`mock: ${seconds} s soak`);
+  try {
+    const r = await runSoak({ seconds });
+    log(`soak: ${r.requests} requests (${r.reqPerSec} req/s), RSS start ${r.rssStartMb} MB, end ${r.rssEndMb} MB, peak ${r.peakRssMb} MB`);
+    return r;
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 async function main(): Promise<void> {
   const machine = describeMachine();
   const load: LoadResult[] = [];
   const notes: string[] = [];
   const uploads = await mockPhases(load);
   await prismPhases(load, notes);
+  const soak = await soakPhase(quick ? 10 : 60);
   const runs = quick ? [] : await conformanceRuns();
   notes.push(
     "Load phases: 10 connections, 5 s each; the mock and Prism each run in their own process; autocannon runs in this one (2 cores shared).",
@@ -141,7 +156,7 @@ async function main(): Promise<void> {
     runs,
     notes,
   };
-  const md = renderMarkdown(results);
+  const md = `${renderMarkdown(results)}\n${renderSoak(soak)}`;
   process.stdout.write(`${md}\n`);
   if (write) {
     const file = join(projectRoot, "BENCHMARKS.md");

@@ -1,6 +1,7 @@
 // D1: `Authorization: Bearer ID.me <base64(secret)>`; 1100 / 1200 / 1300 otherwise.
 import type { MockBehaviour } from "./behaviour.js";
 import type { AccountFixture } from "./types.js";
+import { own } from "./own.js";
 import { stop } from "./reply.js";
 
 export { decodeToken, tokenText } from "./auth-header.js";
@@ -19,7 +20,7 @@ export function authenticate(header: string | undefined, behaviour: MockBehaviou
   if (!found) return stop([codes.unknown]);
   const [name, account] = found;
   if (!account.active) return stop([codes.inactiveAccount]);
-  const org = behaviour.fixtures.organizations[account.organization];
+  const org = own(behaviour.fixtures.organizations, account.organization);
   if (!org?.active) return stop([codes.inactiveOrganization]);
   return { name, account };
 }

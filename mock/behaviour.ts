@@ -1,12 +1,16 @@
 // Every rule and knob of the mock in one overridable object. A fault (mock/faults-api.ts) changes a few fields.
 import type { Fixtures, Product, RateLimitFixture } from "./types.js";
+import { PRODUCTS } from "./types.js";
 import type { ReplyTransform } from "./reply.js";
 import { seededRandom } from "./random.js";
 import * as v from "./validators.js";
 import { decodeToken, tokenText } from "./auth-header.js";
+import { own } from "./own.js";
 
 export type ImageField = "front_image" | "back_image";
 export type DocumentProduct = Extract<Product, `document.${string}`>;
+
+export type LeapDayBirthday = "march-1" | "february-28";
 
 export interface Validators {
   phone(value: unknown): boolean;
@@ -42,6 +46,10 @@ export interface MockBehaviour {
     enabled: boolean;
     /** false: once hit, a limit never lifts */
     lifts: boolean;
+    /** true: a request refused with 429 still counts against its windows (D33 says it does not; OPEN in the docs) */
+    countRefused: boolean;
+    /** false: 429 answers carry no Retry-After (D23: not published) */
+    retryAfter: boolean;
     limitsFor(accountName: string): RateLimitFixture | null;
   };
   otp: {
@@ -56,9 +64,21 @@ export interface MockBehaviour {
     enabled: boolean;
     retries: number;
     retryDelayMs: number;
+    /** the n-th retry waits retryDelayMs × backoffFactor^(n-1); 1 = a constant delay (backoff is OPEN) */
+    backoffFactor: number;
+    /** false: payloads without `results`, like the published webhook example (D35) */
+    includeResults: boolean;
     timeoutMs: number;
     allowHosts: string[];
+    maxPending: number;
+    logSize: number;
   };
+  /** how status.created / updated are written: the same instant at this UTC offset (D8 allows Z or ±hh:mm) */
+  clock: { offsetMinutes: number };
+  /** the name each product has in bodies and webhooks (D9: any dotted lower-case name; the webhook page shows `license.verify`) */
+  productNames: Record<Product, string>;
+  /** D39 (OPEN): when a 29 February birthday comes of age in a common year (M12) */
+  leapDayBirthday: LeapDayBirthday;
   /** the 422 code for metadata over 500 characters (OPEN in the reference; README decision M2) */
   metadataErrorCode: number;
   /** applied to every answer and every webhook payload, last step before writing */
@@ -73,7 +93,7 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
     random: seededRandom(fixtures.seed),
     validators: {
       phone: v.validPhone,
-      birthDate: v.checkBirthDate,
+      birthDate: (value, today) => v.checkBirthDate(value, today, behaviour.leapDayBirthday),
       callbackUrl: v.validCallbackUrl,
       otpFormat: v.validOtpFormat,
       metadata: (value) => v.validMetadata(value),
@@ -95,7 +115,9 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
     rateLimit: {
       enabled: true,
       lifts: true,
-      limitsFor: (name) => fixtures.accounts[name]?.rateLimit ?? null,
+      countRefused: false,
+      retryAfter: true,
+      limitsFor: (name) => own(fixtures.accounts, name)?.rateLimit ?? null,
     },
     otp: {
       ttlMs: otp.ttlMs,
@@ -103,7 +125,10 @@ export function createBehaviour(fixtures: Fixtures): MockBehaviour {
       accepts: (code) => code === otp.successCode,
     },
     documentDelayMs: documents.processingDelayMs,
-    webhooks: { enabled: true, ...webhooks },
+    webhooks: { enabled: true, backoffFactor: 1, includeResults: true, ...webhooks },
+    clock: { offsetMinutes: 0 },
+    productNames: Object.fromEntries(PRODUCTS.map((p) => [p, p])) as Record<Product, string>,
+    leapDayBirthday: "march-1",
     metadataErrorCode: 3100,
     transform: (reply) => reply,
     today: () => behaviour.now(), // follows the clock unless pinned

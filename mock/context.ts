@@ -4,6 +4,7 @@ import type { MockBehaviour } from "./behaviour.js";
 import type { Caller } from "./auth.js";
 import { authenticate } from "./auth.js";
 import { RateLimiter } from "./rate-limit.js";
+import { own } from "./own.js";
 import { stop } from "./reply.js";
 import type { TransactionRecord, VerificationRecord } from "./store.js";
 import { Store } from "./store.js";
@@ -15,17 +16,22 @@ export interface MockContext {
   store: Store;
   limiter: RateLimiter;
   webhooks: Webhooks;
-  /** document processing timers, cleared on close */
-  timers: Set<NodeJS.Timeout>;
+  /** document processing timers by transaction id, cleared on close and when the store forgets the transaction */
+  timers: Map<string, NodeJS.Timeout>;
 }
 
 export function createContext(behaviour: MockBehaviour): MockContext {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const forget = (tx: TransactionRecord) => {
+    clearTimeout(timers.get(tx.id));
+    timers.delete(tx.id);
+  };
   return {
     behaviour,
-    store: new Store(() => behaviour.now()),
+    store: new Store(() => behaviour.now().getTime(), behaviour.fixtures.store, forget),
     limiter: new RateLimiter(behaviour),
     webhooks: new Webhooks(behaviour),
-    timers: new Set(),
+    timers,
   };
 }
 
@@ -36,7 +42,7 @@ export const isUuid = (value: unknown): value is string => typeof value === "str
 export function admit(ctx: MockContext, request: FastifyRequest, product?: { name: Product; counted: boolean }): Caller {
   const caller = authenticate(request.headers.authorization, ctx.behaviour);
   if (product) {
-    const org = ctx.behaviour.fixtures.organizations[caller.account.organization];
+    const org = own(ctx.behaviour.fixtures.organizations, caller.account.organization);
     if (org?.inactiveProducts?.includes(product.name)) stop([2200]);
     if (caller.account.disabledProducts?.includes(product.name)) stop([2300]);
   }
@@ -46,7 +52,7 @@ export function admit(ctx: MockContext, request: FastifyRequest, product?: { nam
 
 /** A transaction named by a path or a body: 404 4100 when unknown or of the other family (D29, D31), 403 3200 when another account's. */
 export function ownTransaction(ctx: MockContext, caller: Caller, id: unknown, family?: "telecom" | "document"): TransactionRecord {
-  const tx = isUuid(id) ? ctx.store.transactions.get(id.toLowerCase()) : undefined;
+  const tx = isUuid(id) ? ctx.store.transaction(id.toLowerCase()) : undefined;
   if (!tx || (family && !tx.product.startsWith(`${family}.`))) return stop([4100]);
   if (ctx.behaviour.ownership.transactions && tx.owner !== caller.name) stop([3200]);
   return tx;
@@ -54,7 +60,7 @@ export function ownTransaction(ctx: MockContext, caller: Caller, id: unknown, fa
 
 /** A verification named by a path or a verification_id: 404 4100 / 403 3300. Absent (undefined/null) → undefined. */
 export function ownVerification(ctx: MockContext, caller: Caller, id: unknown): VerificationRecord | undefined {
-  const v = isUuid(id) ? ctx.store.verifications.get(id.toLowerCase()) : undefined;
+  const v = isUuid(id) ? ctx.store.verification(id.toLowerCase()) : undefined;
   if (!v) return stop([4100]);
   if (ctx.behaviour.ownership.verifications && v.owner !== caller.name) stop([3300]);
   return v;

@@ -45,7 +45,8 @@ export function defaultFixtures(): Fixtures {
     auth: { acceptLegacyScheme: true },
     otp: { ttlMs: 10 * 60_000, maxWrongCodes: 3, successCode: "123123" },
     documents: { processingDelayMs: 50, minBytes: 40 * 1024, maxBytes: 16 * 1024 * 1024 },
-    webhooks: { timeoutMs: 2000, retryDelayMs: 50, retries: 3, allowHosts: [] },
+    webhooks: { timeoutMs: 2000, retryDelayMs: 50, retries: 3, allowHosts: [], maxPending: 1000, logSize: 1000 },
+    store: { maxTransactions: 10_000, maxVerifications: 10_000, maxTransactionsPerVerification: 100, ttlMs: 24 * 60 * 60_000 },
     seed: 1,
   };
 }
@@ -61,6 +62,7 @@ export function mergeFixtures(input: FixturesInput | undefined, base: Fixtures =
     otp: { ...base.otp, ...input.otp },
     documents: { ...base.documents, ...input.documents },
     webhooks: { ...base.webhooks, ...input.webhooks },
+    store: { ...base.store, ...input.store },
     seed: input.seed ?? base.seed,
   };
 }
@@ -84,5 +86,5 @@ export function tokensOf(fixtures: Fixtures): Record<Role, string> {
 }
 
 export function missingRoles(fixtures: Fixtures): Role[] {
-  return ROLES.filter((r) => !fixtures.accounts[r]);
+  return ROLES.filter((r) => !Object.hasOwn(fixtures.accounts, r));
 }

@@ -12,6 +12,7 @@ import { startMockProcess } from "../bench/mock-process.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "../bench/uploads.js";
 import { matchOperation, validateResponse, validateSchema } from "../lib/spec.js";
 import { startMock, type RunningMock } from "./server.js";
+import { multipart } from "./tests/helpers.js";
 
 const NUM_RUNS = 200;
 const REQUEST_TIMEOUT_MS = 5000;
@@ -51,6 +52,39 @@ const callbackUrl = fc.oneof(
   fc.string({ maxLength: 30 }),
 );
 const anyJson = fc.jsonValue({ maxDepth: 3 });
+
+/**
+ * Deeply nested JSON, as text: JSON.stringify (and anything else that recurses) overflows at a few thousand
+ * levels, JSON.parse does not. Shallow (within the 500-character metadata limit) and deep (past the stack).
+ */
+const deepJson = fc
+  .record({
+    depth: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 3_000, max: 100_000 })),
+    shape: fc.constantFrom("array", "object", "mixed"),
+    leaf: fc.constantFrom("1", '"x"', "null", "[]", "{}"),
+  })
+  .map(({ depth, shape, leaf }) => {
+    const open: string[] = [];
+    const close: string[] = [];
+    for (let i = 0; i < depth; i++) {
+      const array = shape === "array" || (shape === "mixed" && i % 2 === 0);
+      open.push(array ? "[" : '{"k":');
+      close.push(array ? "]" : "}");
+    }
+    return { text: `${open.join("")}${leaf}${close.reverse().join("")}`, trace: `${shape} × ${depth} around ${leaf}` };
+  });
+/** Where a deep value goes in a JSON body: one field, or the whole body. */
+const deepField = fc.constantFrom(
+  "metadata",
+  "phone",
+  "birth_date",
+  "code",
+  "transaction_id",
+  "verification_id",
+  "callback_url",
+  "unknown_field",
+  "(whole body)",
+);
 
 /** Plausible request fields with random values, any subset of them. */
 const fieldsBody = fc.record(
@@ -213,6 +247,11 @@ function judge(s: Sent, r: { status: number; contentType: string; text: string }
   if (r.status >= 400 && body !== undefined) expect(validateSchema("ErrorEnvelope", body), `error envelope: ${where}`).toEqual([]);
 }
 
+/** A counterexample printed by its trace, not its body (a deep body is hundreds of kilobytes). */
+function printable(s: Sent): Sent {
+  return Object.assign(s, { [fc.toStringMethod]: () => `${s.method} ${s.path} (${s.trace.slice(0, 300)})` });
+}
+
 async function check(s: Sent): Promise<void> {
   judge(s, await send(s));
 }
@@ -264,6 +303,51 @@ describe("the mock under random input", () => {
             const trace = JSON.stringify(g.parts.map((p) => (p.kind === "field" ? p : { ...p, head: p.head.toString("hex") })));
             return { method: "POST", path: g.path, headers: headersFor(g.auth, {}), body: form, trace };
           }),
+        check,
+      ),
+    );
+  });
+
+  it("answers deeply nested JSON (in metadata, in other fields, as the body) with documented answers", async () => {
+    const valid = { phone: "8885551234", birth_date: "1980-01-01", code: "123123" };
+    await run(
+      fc.asyncProperty(
+        fc.record({ path: fc.constantFrom(...jsonOps), deep: deepJson, field: deepField, auth: authHeader }).map((g): Sent => {
+          // The other fields valid, so the deep value is what the answer is about; spliced in as text.
+          const rest = JSON.stringify(valid).slice(1, -1);
+          const body = g.field === "(whole body)" ? g.deep.text : `{${rest},${JSON.stringify(g.field)}:${g.deep.text}}`;
+          return printable({
+            method: "POST",
+            path: g.path,
+            headers: { ...headersFor(g.auth, {}), "content-type": "application/json" },
+            body,
+            trace: `${g.field}: ${g.deep.trace}`,
+          });
+        }),
+        check,
+      ),
+    );
+  });
+
+  it("answers deeply nested metadata in document forms (text and application/json parts) with documented answers", async () => {
+    await run(
+      fc.asyncProperty(
+        fc.record({ path: fc.constantFrom(...documentPaths), deep: deepJson, json: fc.boolean(), auth: authHeader }).map((g): Sent => {
+          // Built by hand: FormData cannot send a field part with a Content-Type (a Blob becomes a file part).
+          const image = Buffer.concat([jpegHead, filler]);
+          const form = multipart([
+            { name: "front_image", value: image, filename: "success.jpg" },
+            { name: "back_image", value: image, filename: "back.jpg" },
+            { name: "metadata", value: g.deep.text, type: g.json ? "application/json" : undefined },
+          ]);
+          return printable({
+            method: "POST",
+            path: g.path,
+            headers: { ...headersFor(g.auth, {}), "content-type": form.type },
+            body: form.body,
+            trace: `metadata${g.json ? " (application/json part)" : ""}: ${g.deep.trace}`,
+          });
+        }),
         check,
       ),
     );

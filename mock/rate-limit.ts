@@ -12,20 +12,24 @@ export class RateLimiter {
 
   constructor(private readonly behaviour: MockBehaviour) {}
 
-  /** Stops with 429 when the account's (first, D15) or the product's limit is reached; else counts the request (D33: refused ones don't count). */
+  /**
+   * Stops with 429 when the account's (first, D15) or the product's limit is reached; else counts the request.
+   * D33: refused ones don't count, unless rateLimit.countRefused (then they count against both windows).
+   */
   hit(accountName: string, product: string | undefined): void {
-    const { enabled, lifts, limitsFor } = this.behaviour.rateLimit;
+    const { enabled, lifts, limitsFor, countRefused } = this.behaviour.rateLimit;
     const limits = limitsFor(accountName);
     if (!enabled || !limits) return;
     const now = this.behaviour.now().getTime();
     const account = this.window(accountName, now, limits.windowMs, lifts);
     const perProduct = product ? this.window(`${accountName}|${product}`, now, limits.windowMs, lifts) : undefined;
-    if (account.count >= limits.perAccount) stop([5200], this.retryAfter(account, now, limits.windowMs, lifts));
-    if (perProduct && perProduct.count >= limits.perProduct) {
-      stop([5100], this.retryAfter(perProduct, now, limits.windowMs, lifts));
+    const refused =
+      account.count >= limits.perAccount ? account : perProduct && perProduct.count >= limits.perProduct ? perProduct : undefined;
+    if (!refused || countRefused) {
+      account.count++;
+      if (perProduct) perProduct.count++;
     }
-    account.count++;
-    if (perProduct) perProduct.count++;
+    if (refused) stop([refused === account ? 5200 : 5100], this.retryAfter(refused, now, limits.windowMs, lifts));
   }
 
   private window(key: string, now: number, windowMs: number, lifts: boolean): Window {
@@ -38,6 +42,7 @@ export class RateLimiter {
   }
 
   private retryAfter(w: Window, now: number, windowMs: number, lifts: boolean): Record<string, string> {
+    if (!this.behaviour.rateLimit.retryAfter) return {};
     const ms = lifts ? w.start + windowMs - now : windowMs;
     return { "retry-after": String(Math.max(1, Math.ceil(ms / 1000))) };
   }

@@ -12,10 +12,10 @@ export type Outcome =
 /** D24: HTTP 500 / 5000 on purpose. */
 export const SERVER_ERROR_PHONE = "9995555000";
 
-const INFO: Record<number, string> = {
-  1013: "first_name or last_name is invalid.",
-  1014: "birth_date does not match data on file.",
-};
+const INFO = new Map<number, string>([
+  [1013, "first_name or last_name is invalid."],
+  [1014, "birth_date does not match data on file."],
+]);
 
 export function phoneOutcome(phone: string, operationId: string, behaviour: MockBehaviour): Outcome {
   if (phone === SERVER_ERROR_PHONE) return { kind: "http", codes: [5000] };
@@ -24,7 +24,7 @@ export function phoneOutcome(phone: string, operationId: string, behaviour: Mock
   if (httpCodes(422, operationId).includes(code)) return { kind: "http", codes: [code] };
   const telecom = transactionCodes("telecom", operationId);
   const chosen = telecom.includes(code) ? code : pick(behaviour.random, telecom);
-  const additionalInfo = operationId === "verifyTelecomIdentity" ? INFO[chosen] : undefined;
+  const additionalInfo = operationId === "verifyTelecomIdentity" ? INFO.get(chosen) : undefined;
   return { kind: "transaction", code: chosen, additionalInfo };
 }
 
@@ -34,7 +34,7 @@ export function identityOutcome(phone: string, birthDate: string, behaviour: Moc
   if (persona) {
     return persona.outcome === "success"
       ? { kind: "success", address: persona.address ?? randomAddress(behaviour.random) }
-      : { kind: "transaction", code: persona.outcome, additionalInfo: persona.additional_info ?? INFO[persona.outcome] };
+      : { kind: "transaction", code: persona.outcome, additionalInfo: persona.additional_info ?? INFO.get(persona.outcome) };
   }
   const outcome = phoneOutcome(phone, "verifyTelecomIdentity", behaviour);
   return outcome.kind === "success" ? { kind: "success", address: randomAddress(behaviour.random) } : outcome;

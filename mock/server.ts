@@ -6,12 +6,15 @@ import type { AddressInfo } from "node:net";
 import { authenticate } from "./auth.js";
 import type { MockBehaviour } from "./behaviour.js";
 import { createBehaviour } from "./behaviour.js";
-import { UNPARSEABLE, installBodyParsers } from "./body.js";
+import { UNPARSEABLE, announcedEmpty, installBodyParsers } from "./body.js";
+import { validOffset } from "./clock.js";
+import type { ConnectionTimeouts } from "./connections.js";
+import { DEFAULT_TIMEOUTS, connectionGuard } from "./connections.js";
 import type { MockContext } from "./context.js";
 import { createContext } from "./context.js";
 import type { Fault } from "./faults-api.js";
 import { mergeFixtures, tokensOf } from "./fixtures.js";
-import { DOCUMENT_KINDS, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
+import { documentKind, getDocumentTransaction, unknownProductStatus, verifyDocument } from "./handlers/document.js";
 import { confirmSmsCode, getTelecomTransaction, sendSmsCode, verifyTelecomIdentity } from "./handlers/telecom.js";
 import { createVerification, getVerification } from "./handlers/verification.js";
 import type { MockReply } from "./reply.js";
@@ -27,6 +30,8 @@ export interface MockOptions {
   logger?: boolean;
   /** last-moment changes to the behaviour (tests, one-off experiments) */
   configure?: (behaviour: MockBehaviour) => void;
+  /** when a stalled request is cut (default 30 s, checked every second; README M5) */
+  timeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface RunningMock {
@@ -76,17 +81,23 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   const behaviour = createBehaviour(fixtures);
   for (const fault of options.faults ?? []) fault.apply(behaviour);
   options.configure?.(behaviour);
+  if (!validOffset(behaviour.clock.offsetMinutes))
+    throw new Error(`clock.offsetMinutes ${behaviour.clock.offsetMinutes}: whole minutes, under ±24 h`);
   const ctx = createContext(behaviour);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const guard = connectionGuard(timeouts);
 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
+    http: guard.http,
+    requestTimeout: timeouts.requestMs, // fastify sets it on the server again after creating it
     // Malformed HTTP framing gets no answer rather than fastify's own error JSON (README M5).
-    clientErrorHandler: (_err, socket) => socket.destroy(),
+    clientErrorHandler: guard.onClientError,
     // A path fastify cannot decode (`/api/v2/%ZZ`) names no resource: 404 4100, not fastify's 400 JSON.
     frameworkErrors: (_err, request, reply) => write(reply, request, null, errorReply([4100])),
   });
+  guard.attach(app.server);
   installBodyParsers(app);
   await app.register(multipart, { throwFileSizeLimit: false }); // sizes are judged by readMultipart
 
@@ -124,7 +135,7 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   route("POST", "/api/v2/telecom/possession/sms/confirm", "confirmSmsCode", confirmSmsCode);
   route("POST", "/api/v2/telecom/identity", "verifyTelecomIdentity", verifyTelecomIdentity);
   route("GET", "/api/v2/telecom/:transaction_id", "getTelecomTransaction", getTelecomTransaction);
-  const documentOp = (r: FastifyRequest) => DOCUMENT_KINDS[(r.params as { kind: string }).kind]?.operationId ?? null;
+  const documentOp = (r: FastifyRequest) => documentKind(r)?.operationId ?? null;
   route("POST", "/api/v2/document/:kind/verify", documentOp, verifyDocument);
   route("GET", "/api/v2/document/:transaction_id", "getDocumentTransaction", getDocumentTransaction);
   route("GET", "/api/v2/:product/:id", () => null, unknownProductStatus);
@@ -141,7 +152,8 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
   app.setErrorHandler((err: { code?: string }, request, reply) => {
     const entry = request.routeOptions.url ? handlers.get(`${request.method} ${request.routeOptions.url}`) : undefined;
     if (entry && typeof err.code === "string" && err.code.startsWith("FST_ERR_CTP_")) {
-      (request as { body: unknown }).body = UNPARSEABLE;
+      // An invalid Content-Type on a request without a body still has no body (M1: read as `{}`).
+      (request as { body: unknown }).body = announcedEmpty(request) ? {} : UNPARSEABLE;
       // fastify closes the connection after a body error; a client still sending would see EPIPE instead of
       // the answer. Read (and drop) up to DRAIN_LIMIT more bytes first, then keep the connection usable.
       return drain(request, DRAIN_LIMIT).then((drained) => {
@@ -154,7 +166,7 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
 
   const close = async () => {
     ctx.webhooks.close();
-    for (const t of ctx.timers) clearTimeout(t);
+    for (const t of ctx.timers.values()) clearTimeout(t);
     ctx.timers.clear();
     await app.close();
   };

@@ -62,6 +62,17 @@ export interface PersonaFixture {
   additional_info?: string;
 }
 
+/** README M13: how much the store keeps. Oldest (by last write) goes first. A type, not an interface, so that
+ * FixturesInput makes it partial like the other settings sections. */
+export type StoreLimits = {
+  maxTransactions: number;
+  maxVerifications: number;
+  /** a verification past this many drops its oldest transaction */
+  maxTransactionsPerVerification: number;
+  /** a record not written for this long is forgotten; null = kept until a cap evicts it */
+  ttlMs: number | null;
+};
+
 export interface Fixtures {
   /** keyed by organization id */
   organizations: Record<string, OrganizationFixture>;
@@ -77,7 +88,12 @@ export interface Fixtures {
     retries: number;
     /** extra hosts allowed as webhook targets; loopback is always allowed */
     allowHosts: string[];
+    /** deliveries queued or in flight at once; a new one past it drops the oldest (README M14) */
+    maxPending: number;
+    /** delivery attempts kept in the log (the newest) */
+    logSize: number;
   };
+  store: StoreLimits;
   /** seed of the mock's random choices (outcomes, addresses) */
   seed: number;
 }

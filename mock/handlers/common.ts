@@ -4,7 +4,7 @@ import type { Outcome } from "../sandbox.js";
 import { json, stop } from "../reply.js";
 import type { MockReply } from "../reply.js";
 import type { TransactionRecord } from "../store.js";
-import { transactionBody } from "../store.js";
+import { transactionBody } from "../bodies.js";
 
 const present = (value: unknown) => value !== undefined && value !== null;
 
@@ -29,6 +29,6 @@ export function finish(ctx: MockContext, tx: TransactionRecord, outcome: Outcome
   ctx.webhooks.notify(tx);
 }
 
-export const transactionReply = (tx: TransactionRecord): MockReply => json(200, transactionBody(tx));
+export const transactionReply = (ctx: MockContext, tx: TransactionRecord): MockReply => json(200, transactionBody(tx, ctx.behaviour));
 
 export const callbackOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);

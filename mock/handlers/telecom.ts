@@ -32,13 +32,13 @@ export function sendSmsCode(ctx: MockContext, request: FastifyRequest): MockRepl
   const tx = ctx.store.createTransaction({
     owner: caller.name,
     product: SMS,
-    verificationId: verification?.id,
+    verification,
     callbackUrl: callbackOf(input.callback_url),
   });
   // D27: a sent code leaves the transaction pending until the confirm.
   if (outcome.kind === "success") tx.otp = { issuedAt: ctx.behaviour.now().getTime(), wrongCodes: 0 };
   else finish(ctx, tx, outcome);
-  return transactionReply(tx);
+  return transactionReply(ctx, tx);
 }
 
 export function confirmSmsCode(ctx: MockContext, request: FastifyRequest): MockReply {
@@ -62,7 +62,7 @@ export function confirmSmsCode(ctx: MockContext, request: FastifyRequest): MockR
     stop([state.wrongCodes >= otp.maxWrongCodes ? 3104 : 3102]);
   }
   finish(ctx, pending!, { kind: "success" });
-  return transactionReply(pending!);
+  return transactionReply(ctx, pending!);
 }
 
 export function verifyTelecomIdentity(ctx: MockContext, request: FastifyRequest): MockReply {
@@ -83,14 +83,14 @@ export function verifyTelecomIdentity(ctx: MockContext, request: FastifyRequest)
   const tx = ctx.store.createTransaction({
     owner: caller.name,
     product: IDENTITY,
-    verificationId: verification?.id,
+    verification,
     callbackUrl: callbackOf(input.callback_url),
   });
   finish(ctx, tx, outcome);
-  return transactionReply(tx);
+  return transactionReply(ctx, tx);
 }
 
 export function getTelecomTransaction(ctx: MockContext, request: FastifyRequest): MockReply {
   const caller = admit(ctx, request);
-  return transactionReply(ownTransaction(ctx, caller, (request.params as { transaction_id: string }).transaction_id, "telecom"));
+  return transactionReply(ctx, ownTransaction(ctx, caller, (request.params as { transaction_id: string }).transaction_id, "telecom"));
 }

@@ -1,11 +1,9 @@
 // Documents: images (D20, D21, D28), asynchronous completion (D11), file-name triggers (D25), webhooks (D26).
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSchema } from "../../lib/spec.js";
 import type { RunningMock } from "../server.js";
 import type { RawBody } from "./helpers.js";
-import { KB, MB, call, codes, documentForm, jpeg, png, settle, sleep, withMock } from "./helpers.js";
+import { KB, MB, call, codes, documentForm, jpeg, png, receiver, settle, sleep, withMock } from "./helpers.js";
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -97,23 +95,6 @@ describe("outcomes by front image name (D25)", () => {
 });
 
 describe("webhooks (D26)", () => {
-  /** A receiver on loopback that answers the given statuses in turn (then 200), or never answers ("hang"). */
-  async function receiver(plan: Array<number | "hang">) {
-    const got: Array<{ body: unknown; type?: string }> = [];
-    const server = createServer((req, res) => {
-      let text = "";
-      req.on("data", (c) => (text += c));
-      req.on("end", () => {
-        got.push({ body: JSON.parse(text), type: req.headers["content-type"] });
-        const step = plan.shift() ?? 200;
-        if (step !== "hang") res.writeHead(step).end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    return { got, url, close: () => new Promise((r) => server.closeAllConnections() ?? server.close(r)) };
-  }
-
   it("identity: one POST at once with exactly the GET body", async () => {
     const r = await receiver([]);
     try {

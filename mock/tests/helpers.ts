@@ -1,4 +1,7 @@
 // Test helpers: real HTTP against startMock, and every answer checked against the spec (lib/spec.ts).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { expect } from "vitest";
 import { matchOperation, validateResponse } from "../../lib/spec.js";
 import type { MockOptions, RunningMock } from "../server.js";
@@ -36,7 +39,7 @@ export async function call(mock: RunningMock, method: string, path: string, opts
     headers["content-type"] = "application/json";
     body = JSON.stringify(opts.json);
   } else if (opts.raw) {
-    headers["content-type"] = opts.raw.type;
+    if (opts.raw.type !== undefined) headers["content-type"] = opts.raw.type;
     body = opts.raw.body;
   }
   const res = await fetch(mock.baseUrl + path, { method, headers, body, signal: AbortSignal.timeout(8000) });
@@ -85,18 +88,26 @@ export function png(size = 64 * KB): Uint8Array {
 
 export interface RawBody {
   body: Uint8Array;
-  type: string;
+  /** undefined: no Content-Type header */
+  type?: string;
 }
 
 /** Builds multipart/form-data by hand (undici's FormData is slow for 16 MB files). */
-export function multipart(
-  parts: Array<{ name: string; value: string | Uint8Array; filename?: string }>,
-  boundary = "mockBoundary7MA4YWxk",
-): RawBody {
+export interface FormPart {
+  name: string;
+  value: string | Uint8Array;
+  filename?: string;
+  /** the part's Content-Type (files default to application/octet-stream, fields send none) */
+  type?: string;
+}
+
+export function multipart(parts: FormPart[], boundary = "mockBoundary7MA4YWxk"): Required<RawBody> {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
-    const file = p.filename !== undefined ? `; filename="${p.filename}"\r\nContent-Type: application/octet-stream` : "";
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`));
+    const filename = p.filename !== undefined ? `; filename="${p.filename}"` : "";
+    const type = p.type ?? (p.filename !== undefined ? "application/octet-stream" : undefined);
+    const head = `Content-Disposition: form-data; name="${p.name}"${filename}${type ? `\r\nContent-Type: ${type}` : ""}`;
+    chunks.push(Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`));
     chunks.push(typeof p.value === "string" ? Buffer.from(p.value) : p.value);
     chunks.push(Buffer.from("\r\n"));
   }
@@ -111,7 +122,7 @@ export function documentForm(opts: {
   back?: Uint8Array;
   fields?: Record<string, string>;
 }): RawBody {
-  const parts: Array<{ name: string; value: string | Uint8Array; filename?: string }> = [];
+  const parts: FormPart[] = [];
   if (opts.front) parts.push({ name: "front_image", value: opts.front, filename: opts.frontName ?? "success.jpg" });
   if (opts.back) parts.push({ name: "back_image", value: opts.back, filename: "back.jpg" });
   for (const [name, value] of Object.entries(opts.fields ?? {})) parts.push({ name, value });
@@ -128,4 +139,111 @@ export async function settle(mock: RunningMock, id: string, role: Role = "primar
     await sleep(10);
   }
   throw new Error(`document ${id} stayed pending`);
+}
+
+/** JSON text nested `depth` levels deep, built as text (building it as a value and stringifying it would overflow here too). */
+export function nestedText(depth: number, shape: "array" | "object" | "mixed" = "array"): string {
+  const open: string[] = [];
+  const close: string[] = [];
+  for (let i = 0; i < depth; i++) {
+    const array = shape === "array" || (shape === "mixed" && i % 2 === 0);
+    open.push(array ? "[" : '{"a":');
+    close.push(array ? "]" : "}");
+  }
+  return `${open.join("")}1${close.reverse().join("")}`;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RawExchange {
+  /** every response read from the connection, in order */
+  responses: RawResponse[];
+  /** the server closed the connection (false: still open when the wait ended) */
+  closed: boolean;
+  /** ms from the first byte sent until the close (or the end of the wait) */
+  ms: number;
+}
+
+/** Sends bytes exactly as given on a fresh connection (what fetch refuses to send), reads until close or `waitMs`. */
+export function rawHttp(mock: RunningMock, bytes: string | Buffer, waitMs = 1500): Promise<RawExchange> {
+  const url = new URL(mock.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    let start = 0;
+    const done = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ responses: parseResponses(Buffer.concat(chunks)), closed, ms: Date.now() - start });
+    };
+    const timer = setTimeout(() => done(false), waitMs);
+    socket.once("connect", () => {
+      start = Date.now();
+      socket.write(bytes);
+    });
+    socket.on("data", (d: Buffer) => chunks.push(d));
+    socket.once("close", () => done(true));
+    socket.once("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" ? undefined : reject(e)));
+  });
+}
+
+/** HTTP/1.1 responses one after another (Content-Length or chunked bodies). */
+export function parseResponses(data: Buffer): RawResponse[] {
+  const out: RawResponse[] = [];
+  let text = data.toString("latin1");
+  while (text.startsWith("HTTP/1.")) {
+    const end = text.indexOf("\r\n\r\n");
+    if (end < 0) break;
+    const [statusLine, ...lines] = text.slice(0, end).split("\r\n");
+    const headers: Record<string, string> = {};
+    for (const line of lines) {
+      const i = line.indexOf(":");
+      headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+    }
+    let rest = text.slice(end + 4);
+    let body = "";
+    if (headers["transfer-encoding"] === "chunked") {
+      for (;;) {
+        const nl = rest.indexOf("\r\n");
+        const size = Number.parseInt(rest.slice(0, nl), 16);
+        if (nl < 0 || Number.isNaN(size)) break;
+        body += rest.slice(nl + 2, nl + 2 + size);
+        rest = rest.slice(nl + 2 + size + 2);
+        if (size === 0) break;
+      }
+    } else {
+      const length = Number(headers["content-length"] ?? 0);
+      body = rest.slice(0, length);
+      rest = rest.slice(length);
+    }
+    const status = Number(statusLine.split(" ")[1]);
+    // 1xx interim answers (100 Continue) have no body and precede the real one
+    out.push({ status, headers, body });
+    text = rest;
+  }
+  return out;
+}
+
+/** A webhook receiver on loopback that answers the given statuses in turn (then 200), or never answers ("hang"). */
+export async function receiver(plan: Array<number | "hang"> = []) {
+  const got: Array<{ body: unknown; type?: string }> = [];
+  /** when each POST arrived (ms, Date.now()) */
+  const times: number[] = [];
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", () => {
+      times.push(Date.now());
+      got.push({ body: JSON.parse(text), type: req.headers["content-type"] });
+      const step = plan.shift() ?? 200;
+      if (step !== "hang") res.writeHead(step).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return { got, times, url, close: () => new Promise((r) => server.closeAllConnections() ?? server.close(r)) };
 }

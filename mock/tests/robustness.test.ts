@@ -30,7 +30,7 @@ describe("JSON endpoints", () => {
     expect([a.status, codes(a)]).toEqual([422, [3101]]);
   });
 
-  it("no body at all on confirm → 422 [3105, 3102]; on createVerification → 422 3100 (M1)", async () => {
+  it("no body at all on confirm → 422 [3105, 3102]; malformed JSON on createVerification → 422 3100 (M1)", async () => {
     const a = await call(mock, "POST", "/api/v2/telecom/possession/sms/confirm");
     const b = await call(mock, "POST", "/api/v2/verification", { raw: { body: Buffer.from("{oops"), type: "application/json" } });
     expect([codes(a), codes(b)]).toEqual([[3105, 3102], [3100]]);

@@ -154,6 +154,12 @@ describe("identity", () => {
     expect([a.status, codes(a)]).toEqual([422, expected]);
   });
 
+  it("a birth year below 100 is a calendar year like any other: 0050-06-15 is an adult (200), 0050-02-30 is 3108", async () => {
+    const adult = await call(mock, "POST", IDENTITY, { json: { phone: "8885551234", birth_date: "0050-06-15" } });
+    const bad = await call(mock, "POST", IDENTITY, { json: { phone: "8885551234", birth_date: "0050-02-30" } });
+    expect([adult.status, adult.body.status?.code, bad.status, codes(bad)]).toEqual([200, 200, 422, [3108]]);
+  });
+
   it("metadata of exactly 500 JSON characters is accepted", async () => {
     const a = await call(mock, "POST", IDENTITY, { json: { phone: "8885551234", birth_date: "1980-01-01", metadata: "x".repeat(498) } });
     expect(a.status).toBe(200);

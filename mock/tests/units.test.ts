@@ -22,6 +22,19 @@ describe("validators", () => {
     expect(checkBirthDate(value, today)).toBe(expected);
   });
 
+  it.each([
+    ["0050-06-15", "ok"],
+    ["0000-01-01", "ok"],
+    ["0099-12-31", "ok"],
+    ["0000-02-29", "ok"], // year 0 is a leap year (proleptic Gregorian, divisible by 400)
+    ["0004-02-29", "ok"],
+    ["0001-02-29", "format"],
+    ["0100-02-29", "format"], // divisible by 100, not by 400
+    ["0050-02-30", "format"],
+  ])("birth years 0000–0099 are real years, not 19xx: %s → %s", (value, expected) => {
+    expect(checkBirthDate(value, new Date("2024-06-15T12:00:00Z"))).toBe(expected);
+  });
+
   it("a 29 February birthday comes of age on 1 March in a common year", () => {
     expect(checkBirthDate("2004-02-29", new Date("2022-02-28T00:00:00Z"))).toBe("minor");
     expect(checkBirthDate("2004-02-29", new Date("2022-03-01T00:00:00Z"))).toBe("ok");
