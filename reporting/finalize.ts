@@ -47,7 +47,13 @@ export async function finalizeRun(input: FinalizeInput): Promise<FinalizeResult>
   let htmlProblem: string | undefined;
   if (input.html && existsSync(paths.allureResults)) {
     const started = Date.now();
-    const r = await generateAllureReport({ resultsDir: paths.allureResults, outputDir: paths.allureReport, historyPath: paths.history });
+    const r = await generateAllureReport({
+      resultsDir: paths.allureResults,
+      outputDir: paths.allureReport,
+      historyPath: paths.history,
+      verdict: certification,
+      globalAttachments: [paths.certificationMd],
+    });
     if (r.ok) input.log(`HTML report  ${r.message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     else htmlProblem = r.message;
   }
