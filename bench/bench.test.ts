@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { jpeg, multipart } from "./bodies.js";
 import { junitTimeMs, requestStats } from "./conformance-run.js";
 import { runLoad } from "./load.js";
-import { renderMarkdown, type BenchResults } from "./report.js";
+import { renderMarkdown, renderReportOpen, type BenchResults } from "./report.js";
+import { median } from "./report-open.js";
 
 const dir = mkdtempSync(join(tmpdir(), "idme-bench-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,5 +87,35 @@ describe("bench", () => {
     expect(md).toContain("| full | 0 | 30.0 s | 4.0 s | 24.0 s | 2.0 s | 3/0/1 | 7 | 0.7 s | 20.0 s |");
     expect(md).toContain("| auth | 4 |");
     expect(md).toContain("- a note");
+  });
+
+  it("takes the median of report openings, an opening that never showed counting as the slowest", () => {
+    expect(median([1200, null, 900])).toBe(1200);
+    expect(median([null, null, 900])).toBeNull();
+    expect(median([])).toBeNull();
+  });
+
+  it("renders the report-open table, or why it was not measured", () => {
+    const machine = { cpus: 2, cpuModel: "CPU X", memoryGb: 4, node: "v20.20.2", loadAvg1m: 0.5 };
+    const row = { report: "index.html (this suite)", mb: 9.1, bundleMb: 3.4, dataMb: 5.5, repeats: 3, failures: 0 };
+    const md = renderReportOpen("2026-01-01T00:00:00Z", "npm run bench -- --report-open", machine, {
+      rows: [
+        { ...row, network: "blackhole", cpuThrottle: 1, treeVisibleMs: 1500, loadEventMs: 900, externalRequests: [] },
+        {
+          ...row,
+          network: "closed",
+          cpuThrottle: 4,
+          treeVisibleMs: null,
+          loadEventMs: null,
+          failures: 2,
+          externalRequests: ["https://x.example/a"],
+        },
+      ],
+    });
+    expect(md).toContain("| index.html (this suite) | 9.1 MB | 3.4 MB | 5.5 MB | drops packets | ÷1 | 1.5 s | 0.9 s | 0/3 | none |");
+    expect(md).toContain("| closed | ÷4 | never | never | 2/3 | `https://x.example/a` |");
+    expect(renderReportOpen("d", "c", machine, { error: "/usr/bin/chromium is absent" })).toContain(
+      "Not measured: /usr/bin/chromium is absent",
+    );
   });
 });

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --write] [-- --quick]`: throughput of the mock (and of Prism's mock of the same
- * spec), the mock's peak memory under large uploads, its RSS over a soak (bench/soak.ts: 60 s, 10 s with
- * --quick), and full conformance runs with their cost.
- * Prints a markdown report; --write also puts it between the markers in BENCHMARKS.md.
+ * `npm run bench [-- --write] [-- --quick | --report-open]`: throughput of the mock (and of Prism's
+ * mock of the same spec), the mock's peak memory under large uploads, its RSS over a soak (bench/soak.ts:
+ * 60 s, 10 s with --quick), full conformance runs with their cost, and how long the HTML report takes
+ * to open in headless Chromium (report-open).
+ * Prints a markdown report; --write also puts each section between its markers in BENCHMARKS.md.
+ * --quick: load phases only; --report-open: the report-open section only.
  * Every load phase is bounded (5 s, 10 connections) and sent to 127.0.0.1 only.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,13 +15,16 @@ import { runLoad, type LoadResult, type LoadSpec } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { projectRoot, startMockProcess } from "./mock-process.js";
 import { startPrism } from "./prism.js";
-import { renderMarkdown, type BenchResults } from "./report.js";
+import { chromiumPath, DEFAULT_CHROMIUM } from "../reporting/allure-open.js";
+import { renderMarkdown, renderReportOpen, type BenchResults, type ReportOpenResult } from "./report.js";
+import { reportOpenBench } from "./report-open.js";
 import { renderSoak, runSoak, type SoakResult } from "./soak.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads.js";
 
 const args = new Set(process.argv.slice(2));
 const write = args.has("--write");
 const quick = args.has("--quick"); // load phases only: no conformance runs
+const reportOpenOnly = args.has("--report-open");
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 /** The JSON phases both mocks serve: the same requests, so the numbers compare. */
@@ -107,11 +112,11 @@ async function conformanceRuns(): Promise<ConformanceRun[]> {
   // The sandbox example profile against a mock in its own process: what a live run would send.
   const mock = await startMockProcess();
   try {
-    log("conformance: full run with profiles/sandbox.yaml (budget lifted to count the need)");
+    log("conformance: full run with profiles/sandbox.example.yaml (budget lifted to count the need)");
     runs.push(
       await timedConformanceRun(
         "mock as target, profile sandbox.example",
-        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.yaml", "--budget", "100000", "--seed", "1"],
+        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1"],
         { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary },
       ),
     );
@@ -133,8 +138,42 @@ async function soakPhase(seconds: number): Promise<SoakResult | { error: string 
   }
 }
 
+async function reportOpen(): Promise<ReportOpenResult> {
+  const chromium = chromiumPath();
+  if (!chromium) return { error: `${DEFAULT_CHROMIUM} is absent (apt-get install -y chromium)` };
+  try {
+    return { rows: await reportOpenBench(chromium, 3, log) };
+  } catch (e) {
+    return { error: (e as Error).message.split("\n")[0] };
+  }
+}
+
+/** Replaces what is between `<!-- bench:NAME:begin -->` and its end marker (NAME "" = the main section). */
+function writeSection(name: string, md: string): void {
+  const file = join(projectRoot, "BENCHMARKS.md");
+  const text = readFileSync(file, "utf8");
+  const tag = name ? `bench:${name}:` : "bench:";
+  const begin = `<!-- ${tag}begin -->`;
+  const end = `<!-- ${tag}end -->`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`BENCHMARKS.md has no ${begin} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, a + begin.length)}\n${md}\n${text.slice(b)}`);
+  log(`BENCHMARKS.md updated (${name || "main"} section)`);
+}
+
 async function main(): Promise<void> {
   const machine = describeMachine();
+  const flags = process.argv.slice(2);
+  const command = `npm run bench${flags.length ? ` -- ${flags.join(" ")}` : ""}`;
+  if (!reportOpenOnly) await mainSection(machine, command);
+  if (quick) return;
+  const md = renderReportOpen(new Date().toISOString(), command, describeMachine(), await reportOpen());
+  process.stdout.write(`${md}\n`);
+  if (write) writeSection("report-open", md);
+}
+
+async function mainSection(machine: ReturnType<typeof describeMachine>, command: string): Promise<void> {
   const load: LoadResult[] = [];
   const notes: string[] = [];
   const uploads = await mockPhases(load);
@@ -147,28 +186,10 @@ async function main(): Promise<void> {
     "Run columns: start-up = CLI start until the global setup's banner (tsx, vitest, embedded mock); test phase = banner until the summary line; reports = the rest (JUnit, coverage, certification, manifest; --no-html).",
     "'time in requests' sums each exchange's durationMs from the run records (exchanges-*.jsonl); 'sum of test times' is from junit.xml. Test time not spent in requests is waiting: rate-limit windows, polling for pending documents, webhook deliveries.",
   );
-  const results: BenchResults = {
-    date: new Date().toISOString(),
-    command: `npm run bench${write ? " -- --write" : ""}`,
-    machine,
-    load,
-    uploads,
-    runs,
-    notes,
-  };
+  const results: BenchResults = { date: new Date().toISOString(), command, machine, load, uploads, runs, notes };
   const md = `${renderMarkdown(results)}\n${renderSoak(soak)}`;
   process.stdout.write(`${md}\n`);
-  if (write) {
-    const file = join(projectRoot, "BENCHMARKS.md");
-    const text = readFileSync(file, "utf8");
-    const begin = "<!-- bench:begin -->";
-    const end = "<!-- bench:end -->";
-    const a = text.indexOf(begin);
-    const b = text.indexOf(end);
-    if (a < 0 || b < a) throw new Error(`BENCHMARKS.md has no ${begin} … ${end} markers`);
-    writeFileSync(file, `${text.slice(0, a + begin.length)}\n${md}\n${text.slice(b)}`);
-    log("BENCHMARKS.md updated");
-  }
+  if (write) writeSection("", md);
 }
 
 main().catch((e) => {

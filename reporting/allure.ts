@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Category } from "allure-js-commons/sdk";
+import { type ReqId, requirements } from "../generated/requirements.js";
 import type { TestResult } from "../run/results.js";
 import type { Certification } from "./certification.js";
 import categoryList from "./categories.json" with { type: "json" };
@@ -26,6 +27,32 @@ export function environmentInfo(c: Certification): Record<string, string> {
     "Spec SHA-256": f.specSha256,
     Node: f.node,
   };
+}
+
+/**
+ * Labels of one result for the report's trees. Allure's tree puts a result under every value of every
+ * grouping label, so a test labelled with two tags and three operations (one that sent a request no
+ * operation matched) was counted six times: 392 rows for 382 tests. Several values become one joined
+ * value. The requirement view's labels come from the registry.
+ */
+export function treeLabels(
+  labels: { name: string; value: string }[],
+  requirementOf: (id: string) => { level: string; basis: string; text: string } | undefined,
+): { name: string; value: string }[] {
+  let out = labels;
+  for (const name of ["epic", "feature", "story"]) {
+    const values = [...new Set(out.filter((l) => l.name === name).map((l) => l.value))];
+    if (values.length < 2) continue;
+    out = [...out.filter((l) => l.name !== name), { name, value: values.join(", ") }];
+  }
+  const id = out.find((l) => l.name === "requirement")?.value;
+  const req = id ? requirementOf(id) : undefined;
+  if (!id || !req) return out;
+  return [
+    ...out.filter((l) => l.name !== "obligation" && l.name !== "requirementTitle"),
+    { name: "obligation", value: req.basis === "OPEN" ? `OPEN ${req.level} (observed, never judged)` : req.level },
+    { name: "requirementTitle", value: `${id}: ${req.text}` },
+  ];
 }
 
 interface AllureResultFile {
@@ -53,7 +80,10 @@ export function settleAllureResults(resultsDir: string, tests: readonly TestResu
     const t = byId.get(testIdOf(r.fullName));
     if (!t) continue;
     const v = t.outcome.verdict;
-    r.labels = [...(r.labels ?? []).filter((l) => l.name !== "verdict"), { name: "verdict", value: v }];
+    r.labels = [
+      ...treeLabels(r.labels ?? [], (id) => requirements[id as ReqId]).filter((l) => l.name !== "verdict"),
+      { name: "verdict", value: v },
+    ];
     if (v === "blocked" || v === "skipped") {
       r.status = "skipped";
       r.statusDetails = { ...r.statusDetails, message: t.outcome.reason ?? v };

@@ -64,7 +64,13 @@ export async function writeReports({ plan, result, paths, html, vitestLog }: Rep
     new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(certification));
     if (html) {
       const started = Date.now();
-      const r = await generateAllureReport({ resultsDir: paths.allureResults, outputDir: paths.allureReport, historyPath: paths.history });
+      const r = await generateAllureReport({
+        resultsDir: paths.allureResults,
+        outputDir: paths.allureReport,
+        historyPath: paths.history,
+        verdict: certification,
+        globalAttachments: [paths.certificationMd],
+      });
       if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
       else htmlProblem = r.message;
     }

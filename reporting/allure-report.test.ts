@@ -1,0 +1,124 @@
+// A real `allure generate` (the pinned Allure 3) on fixture results: whatever a new Allure
+// version puts in its template, the written report must make no network request, keep its
+// data before its code, show the verdict, count each test once and keep history across runs.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPORT_VIEWS } from "./allure-config.js";
+import { embeddedJson } from "./allure-embedded.js";
+import { FIXTURE_TESTS, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
+import { generateAllureReport, type GenerateResult } from "./allure-generate.js";
+import { externalFetches } from "./allure-offline.js";
+
+interface Tree {
+  root: { groups?: string[]; leaves?: string[] };
+  groupsById: Record<string, { name: string; statistic: { total: number }; groups?: string[] }>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "idme-allure-report-"));
+const results = join(dir, "allure-results");
+const output = join(dir, "allure-report");
+const history = join(dir, "history", "allure-history.jsonl");
+const certificationMd = join(dir, "certification.md");
+let first: GenerateResult;
+const html = (file: string) => readFileSync(join(output, file), "utf8");
+
+beforeAll(async () => {
+  writeFixtureResults(results);
+  writeFileSync(certificationMd, "# Certification summary — NON-CONFORMANT\n");
+  first = await generateAllureReport({
+    resultsDir: results,
+    outputDir: output,
+    historyPath: history,
+    verdict: fixtureVerdict(),
+    globalAttachments: [certificationMd],
+  });
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the generated HTML report", () => {
+  it("writes one self-contained file per view, and says what it stripped", () => {
+    expect(first.message).not.toMatch(/exited|could not/);
+    expect(first.ok).toBe(true);
+    expect(first.files).toEqual(REPORT_VIEWS.map((v) => join(output, v.file)));
+    // Allure 3.18 ships Google Tag Manager; when a release stops, this list may shrink: fine.
+    for (const r of first.removed) expect(r).toMatch(/googletagmanager|analytics/);
+  });
+
+  it.each(REPORT_VIEWS.map((v) => v.file))("%s fetches nothing from the network", (file) => {
+    const h = html(file);
+    expect(externalFetches(h)).toEqual([]);
+    expect(h).not.toMatch(/googletagmanager|gtag\(|dataLayer/);
+    expect(h).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  });
+
+  it.each(REPORT_VIEWS.map((v) => v.file))("%s defines its data before its code runs", (file) => {
+    const h = html(file);
+    expect(h.indexOf("window.allureReportData")).toBeGreaterThan(0);
+    expect(h.indexOf('src="data:text/javascript')).toBeGreaterThan(h.lastIndexOf("Promise.allSettled"));
+  });
+
+  it("heads every view with the verdict and its scope, and links the views", () => {
+    const line = fixtureVerdict().summary;
+    expect(line).toMatch(/^NON-CONFORMANT: 1 of \d+ MUST requirements in scope failed \(HEALTH-01\)/);
+    for (const v of REPORT_VIEWS) {
+      const h = html(v.file);
+      expect(h).toContain(`data-testid="idme-verdict"`);
+      expect(h).toContain(line);
+      expect(h).toContain(`<title> ${line} — ID.me Services API v2 conformance </title>`);
+      for (const other of REPORT_VIEWS.filter((o) => o !== v)) expect(h).toContain(`<a href="${other.file}"`);
+    }
+    const variables = embeddedJson<Record<string, string>>(html("index.html"), "widgets/variables.json");
+    expect(variables).toMatchObject({
+      Verdict: "NON-CONFORMANT",
+      "MUST passed": expect.stringMatching(/^1 of \d+$/),
+      "MUST failed": "1: HEALTH-01",
+      "MUST not verified": expect.stringMatching(/^\d+: /),
+    });
+    const globals = embeddedJson<{ attachments: { originalFileName?: string; name?: string }[] }>(
+      html("index.html"),
+      "widgets/globals.json",
+    );
+    expect(JSON.stringify(globals?.attachments)).toContain("certification.md");
+  });
+
+  it("counts each test once in both trees", () => {
+    const totals = (file: string) => {
+      const tree = embeddedJson<Tree>(html(file), "widgets/tree.json")!;
+      return (tree.root.groups ?? []).reduce((n, id) => n + tree.groupsById[id].statistic.total, (tree.root.leaves ?? []).length);
+    };
+    expect(totals("index.html")).toBe(FIXTURE_TESTS.length);
+    expect(totals("by-requirement.html")).toBe(FIXTURE_TESTS.length);
+    const byReq = embeddedJson<Tree>(html("by-requirement.html"), "widgets/tree.json")!;
+    const names = Object.values(byReq.groupsById).map((g) => g.name);
+    expect(names).toContain("MUST");
+    expect(names.some((n) => n.startsWith("HEALTH-01: "))).toBe(true);
+  });
+
+  it("files each kind of outcome under its category, blocked tests apart", () => {
+    type Node = { type: string; name: string; statistic: { total: number } };
+    const widget = embeddedJson<{ nodes: Record<string, Node> }>(html("index.html"), "widgets/categories.json")!;
+    const totals = Object.fromEntries(
+      Object.values(widget.nodes)
+        .filter((n) => n.type === "category")
+        .map((n) => [n.name, n.statistic.total]),
+    );
+    expect(totals).toEqual({
+      "Contract violations": 1,
+      "Target unreachable or timing out": 1,
+      Blocked: 1,
+      "Rate-limited / inconclusive": 1,
+    });
+  });
+
+  it("keeps history across runs", async () => {
+    const second = await generateAllureReport({ resultsDir: results, outputDir: output, historyPath: history, verdict: fixtureVerdict() });
+    expect(second.ok).toBe(true);
+    expect(readFileSync(history, "utf8").trim().split("\n")).toHaveLength(2);
+    const h = html("index.html");
+    const ids = [...h.matchAll(/d\("(data\/test-results\/[^"]+)"/g)].map((m) => m[1]);
+    const withHistory = ids.map((id) => embeddedJson<{ history: unknown[] }>(h, id)!).filter((t) => t.history.length === 1);
+    expect(withHistory).toHaveLength(FIXTURE_TESTS.length);
+  }, 120_000);
+});
