@@ -11,7 +11,7 @@ import { BudgetExhaustedError, TargetUnreachableError } from "./errors.js";
 import { Exchange } from "./exchange.js";
 import { readCapped } from "./read-capped.js";
 import { recordExchange, spendBudget } from "./records.js";
-import { redact, redactHeaders } from "./redact.js";
+import { createRedactor } from "./redact.js";
 import type { Role } from "./profile.js";
 import request from "supertest";
 
@@ -92,7 +92,7 @@ export async function send(operationId: OperationId | null, method: string, path
     );
   }
   if (!spendBudget()) throw new BudgetExhaustedError(`the request budget of ${config.budget} requests is spent`);
-  const secrets = knownSecrets();
+  const redactor = createRedactor(knownSecrets());
   const headers: Record<string, string> = { ...opts.headers };
   const auth = authHeader(opts.auth ?? "primary");
   if (auth !== undefined) headers.Authorization = auth;
@@ -138,7 +138,9 @@ export async function send(operationId: OperationId | null, method: string, path
     unreachableStreak += 1;
     const err = e as NodeJS.ErrnoException & { timeout?: number };
     const why = err.timeout ? `no answer within ${err.timeout} ms` : (err.code ?? err.message);
-    throw new TargetUnreachableError(`${method} ${url}: ${why}\nReproduce with:\n  ${redact(toCurl(curl), secrets)}`);
+    throw new TargetUnreachableError(
+      `${method} ${redactor.url(url)}: ${redactor.text(why)}\nReproduce with:\n  ${redactor.text(toCurl(curl))}`,
+    );
   }
   const durationMs = Math.round(performance.now() - started);
   const body = res.body as { text: string; bytes: number; truncated: boolean };
@@ -146,16 +148,16 @@ export async function send(operationId: OperationId | null, method: string, path
     operationId,
     {
       method,
-      url,
-      path,
-      headers: redactHeaders(headers, secrets),
-      bodyPreview: redact(preview, secrets),
-      curl: redact(toCurl(curl), secrets),
+      url: redactor.url(url),
+      path: redactor.url(path),
+      headers: redactor.headers(headers),
+      bodyPreview: redactor.text(preview),
+      curl: redactor.text(toCurl(curl)),
     },
     {
       status: res.status,
-      headers: redactHeaders(flatHeaders(res.headers), secrets),
-      text: redact(body.text, secrets),
+      headers: redactor.headers(flatHeaders(res.headers)),
+      text: redactor.text(body.text),
       bytes: body.bytes,
       truncated: body.truncated,
     },

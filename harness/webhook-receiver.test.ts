@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createScanner } from "../reporting/secrets-scan.js";
 import { loadProfile } from "./profile.js";
 import { scripts, startReceiver, type Receiver } from "./webhook-receiver.js";
 
@@ -56,6 +57,30 @@ describe("webhook receiver", () => {
     const got = await open.settle(250);
     await late;
     expect(got).toHaveLength(2);
+  });
+
+  it("redacts every delivery: a forwarded Authorization header, the token in other headers, the path and the body", async () => {
+    const secret = `canary-webhook/${Date.now()}+é`;
+    const token = Buffer.from(secret).toString("base64");
+    open = await startReceiver({ profile, secrets: [token] });
+    const escaped = `\\u00${token.charCodeAt(0).toString(16)}${token.slice(1)}`;
+    await fetch(`${open.url}?t=${encodeURIComponent(token)}`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ID.me ${token}`,
+        "x-forwarded-token": token,
+        "x-secret-hex": Buffer.from(secret).toString("hex"),
+        "content-type": "application/json",
+      },
+      body: `{"forwarded":"${escaped}","secret":${JSON.stringify(secret)},"b64":"${Buffer.from(`ab${token}`).toString("base64")}"}`,
+      signal: AbortSignal.timeout(2000),
+    });
+    const [d] = await open.waitForCount(1);
+    expect(d!.headers.authorization).toBe("Bearer ID.me $IDME_TOKEN");
+    expect(d!.headers["x-forwarded-token"]).toBe("$IDME_TOKEN");
+    expect(d!.path).toMatch(/\?t=\$IDME_TOKEN$/);
+    expect(JSON.parse(d!.body)).toMatchObject({ forwarded: "$IDME_TOKEN", secret: "$IDME_TOKEN" });
+    expect(createScanner([token, secret]).scanString(JSON.stringify(d))).toEqual([]);
   });
 
   it("uses profile.webhook.publicBaseUrl for the URL when set", async () => {

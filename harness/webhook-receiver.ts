@@ -3,7 +3,9 @@
  * It records every delivery, answers each per a script (200, 500 for the first N, never 2xx),
  * and offers waits that are all bounded by `profile.timeouts.webhookWaitMs`, so a target that
  * never calls back fails with a message instead of hanging. The receiver needs no
- * authentication (DOC). Close it after the test (`receiverFor(task)` does that).
+ * authentication (DOC). Every delivery is redacted as it arrives (`redactDelivery`): a target that
+ * forwards the caller's Authorization header must not get it into a report. Close the receiver after
+ * the test (`receiverFor(task)` does that).
  *
  * The server runs in its own worker thread: the test's thread can stall (a first Ajv compile
  * takes seconds), and a receiver that answers late would make the target retry, which the
@@ -12,8 +14,9 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { config } from "./config.js";
+import { config, knownSecrets } from "./config.js";
 import type { Profile } from "./profile.js";
+import { createRedactor, type Redactor } from "./redact.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
 export interface Script {
@@ -79,8 +82,23 @@ server.on("error", (e) => parentPort.postMessage({ type: "error", message: Strin
 server.listen(0, host, () => parentPort.postMessage({ type: "listening", port: server.address().port }));
 `;
 
-export async function startReceiver(opts: { script?: Script; profile?: Profile; pollMs?: number } = {}): Promise<Receiver> {
+/** A delivery as it may be kept: path, header names and values, and body redacted (a target may forward the caller's credential). */
+export function redactDelivery(d: Delivery, redactor: Redactor): Delivery {
+  return {
+    ...d,
+    method: redactor.text(d.method),
+    path: redactor.url(d.path),
+    headers: redactor.headers(d.headers),
+    body: redactor.text(d.body),
+  };
+}
+
+/** `secrets`: what to redact from every delivery (default: the run's tokens and secrets). */
+export async function startReceiver(
+  opts: { script?: Script; profile?: Profile; pollMs?: number; secrets?: readonly string[] } = {},
+): Promise<Receiver> {
   const profile = opts.profile ?? config.profile;
+  const redactor = createRedactor(opts.secrets ?? knownSecrets());
   const waitMs = profile.timeouts.webhookWaitMs;
   const pollMs = opts.pollMs ?? 10;
   const startedAt = Date.now();
@@ -98,7 +116,7 @@ export async function startReceiver(opts: { script?: Script; profile?: Profile; 
       if (m.type === "listening") {
         clearTimeout(timer);
         resolve(m.port!);
-      } else if (m.type === "delivery") deliveries.push(m.delivery!);
+      } else if (m.type === "delivery") deliveries.push(redactDelivery(m.delivery!, redactor));
       else if (m.type === "error") {
         clearTimeout(timer);
         reject(new Error(`webhook receiver on ${profile.webhook.listenHost}: ${m.message}`));
