@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { generateSigningKey, verifyManifest } from "../reporting/manifest.js";
+import { describeRun, generateSigningKey, verifyManifest } from "../reporting/manifest.js";
 import { CannotRunError } from "./errors.js";
 import { parseRunOptions, type RawOptions } from "./options.js";
 
@@ -13,7 +13,8 @@ const envHelp = `
 Environment:
   IDME_TOKEN_<ROLE>, …   credentials, named by the profile (credentials.<role>: ENV_NAME);
                          set automatically for the embedded mock
-  IDME_SIGNING_KEY       signs reports/manifest.json: an ed25519 private key (PEM) or an HMAC secret
+  IDME_SIGNING_KEY       signs reports/manifest.json: an ed25519 private key (PEM) or an HMAC secret;
+                         the run prints the ed25519 key's fingerprint (verify-manifest --fingerprint)
   IDME_MOCK_FIXTURES     fixtures file for the embedded mock
   The command sets IDME_BASE_URL, IDME_PROFILE, IDME_SEED, IDME_TODAY, IDME_RUN_DIR, IDME_BUDGET,
   IDME_MOCK_FAULTS and IDME_REQUIREMENTS for the suite from the flags above.
@@ -29,7 +30,7 @@ Examples:
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
       --profile profiles/sandbox.example.yaml --budget 200
-  npm run conformance -- verify-manifest reports/`;
+  npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
 
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command("idme-conformance")
@@ -55,26 +56,34 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   program
     .command("verify-manifest")
-    .description("check every artifact of a run against its manifest.json (and the signature); exit 0 ok, 1 tampered or missing")
-    .argument("[dir]", "reports folder", "reports")
-    .option(
-      "--key-file <file>",
-      "HMAC secret or ed25519 public key (PEM) to verify with (default: IDME_SIGNING_KEY, else the key in the manifest)",
+    .description(
+      "check every artifact of a run and its facts against manifest.json, and the signature against the expected signer; exit 0 verified (an unsigned manifest: integrity only), 1 tampered, unsigned with --require-signature, or signed and no / another key",
     )
-    .action((dir: string, opts: { keyFile?: string }) => {
-      const key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : process.env.IDME_SIGNING_KEY || undefined;
-      const r = verifyManifest(resolve(dir), key);
-      if (r.ok) console.log(r.summary);
+    .argument("[dir]", "reports folder", "reports")
+    .option("--key-file <file>", "the signer's ed25519 public key (PEM; a private key works too), or a file holding the HMAC secret")
+    .option("--fingerprint <sha256>", "SHA-256 (hex) of the signer's ed25519 public key (SPKI DER), as keygen and the signing run print it")
+    .option("--require-signature", "fail on an unsigned manifest instead of passing it as integrity only")
+    .action((dir: string, opts: { keyFile?: string; fingerprint?: string; requireSignature?: boolean }) => {
+      let key: string | undefined;
+      try {
+        key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : undefined;
+      } catch {
+        throw new CannotRunError(`cannot read --key-file ${opts.keyFile}`);
+      }
+      const r = verifyManifest(resolve(dir), { key, fingerprint: opts.fingerprint, requireSignature: opts.requireSignature === true });
+      if (r.ok) for (const line of [...(r.run ? describeRun(r.run) : []), r.summary]) console.log(line);
       else for (const p of r.problems) console.error(p);
       exit(r.ok ? 0 : 1);
     });
 
   program
     .command("keygen")
-    .description("print a fresh ed25519 key pair (PEM) for IDME_SIGNING_KEY")
+    .description(
+      "print a fresh ed25519 key pair (PEM) for IDME_SIGNING_KEY, and the public key's fingerprint for verify-manifest --fingerprint",
+    )
     .action(() => {
       const k = generateSigningKey();
-      console.log(k.privateKey + k.publicKey);
+      console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
   return program;

@@ -52,6 +52,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     { finalizeRun },
     { ProgressReporter },
     { specSha256 },
+    { runFacts },
   ] = await Promise.all([
     import("allure-vitest/reporter"),
     import("vitest/node"),
@@ -61,6 +62,7 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     import("../reporting/finalize.js"),
     import("../reporting/progress.js"),
     import("../reporting/spec-facts.js"),
+    import("../reporting/manifest.js"),
   ]);
 
   const paths = artifactPaths(o.reportsDir);
@@ -163,6 +165,17 @@ export async function runConformance(o: RunOptions, io: RunIo): Promise<0 | 1 | 
     allure: allureInfo(),
     html: o.html,
     signingKey: env.IDME_SIGNING_KEY || undefined,
+    runFacts: runFacts({
+      suite: pkg,
+      suiteRoot: projectRoot,
+      specSha256: specHash,
+      profile: { name: profile.name, path: profilePath },
+      target, // the flag or the profile's baseUrl; undefined: the embedded mock (IDME_BASE_URL then names the mock's port)
+      mockFaults: o.mockFaults,
+      seed,
+      today,
+      now: new Date(),
+    }),
     log: io.out,
   });
 

@@ -6,12 +6,13 @@
  *
  * Text is redacted where it stands: escapes (JSON `\u00xx`, percent-encoding, character
  * references…) are decoded in a copy, the secrets searched in the copy, and each occurrence's range
- * mapped back and replaced in the original. A JSON body `{"t":"\u0059 2Fu…"}` becomes
+ * mapped back and replaced in the original. A JSON body `{"t":"\u00592Fu…"}` becomes
  * `{"t":"$IDME_TOKEN"}`. Decoding rather than parsing and re-serialising the body keeps every other
  * byte as the target sent it (key order, duplicate keys, number spelling, whitespace), which checks
  * that read the raw body rely on; and since JSON.parse decodes a string character by character, no
  * string of the parsed redacted body can hold a secret either. Base64 runs are decoded and searched
- * too (one level deep): where one holds a secret in any form, the characters that encode it go.
+ * too (two levels deep, as the scanner does): where one holds a secret in any form, the characters
+ * that encode it go.
  */
 import { createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
 
@@ -43,7 +44,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const text = (s: string): string => {
     if (!s || finder.needles.length === 0) return s;
     const latin1 = latin1Of(s);
-    const found = finder.find(latin1, 1);
+    const found = finder.find(latin1, 2);
     if (found.length === 0) return s;
     // Overlapping ranges (two forms of one occurrence) become one placeholder.
     const ranges = found.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);

@@ -257,10 +257,12 @@ export function createFinder(secrets: readonly string[]): Finder {
     return { needle: n, texts: t.includes(" ") ? [t, t.replace(/ /g, "+")] : [t] };
   });
   const anyLower = needles.some((n) => n.caseInsensitive);
+  const shortest = Math.min(...prepared.flatMap((p) => p.texts.map((t) => t.length)));
 
   const find = (latin1: string, blobDepth: number): Found[] => {
     const out: Found[] = [];
-    if (needles.length === 0) return out;
+    // Escapes only make a text longer: one shorter than every needle cannot hold one.
+    if (needles.length === 0 || latin1.length < shortest) return out;
     const views = decodedViews(latin1);
     views.forEach((view, i) => {
       const lower = anyLower ? view.text.toLowerCase() : "";

@@ -10,7 +10,7 @@ import { buildCertification, verdictLine, type Certification, type Certification
 import { renderCertificationMd } from "./certification-md.js";
 import { computeCoverage, renderCoverageMd, type Coverage } from "./coverage.js";
 import { readExchanges } from "./exchanges.js";
-import { writeManifest, type Manifest } from "./manifest.js";
+import { type RunFacts, signingKeyFingerprint, writeManifest, type Manifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
 import { specFacts } from "./spec-facts.js";
 
@@ -19,6 +19,8 @@ export interface FinalizeInput extends CertificationInput {
   allure: AllureRunInfo;
   html: boolean;
   signingKey?: string;
+  /** recorded in the manifest and covered by its signature */
+  runFacts: RunFacts;
   log: (line: string) => void;
 }
 
@@ -59,6 +61,8 @@ export async function finalizeRun(input: FinalizeInput): Promise<FinalizeResult>
     ...(htmlProblem ? [`HTML report not written: ${htmlProblem}`] : []),
   ];
   writeFileSync(paths.log, `${summary.join("\n")}\n`);
-  const manifest = writeManifest(paths.reportsDir, input.signingKey);
+  const manifest = writeManifest(paths.reportsDir, input.signingKey, input.runFacts);
+  const fingerprint = signingKeyFingerprint(input.signingKey);
+  if (fingerprint) input.log(`manifest signed (ed25519), key fingerprint ${fingerprint}`);
   return { certification, coverage, manifest, htmlProblem };
 }

@@ -156,11 +156,11 @@ describe("createRedactor", () => {
     expect(r.text("a vendor.token-123! b")).toBe("a $IDME_TOKEN b");
   });
 
-  test("a 1 MB body is redacted within a second", () => {
+  test("a 1 MB body (the read limit) is redacted in bounded time", () => {
     const body = JSON.stringify({ filler: "a".repeat(1024 * 1024), echo: `\\u0041${token}` });
     const started = performance.now();
     expect(redactor.text(body)).not.toContain(token);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // ~0.1 s here; a per-character regex took 17 s
   });
 });
 
