@@ -1,12 +1,13 @@
 /** The CLI as a user meets it: exit 2 with one line on stderr, fast, for runs that cannot start. */
 import { spawnSync } from "node:child_process";
+import { createHash, createPublicKey } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot as projectRoot } from "../lib/paths.js";
-import { writeManifest } from "../reporting/manifest.js";
+import { generateSigningKey, writeManifest } from "../reporting/manifest.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -68,19 +69,87 @@ describe("idme-conformance exit code 2", () => {
   });
 });
 
+import { facts } from "../lib/result-fixtures.js";
+
 describe("idme-conformance verify-manifest", () => {
-  it("exits 0 for an intact run and 1 naming the tampered file", () => {
+  it("unsigned: exit 0 with the facts and one integrity-only line; 1 naming a tampered file; 1 with --require-signature", () => {
     const dir = join(work, "manifest");
     mkdirSync(dir);
     writeFileSync(join(dir, "junit.xml"), "<testsuites/>");
     writeFileSync(join(dir, "certification.json"), "{}");
-    writeManifest(dir, undefined);
+    writeManifest(dir, undefined, facts);
     const ok = cli(["verify-manifest", dir]);
     expect(ok.status).toBe(0);
-    expect(ok.stdout.trim()).toBe("all 2 files verified, unsigned manifest");
+    expect(oneLine(ok.stdout).at(-1)).toBe("integrity only: the manifest is unsigned, anyone can rewrite it (2 files match their hashes)");
+    expect(ok.stdout).toMatch(/^target {5}embedded mock$/m);
+    const strict = cli(["verify-manifest", dir, "--require-signature"]);
+    expect(strict.status).toBe(1);
+    expect(oneLine(strict.stderr)).toEqual(["the manifest is unsigned (--require-signature)"]);
     appendFileSync(join(dir, "junit.xml"), " ");
     const bad = cli(["verify-manifest", dir]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("modified: junit.xml");
+  });
+
+  it("keygen prints a key pair and the fingerprint; a signed manifest needs --key-file or --fingerprint", () => {
+    const k = cli(["keygen"]);
+    expect(k.status).toBe(0);
+    const privateKey = k.stdout.match(/-----BEGIN PRIVATE KEY-----[\s\S]*?-----END PRIVATE KEY-----\n/)![0];
+    const publicKey = k.stdout.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----\n/)![0];
+    const fingerprint = k.stdout.match(/^fingerprint ([0-9a-f]{64})$/m)![1]!;
+    expect(fingerprint).toBe(
+      createHash("sha256")
+        .update(createPublicKey(publicKey).export({ type: "spki", format: "der" }))
+        .digest("hex"),
+    );
+
+    const dir = join(work, "signed");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "certification.json"), '{"verdict":"non-conformant"}');
+    writeManifest(dir, privateKey, facts);
+    const pub = join(work, "signer.pub.pem");
+    writeFileSync(pub, publicKey);
+
+    const none = cli(["verify-manifest", dir]);
+    expect(none.status).toBe(1);
+    expect(oneLine(none.stderr)).toHaveLength(1);
+    expect(none.stderr).toMatch(/^the manifest is signed \(ed25519\): pass --key-file .* or --fingerprint /);
+    for (const args of [
+      ["--key-file", pub],
+      ["--fingerprint", fingerprint],
+    ]) {
+      const r = cli(["verify-manifest", dir, ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(oneLine(r.stdout).at(-1)).toBe(`verified: 1 files and the run's facts, signature valid (ed25519, key sha256:${fingerprint})`);
+    }
+    // A forger edits the verdict and re-signs with a key of their own.
+    writeFileSync(join(dir, "certification.json"), '{"verdict":"conformant"}');
+    const forger = generateSigningKey();
+    writeManifest(dir, forger.privateKey, facts);
+    expect(cli(["verify-manifest", dir]).status).toBe(1);
+    for (const args of [
+      ["--key-file", pub],
+      ["--fingerprint", fingerprint],
+    ]) {
+      const r = cli(["verify-manifest", dir, ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^signature invalid: /);
+    }
+    expect(cli(["verify-manifest", dir, "--key-file", join(work, "no-such-file")]).status).toBe(2);
+  });
+
+  it("a signed run prints its key's fingerprint; its manifest names the embedded mock and verifies with that fingerprint", () => {
+    const key = generateSigningKey();
+    const reports = join(work, "signed-run");
+    const run = cli(["--requirement", "HEALTH-01", "--no-html", "--quiet", "--reports", reports, "--seed", "5"], {
+      IDME_SIGNING_KEY: key.privateKey,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`manifest signed (ed25519), key fingerprint ${key.fingerprint}`);
+    const r = cli(["verify-manifest", reports, "--fingerprint", key.fingerprint]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^target {5}embedded mock$/m);
+    expect(r.stdout).toMatch(/^seed {7}5 · /m);
+    expect(r.stdout).toMatch(/^profile {4}mock \(profiles\/mock\.yaml, sha256:[0-9a-f]{64}\)$/m);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { generateSigningKey, verifyManifest } from "../reporting/manifest.js";
+import { describeRun, generateSigningKey, verifyManifest } from "../reporting/manifest.js";
 import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
 import { listing } from "./list.js";
@@ -15,7 +15,8 @@ const envHelp = `
 Environment:
   IDME_TOKEN_<ROLE>, …   credentials of a foreign target, named by its profile (credentials.<role>: ENV_NAME);
                          the embedded mock always uses its own (yours are ignored, and the banner says so)
-  IDME_SIGNING_KEY       signs manifest.json: an ed25519 private key (PEM) or an HMAC secret
+  IDME_SIGNING_KEY       signs manifest.json: an ed25519 private key (PEM) or an HMAC secret;
+                         the run prints the ed25519 key's fingerprint (verify-manifest --fingerprint)
   NO_COLOR, CI           no colours / no live progress line
 
 Exit codes: 0 conformant within scope (every MUST requirement in scope verified and passed),
@@ -31,7 +32,7 @@ Examples:
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
       --profile profiles/sandbox.yaml --budget 200
-  npm run conformance -- verify-manifest reports/ --key-file signer.pub.pem`;
+  npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
 
 /** commander parsers that refuse a flag where a value belongs (`--target --profile x`). */
 const value = (flag: string) => (v: string) => {
@@ -92,26 +93,34 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   program
     .command("verify-manifest")
-    .description("check every artifact of a run against its manifest.json (and the signature); exit 0 ok, 1 tampered or missing")
-    .argument("[dir]", "reports folder", "reports")
-    .option(
-      "--key-file <file>",
-      "HMAC secret or ed25519 public key (PEM) to verify with (default: IDME_SIGNING_KEY, else the key in the manifest)",
+    .description(
+      "check every artifact of a run and its facts against manifest.json, and the signature against the expected signer; exit 0 verified (an unsigned manifest: integrity only), 1 tampered, unsigned with --require-signature, or signed and no / another key",
     )
-    .action((dir: string, opts: { keyFile?: string }) => {
-      const key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : process.env.IDME_SIGNING_KEY || undefined;
-      const r = verifyManifest(resolve(dir), key);
-      if (r.ok) console.log(r.summary);
+    .argument("[dir]", "reports folder", "reports")
+    .option("--key-file <file>", "the signer's ed25519 public key (PEM; a private key works too), or a file holding the HMAC secret")
+    .option("--fingerprint <sha256>", "SHA-256 (hex) of the signer's ed25519 public key (SPKI DER), as keygen and the signing run print it")
+    .option("--require-signature", "fail on an unsigned manifest instead of passing it as integrity only")
+    .action((dir: string, opts: { keyFile?: string; fingerprint?: string; requireSignature?: boolean }) => {
+      let key: string | undefined;
+      try {
+        key = opts.keyFile ? readFileSync(resolve(opts.keyFile), "utf8").trim() : undefined;
+      } catch {
+        throw new CannotRunError(`cannot read --key-file ${opts.keyFile}`);
+      }
+      const r = verifyManifest(resolve(dir), { key, fingerprint: opts.fingerprint, requireSignature: opts.requireSignature === true });
+      if (r.ok) for (const line of [...(r.run ? describeRun(r.run) : []), r.summary]) console.log(line);
       else for (const p of r.problems) console.error(p);
       exit(r.ok ? 0 : 1);
     });
 
   program
     .command("keygen")
-    .description("print a fresh ed25519 key pair (PEM) for IDME_SIGNING_KEY")
+    .description(
+      "print a fresh ed25519 key pair (PEM) for IDME_SIGNING_KEY, and the public key's fingerprint for verify-manifest --fingerprint",
+    )
     .action(() => {
       const k = generateSigningKey();
-      console.log(k.privateKey + k.publicKey);
+      console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
   return program;

@@ -112,6 +112,11 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const extra = [
     ...(result.interrupted ? ["interrupted: the reports hold what was verified until the stop"] : []),
     ...(reports.htmlProblem ? [`HTML report not written: ${reports.htmlProblem}`] : []),
+    ...(reports.manifest.signature
+      ? [
+          `manifest signed (${reports.manifest.signature.algorithm})${reports.signerFingerprint ? `, key fingerprint ${reports.signerFingerprint}` : ""}`,
+        ]
+      : ["manifest unsigned: integrity only (set IDME_SIGNING_KEY to sign it)"]),
     `reports in ${rel(paths.reportsDir)}/ (certification.md, junit.xml, coverage.md${output.html && !reports.htmlProblem ? ", allure-report/index.html" : ""}, manifest.json)`,
   ];
   console.summary(result, reports.certification, extra);

@@ -15,7 +15,7 @@ import { type CurlInput, toCurl } from "./curl.js";
 import { BudgetExhaustedError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { reachabilityOf } from "./reachability.js";
 import { readCapped } from "./read-capped.js";
-import { redact, redactHeaders } from "./redact.js";
+import { createRedactor } from "./redact.js";
 
 /** How to authenticate: a role of the profile, no header at all, or an exact header value. */
 export type Auth = Role | "none" | { header: string; role?: Role };
@@ -90,7 +90,7 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
     if (refused) throw new TargetUnreachableError(`${method} ${path}: not sent — ${refused}`);
     const { header, variable } = authOf(opts.auth ?? "primary");
     if (!spendRequest(plan.budget)) throw new BudgetExhaustedError(`the request budget of ${plan.budget.limit} requests is spent`);
-    const secrets = plan.secrets;
+    const redactor = createRedactor(plan.secrets);
     const headers: Record<string, string> = { ...opts.headers };
     if (header !== undefined) headers.Authorization = header;
     const url = `${plan.baseUrl}${path}`;
@@ -141,23 +141,25 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
       reach.unreachable();
       const err = e as NodeJS.ErrnoException & { timeout?: number };
       const why = err.timeout ? `no answer within ${err.timeout} ms` : (err.code ?? err.message);
-      throw new TargetUnreachableError(`${method} ${redact(url, secrets)}: ${why}\nReproduce with:\n  ${redact(toCurl(curl), secrets)}`);
+      throw new TargetUnreachableError(
+        `${method} ${redactor.url(url)}: ${redactor.text(why)}\nReproduce with:\n  ${redactor.text(toCurl(curl))}`,
+      );
     }
     const body = res.body as { text: string; bytes: number; truncated: boolean };
     const record: ExchangeRecord = {
       operationId,
       request: {
         method,
-        url: redact(url, secrets),
-        path: redact(path, secrets),
-        headers: redactHeaders(headers, secrets),
-        bodyPreview: redact(preview, secrets),
-        curl: redact(toCurl(curl), secrets),
+        url: redactor.url(url),
+        path: redactor.url(path),
+        headers: redactor.headers(headers),
+        bodyPreview: redactor.text(preview),
+        curl: redactor.text(toCurl(curl)),
       },
       response: {
         status: res.status,
-        headers: redactHeaders(flatHeaders(res.headers), secrets),
-        text: redact(body.text, secrets),
+        headers: redactor.headers(flatHeaders(res.headers)),
+        text: redactor.text(body.text),
         bytes: body.bytes,
         truncated: body.truncated,
       },

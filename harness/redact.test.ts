@@ -1,24 +1,174 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { maskAuthorization, redact, redactHeaders } from "./redact.js";
+import { toCurl } from "./curl.js";
+import { createRedactor, maskAuthorization, PLACEHOLDER } from "./redact.js";
+import { encodedSamples } from "./secret-samples.js";
+import { createScanner } from "../reporting/secrets-scan.js";
 
-const secret = "sk_canary_5f1e2d";
+// Characters every encoding changes: a space, `/`, `+`, `&`, quotes, `<`, a non-ASCII letter, a non-BMP emoji.
+const secret = `s3cr3t Zq/9+&"é<'😀x`;
 const token = Buffer.from(secret).toString("base64");
+/** The redactor gets the token only: it must derive the secret itself. */
+const redactor = createRedactor([token]);
+const scanner = createScanner([token, secret]);
 
-describe("redact", () => {
-  test("removes a secret in plain, Base64 and URL-encoded form", () => {
-    const text = `plain ${secret} b64 ${token} url ${encodeURIComponent(secret)}`;
-    const out = redact(text, [secret]);
-    expect(out).not.toContain(secret);
-    expect(out).not.toContain(token);
-    expect(out).toContain("$IDME_TOKEN");
+const isJson = (t: string) => {
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Every string and key of a parsed value. */
+function strings(v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v && typeof v === "object") return Object.entries(v).flatMap(([k, e]) => [k, ...strings(e)]);
+  return [];
+}
+
+describe("createRedactor", () => {
+  test("covers the token and the secret it decodes to", () => {
+    expect(redactor.secrets).toEqual([token, secret]);
   });
 
-  test("masks the Authorization value but keeps its scheme words", () => {
-    expect(maskAuthorization(`Bearer ID.me ${token}`)).toBe("Bearer ID.me $IDME_TOKEN");
-    expect(maskAuthorization(token)).toBe("$IDME_TOKEN");
-    expect(redactHeaders({ Authorization: `Basic ${token}`, "X-Other": `echo ${secret}` }, [secret])).toEqual({
-      Authorization: "Basic $IDME_TOKEN",
-      "X-Other": "echo $IDME_TOKEN",
+  for (const [what, value] of [
+    ["token", token],
+    ["secret", secret],
+  ] as const) {
+    test.for(encodedSamples(value).map((s) => [s.name, s.text]))(`removes the ${what} written as %s`, ([, text]) => {
+      expect(scanner.scanString(text).length, "the sample holds the value").toBeGreaterThan(0);
+      const out = redactor.text(text!);
+      expect(scanner.scanString(out)).toEqual([]);
+      expect(out).toContain(PLACEHOLDER);
+      if (isJson(text!)) {
+        // A JSON body stays JSON, and no string or key of the parsed redacted body holds the value.
+        expect(isJson(out), out).toBe(true);
+        for (const s of strings(JSON.parse(out))) expect(scanner.scanString(s)).toEqual([]);
+      }
     });
+  }
+
+  test('the escaped echo of the brief: "\\u0059…" in a JSON body becomes the placeholder, the rest stays byte for byte', () => {
+    const body = `{"z": 1.50, "dup": 1, "dup": 2, "echo": "\\u00${token.charCodeAt(0).toString(16)}${token.slice(1)}", "n": "\\u00e9"}`;
+    expect(JSON.parse(body).echo).toBe(token);
+    expect(redactor.text(body)).toBe(`{"z": 1.50, "dup": 1, "dup": 2, "echo": "$IDME_TOKEN", "n": "\\u00e9"}`);
+  });
+
+  test("leaves text without a secret exactly as it was (escapes, non-ASCII, Base64 and hex included)", () => {
+    const text = `{"a":"\\u0041\\n\\/","b":"%41%2F&#x41;&amp;","c":"é😀\\ud83d\\ude00","d":"${Buffer.from("hello world, a long enough blob").toString("base64")}","e":"0123456789abcdefABCDEF"}`;
+    expect(redactor.text(text)).toBe(text);
+    expect(redactor.text("")).toBe("");
+  });
+
+  test("keeps the text around an occurrence and redacts every occurrence", () => {
+    expect(redactor.text(`a ${token} b ${secret} c ${token}`)).toBe("a $IDME_TOKEN b $IDME_TOKEN c $IDME_TOKEN");
+  });
+
+  test("a JSON body with the secret escaped at random places: the parsed redacted body holds no secret", () => {
+    const escapeSome = (s: string, picks: boolean[]) =>
+      [...s]
+        .map((ch, i) =>
+          picks[i % picks.length]
+            ? Array.from({ length: ch.length }, (_, k) => `\\u${ch.charCodeAt(k).toString(16).padStart(4, "0")}`).join("")
+            : JSON.stringify(ch).slice(1, -1),
+        )
+        .join("");
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(token, secret),
+        fc.string(),
+        fc.string(),
+        fc.boolean(),
+        (picks, value, before, after, asKey) => {
+          const inner = `${JSON.stringify(before).slice(1, -1)}${escapeSome(value, picks)}${JSON.stringify(after).slice(1, -1)}`;
+          const body = asKey ? `{"${inner}":1,"x":[2]}` : `{"x":["${inner}"],"y":null}`;
+          const out = redactor.text(body);
+          const parsed = JSON.parse(out);
+          for (const s of strings(parsed)) {
+            expect(s).not.toContain(token);
+            expect(s).not.toContain(secret);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("value: every string and key of a parsed value, a copy", () => {
+    const v = { [token]: [secret, { deep: `x${secret}y`, n: 1, t: true, z: null }], ok: "fine" };
+    const out = redactor.value(v);
+    expect(out).toEqual({ $IDME_TOKEN: ["$IDME_TOKEN", { deep: "x$IDME_TOKENy", n: 1, t: true, z: null }], ok: "fine" });
+    expect(v[token]![0]).toBe(secret); // the input is untouched
+  });
+
+  test("headers: Authorization keeps its scheme words; other values and names are redacted", () => {
+    expect(
+      redactor.headers({
+        Authorization: `Bearer ID.me ${token}`,
+        "proxy-authorization": `Basic ${token}`,
+        "x-echo": `echo ${encodeURIComponent(secret)}`,
+        [`x-${Buffer.from(secret).toString("hex")}`]: "1",
+        "set-cookie": `sid=${token}; Path=/`,
+      }),
+    ).toEqual({
+      Authorization: "Bearer ID.me $IDME_TOKEN",
+      "proxy-authorization": "Basic $IDME_TOKEN",
+      "x-echo": "echo $IDME_TOKEN",
+      "x-$IDME_TOKEN": "1",
+      "set-cookie": "sid=$IDME_TOKEN; Path=/",
+    });
+  });
+
+  test("url: a secret in a path segment, in the query (percent- or form-encoded) and in the fragment", () => {
+    const path = `/api/v2/telecom/${encodeURIComponent(token)}`;
+    expect(redactor.url(`http://127.0.0.1:1${path}?a=${encodeURIComponent(secret).replace(/%20/g, "+")}&b=2#${token}`)).toBe(
+      "http://127.0.0.1:1/api/v2/telecom/$IDME_TOKEN?a=$IDME_TOKEN&b=2#$IDME_TOKEN",
+    );
+    expect(redactor.url(path)).toBe("/api/v2/telecom/$IDME_TOKEN");
+  });
+
+  test("a curl line stays runnable: the credential is $IDME_TOKEN in double quotes, a secret elsewhere is redacted", () => {
+    const line = redactor.text(
+      toCurl({
+        method: "POST",
+        url: `http://h/x?t=${encodeURIComponent(token)}`,
+        headers: { Authorization: `Bearer ID.me ${token}` },
+        json: { s: secret },
+      }),
+    );
+    expect(line).toContain(`-H "Authorization: Bearer ID.me $IDME_TOKEN"`);
+    expect(line).toContain("'http://h/x?t=$IDME_TOKEN'");
+    expect(scanner.scanString(line)).toEqual([]);
+  });
+
+  test("ignores secrets shorter than 6 characters and redacts nothing without secrets", () => {
+    expect(createRedactor(["abc", " "]).text("abc abc")).toBe("abc abc");
+    expect(createRedactor([]).text(`x ${token}`)).toBe(`x ${token}`);
+  });
+
+  test("a token that is not Base64 of text is covered as it is, without a decoded secret", () => {
+    const r = createRedactor(["vendor.token-123!"]);
+    expect(r.secrets).toEqual(["vendor.token-123!"]);
+    expect(r.text("a vendor.token-123! b")).toBe("a $IDME_TOKEN b");
+  });
+
+  test("a 1 MB body (the read limit) is redacted in bounded time", () => {
+    const body = JSON.stringify({ filler: "a".repeat(1024 * 1024), echo: `\\u0041${token}` });
+    const started = performance.now();
+    expect(redactor.text(body)).not.toContain(token);
+    expect(performance.now() - started).toBeLessThan(5000); // ~0.1 s here; a per-character regex took 17 s
+  });
+});
+
+describe("maskAuthorization", () => {
+  test("keeps the scheme words and drops the credential", () => {
+    expect(maskAuthorization(`Bearer ID.me ${token}`)).toBe("Bearer ID.me $IDME_TOKEN");
+    expect(maskAuthorization(`  Bearer   ID.me\t${token} `)).toBe("Bearer ID.me $IDME_TOKEN");
+    expect(maskAuthorization(token)).toBe("$IDME_TOKEN");
+    expect(maskAuthorization(`Basic ${token}`)).toBe("Basic $IDME_TOKEN");
   });
 });

@@ -1,28 +1,87 @@
 /**
- * Defines `redact`: removes every known secret (plain, Base64 and URL-encoded forms) and any
- * `Authorization` value from text before it reaches a log, a report or an attachment.
+ * Defines `createRedactor`: removes every known secret, in every form harness/secret-forms.ts
+ * knows, from text, parsed values, header maps and URLs before they reach a log, a report or an
+ * attachment. Each occurrence becomes `$IDME_TOKEN` (so a curl line stays runnable with the
+ * variable set); an Authorization header keeps its scheme words (`Bearer ID.me $IDME_TOKEN`).
+ *
+ * Text is redacted where it stands: escapes (JSON `\u00xx`, percent-encoding, character
+ * references…) are decoded in a copy, the secrets searched in the copy, and each occurrence's range
+ * mapped back and replaced in the original. A JSON body `{"t":"\u00592Fu…"}` becomes
+ * `{"t":"$IDME_TOKEN"}`. Decoding rather than parsing and re-serialising the body keeps every other
+ * byte as the target sent it (key order, duplicate keys, number spelling, whitespace), which checks
+ * that read the raw body rely on; and since JSON.parse decodes a string character by character, no
+ * string of the parsed redacted body can hold a secret either. Base64 runs are decoded and searched
+ * too (two levels deep, as the scanner does): where one holds a secret in any form, the characters
+ * that encode it go.
  */
-const PLACEHOLDER = "$IDME_TOKEN";
+import { createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
 
-function forms(secret: string): string[] {
-  const b64 = Buffer.from(secret, "utf8").toString("base64");
-  return [secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)].filter((s) => s.length >= 6);
+export const PLACEHOLDER = "$IDME_TOKEN";
+
+export interface Redactor {
+  /** the secrets covered: those given and, for each token, the secret it decodes to */
+  readonly secrets: readonly string[];
+  /** Any text (a body, a message, a curl line): every form of every secret replaced. */
+  text(s: string): string;
+  /** A parsed value (JSON or not): every string and every object key redacted, a copy returned. */
+  value<T>(v: T): T;
+  /** Header names and values redacted; Authorization values masked down to their scheme words. */
+  headers(h: Readonly<Record<string, string>>): Record<string, string>;
+  /** A URL or a path with its query: secrets in the path, the query (percent- or `+`-encoded) and the fragment. */
+  url(u: string): string;
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  const all = secrets.flatMap(forms).sort((a, b) => b.length - a.length); // longest first
-  for (const s of all) out = out.split(s).join(PLACEHOLDER);
-  return out;
-}
+const AUTH_HEADERS = new Set(["authorization", "proxy-authorization"]);
 
-/** Header maps with the Authorization value masked (keeps the scheme so a reader sees the form). */
-export function redactHeaders(headers: Record<string, string>, secrets: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    out[k] = k.toLowerCase() === "authorization" ? maskAuthorization(v) : redact(v, secrets);
-  }
-  return out;
+/**
+ * `secrets`: tokens and plain secrets alike (shorter than MIN_SECRET_LENGTH characters: ignored).
+ * Prepares the needles of all of them once: make one redactor per run (or per worker), not per call.
+ */
+export function createRedactor(secrets: readonly string[]): Redactor {
+  const all = withDecodedSecrets(secrets);
+  const finder = createFinder(all);
+
+  const text = (s: string): string => {
+    if (!s || finder.needles.length === 0) return s;
+    const latin1 = latin1Of(s);
+    const found = finder.find(latin1, 2);
+    if (found.length === 0) return s;
+    // Overlapping ranges (two forms of one occurrence) become one placeholder.
+    const ranges = found.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let out = "";
+    let at = 0;
+    for (const [start, end] of ranges) {
+      if (end <= at) continue;
+      if (start >= at) out += latin1.slice(at, start) + PLACEHOLDER;
+      at = end;
+    }
+    out += latin1.slice(at);
+    return Buffer.from(out, "latin1").toString("utf8");
+  };
+
+  const value = <T>(v: T): T => {
+    const walk = (x: unknown, depth: number): unknown => {
+      if (typeof x === "string") return text(x);
+      if (x === null || typeof x !== "object" || depth > 200) return x;
+      if (Array.isArray(x)) return x.map((e) => walk(e, depth + 1));
+      if (Buffer.isBuffer(x)) return x;
+      const out: Record<string, unknown> = {};
+      for (const [k, e] of Object.entries(x)) out[text(k)] = walk(e, depth + 1);
+      return out;
+    };
+    return walk(v, 0) as T;
+  };
+
+  const headers = (h: Readonly<Record<string, string>>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(h)) out[text(k)] = AUTH_HEADERS.has(k.toLowerCase()) ? text(maskAuthorization(v)) : text(v);
+    return out;
+  };
+
+  // Percent-encoding and `+` for a space are among the forms every pattern accepts: a URL is text.
+  const url = (u: string): string => text(u);
+
+  return { secrets: all, text, value, headers, url };
 }
 
 /** `Bearer ID.me c2VjcmV0` → `Bearer ID.me $IDME_TOKEN`; the scheme words stay, the credential goes. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createScanner } from "../reporting/secrets-scan.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
 import { scripts, startReceiver, type Receiver } from "./webhook-receiver.js";
 
@@ -20,7 +21,7 @@ const post = (url: string, body: unknown) =>
 
 describe("webhook receiver", () => {
   it("records deliveries and answers per the script (500 first, then 200)", async () => {
-    open = await startReceiver({ script: scripts.failFirst(1), profile });
+    open = await startReceiver({ script: scripts.failFirst(1), profile, secrets: [] });
     const statuses = [(await post(open.url, { a: 1 })).status, (await post(open.url, { a: 2 })).status];
     const got = await open.waitForCount(2);
     expect(statuses).toEqual([500, 200]);
@@ -33,14 +34,14 @@ describe("webhook receiver", () => {
   });
 
   it("never answers 2xx with alwaysFail", async () => {
-    open = await startReceiver({ script: scripts.alwaysFail(), profile });
+    open = await startReceiver({ script: scripts.alwaysFail(), profile, secrets: [] });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(open.url, {})).status);
     expect(statuses).toEqual([500, 500, 500, 500, 500]);
   });
 
   it("bounds waitForCount by webhookWaitMs when fewer deliveries come", async () => {
-    open = await startReceiver({ profile });
+    open = await startReceiver({ profile, secrets: [] });
     const started = Date.now();
     const got = await open.waitForCount(1);
     expect(got).toHaveLength(0);
@@ -49,7 +50,7 @@ describe("webhook receiver", () => {
   });
 
   it("settle waits out a quiet window so a late extra delivery is counted", async () => {
-    open = await startReceiver({ profile });
+    open = await startReceiver({ profile, secrets: [] });
     await post(open.url, {});
     await open.waitForCount(1);
     const late = new Promise((r) => setTimeout(r, 100)).then(() => post(open!.url, {}));
@@ -58,9 +59,34 @@ describe("webhook receiver", () => {
     expect(got).toHaveLength(2);
   });
 
+  it("redacts every delivery: a forwarded Authorization header, the token in other headers, the path and the body", async () => {
+    const secret = `canary-webhook/${Date.now()}+é`;
+    const token = Buffer.from(secret).toString("base64");
+    open = await startReceiver({ profile, secrets: [token] });
+    const escaped = `\\u00${token.charCodeAt(0).toString(16)}${token.slice(1)}`;
+    await fetch(`${open.url}?t=${encodeURIComponent(token)}`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ID.me ${token}`,
+        "x-forwarded-token": token,
+        "x-secret-hex": Buffer.from(secret).toString("hex"),
+        "content-type": "application/json",
+      },
+      body: `{"forwarded":"${escaped}","secret":${JSON.stringify(secret)},"b64":"${Buffer.from(`ab${token}`).toString("base64")}"}`,
+      signal: AbortSignal.timeout(2000),
+    });
+    const [d] = await open.waitForCount(1);
+    expect(d!.headers.authorization).toBe("Bearer ID.me $IDME_TOKEN");
+    expect(d!.headers["x-forwarded-token"]).toBe("$IDME_TOKEN");
+    expect(d!.path).toMatch(/\?t=\$IDME_TOKEN$/);
+    expect(JSON.parse(d!.body)).toMatchObject({ forwarded: "$IDME_TOKEN", secret: "$IDME_TOKEN" });
+    expect(createScanner([token, secret]).scanString(JSON.stringify(d))).toEqual([]);
+  });
+
   it("uses profile.webhook.publicBaseUrl for the URL when set", async () => {
     open = await startReceiver({
       profile: { ...profile, webhook: { listenHost: "127.0.0.1", publicBaseUrl: "https://tunnel.example.test/base/" } },
+      secrets: [],
     });
     expect(open.url).toMatch(/^https:\/\/tunnel\.example\.test\/base\/hooks\/[0-9a-f-]{36}$/);
   });

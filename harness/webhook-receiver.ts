@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { Profile } from "../run/profile.js";
+import { createRedactor, type Redactor } from "./redact.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
 export interface Script {
@@ -78,8 +79,26 @@ server.on("error", (e) => parentPort.postMessage({ type: "error", message: Strin
 server.listen(0, host, () => parentPort.postMessage({ type: "listening", port: server.address().port }));
 `;
 
-export async function startReceiver(opts: { script?: Script; profile: Profile; pollMs?: number }): Promise<Receiver> {
+/** A delivery as it may be kept: path, header names and values, and body redacted (a target may forward the caller's credential). */
+export function redactDelivery(d: Delivery, redactor: Redactor): Delivery {
+  return {
+    ...d,
+    method: redactor.text(d.method),
+    path: redactor.url(d.path),
+    headers: redactor.headers(d.headers),
+    body: redactor.text(d.body),
+  };
+}
+
+/** `secrets`: what to redact from every delivery (the run's tokens and the secrets they decode to). */
+export async function startReceiver(opts: {
+  script?: Script;
+  profile: Profile;
+  secrets: readonly string[];
+  pollMs?: number;
+}): Promise<Receiver> {
   const profile = opts.profile;
+  const redactor = createRedactor(opts.secrets);
   const waitMs = profile.timeouts.webhookWaitMs;
   const pollMs = opts.pollMs ?? 10;
   const startedAt = Date.now();
@@ -97,7 +116,7 @@ export async function startReceiver(opts: { script?: Script; profile: Profile; p
       if (m.type === "listening") {
         clearTimeout(timer);
         resolve(m.port!);
-      } else if (m.type === "delivery") deliveries.push(m.delivery!);
+      } else if (m.type === "delivery") deliveries.push(redactDelivery(m.delivery!, redactor));
       else if (m.type === "error") {
         clearTimeout(timer);
         reject(new Error(`webhook receiver on ${profile.webhook.listenHost}: ${m.message}`));

@@ -15,7 +15,7 @@ import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
 import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
 import { renderJunit } from "./junit.js";
-import { type Manifest, writeManifest } from "./manifest.js";
+import { type Manifest, signingKeyFingerprint, writeManifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
 import { runFacts } from "./run-facts.js";
 import { specFacts } from "./spec-facts.js";
@@ -35,6 +35,8 @@ export interface Reports {
   manifest: Manifest;
   htmlProblem?: string;
   htmlSeconds?: number;
+  /** SHA-256 of the ed25519 signing key's public key, when the manifest is signed with one */
+  signerFingerprint?: string;
 }
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -75,12 +77,14 @@ export async function writeReports({ plan, result, paths, html, vitestLog }: Rep
       else htmlProblem = r.message;
     }
   }
-  const manifest = writeManifest(paths.reportsDir, plan.signingKey);
+  const manifest = writeManifest(paths.reportsDir, plan.signingKey, certification.facts);
+  const signerFingerprint = signingKeyFingerprint(plan.signingKey);
   return {
     certification,
     coverage,
     manifest,
     ...(htmlProblem ? { htmlProblem } : {}),
     ...(htmlSeconds !== undefined ? { htmlSeconds } : {}),
+    ...(signerFingerprint ? { signerFingerprint } : {}),
   };
 }

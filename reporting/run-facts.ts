@@ -3,6 +3,8 @@
  * which contract (spec SHA-256), which target (and, for the embedded mock, its faults), which profile (and
  * its SHA-256), the seed, "today", Node's version. Recorded in the certification summary and the manifest.
  */
+import { isAbsolute, relative, sep } from "node:path";
+import { packageRoot } from "../lib/paths.js";
 import { specSha256 } from "../lib/spec.js";
 import type { RunPlan } from "../run/plan.js";
 import type { RunResult } from "../run/results.js";
@@ -28,6 +30,12 @@ export interface RunFacts {
   shard: { index: number; count: number } | null;
 }
 
+/** A profile inside the suite is named relative to it (no path of the machine that ran it in the reports). */
+function shownPath(path: string): string {
+  const rel = relative(packageRoot, path);
+  return path === "-" || rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
+}
+
 export function runFacts(plan: RunPlan, result: RunResult): RunFacts {
   return {
     suite: plan.suite,
@@ -35,7 +43,7 @@ export function runFacts(plan: RunPlan, result: RunResult): RunFacts {
     target: result.embeddedMock ? "embedded mock" : result.baseUrl,
     embeddedMock: result.embeddedMock,
     mockFaults: result.mockFaults,
-    profile: { name: plan.profile.profile.name, path: plan.profile.path, sha256: plan.profile.sha256 },
+    profile: { name: plan.profile.profile.name, path: shownPath(plan.profile.path), sha256: plan.profile.sha256 },
     seed: plan.seed,
     today: plan.today,
     node: process.version,

@@ -18,11 +18,16 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; hardLimitMs: number }): Promise<CliResult> {
+/**
+ * `cleanEnv`: the child sees only PATH, HOME and `env` (nothing of this process's environment can
+ * reach the run's artifacts, and nothing in it changes the run).
+ */
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; hardLimitMs: number; cleanEnv?: boolean }): Promise<CliResult> {
   const started = performance.now();
+  const base: NodeJS.ProcessEnv = opts.cleanEnv ? { PATH: process.env.PATH, HOME: process.env.HOME } : process.env;
   const child = spawn(tsxBin, [join(projectRoot, "cli", "main.ts"), ...args], {
     cwd: projectRoot,
-    env: { ...process.env, ...opts.env },
+    env: { ...base, ...opts.env },
     detached: true, // own process group: the kill below reaches vitest's workers too
     stdio: ["ignore", "pipe", "pipe"],
   });

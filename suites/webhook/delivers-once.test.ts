@@ -13,7 +13,7 @@ const rows = flows
 conformance.for(rows)(
   "delivers one POST with the status GET body to the callback_url of a $name transaction",
   async ({ flow }, t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile });
+    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets });
 
     const final = await flow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(1);

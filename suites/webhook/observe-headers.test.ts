@@ -9,7 +9,7 @@ observe(
   "WEBHOOK-04",
   "records the webhook headers and the delays between retries",
   async (t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile, script: scripts.alwaysFail() });
+    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, script: scripts.alwaysFail() });
 
     await identityFlow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(4);

@@ -26,7 +26,7 @@ const rows = [
 conformance.for(rows)(
   "delivers exactly $expected times to a receiver that $name",
   async ({ script, expected, why }, t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile, script });
+    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, script });
 
     const final = await identityFlow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(expected);
