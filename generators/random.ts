@@ -1,32 +1,35 @@
 /**
- * Defines the seeded faker every generated input comes from. conformance() seeds it at the start of each
- * test from the run's seed and the test's id (run/worker-plan.ts `testSeed`), so a test gets the same
- * inputs with `--seed N` whatever else runs. Inputs are made inside tests only: touching faker while no
- * test runs (at collection time, in a table built at import) throws, because such inputs would depend on
- * which files the worker collected before.
+ * Defines the seeded faker every generated input comes from. conformance() gives each test its own
+ * faker, seeded from the run's seed and the test's id (run/worker-plan.ts `testSeed`), so a test gets the
+ * same inputs with `--seed N` whatever else runs, even when tests of several plans interleave in one
+ * worker. The current test's faker travels with its async context (AsyncLocalStorage); touching faker
+ * while no test runs (at collection time, in a table built at import) throws, because such inputs would
+ * depend on which files the worker collected before.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 // The English-only entry point: same faker (locales en + base) as the package root, without loading every locale.
-import { faker as seeded } from "@faker-js/faker/locale/en";
+import { faker as english } from "@faker-js/faker/locale/en";
 
-let inTest = false;
+type FakerInstance = typeof english;
+const FakerClass = english.constructor as new (options: { locale: unknown }) => FakerInstance;
+const current = new AsyncLocalStorage<FakerInstance>();
 
-/** Seeds the inputs of the test that starts now. */
-export function beginInputs(seed: number): void {
-  seeded.seed(seed);
-  inTest = true;
+/** Runs `body` with a faker of its own, seeded with `seed` (one per test). */
+export function withInputs<T>(seed: number, body: () => T): T {
+  const own = new FakerClass({ locale: english.rawDefinitions });
+  own.seed(seed);
+  return current.run(own, body);
 }
 
-export function endInputs(): void {
-  inTest = false;
-}
-
-export const faker: typeof seeded = new Proxy(seeded, {
-  get(target, key, receiver) {
-    if (!inTest)
+export const faker: FakerInstance = new Proxy(english, {
+  get(_target, key) {
+    const own = current.getStore();
+    if (!own)
       throw new Error(
         `generators run inside a test (faker.${String(key)} was used outside one): build inputs in the test body, not at import`,
       );
-    return Reflect.get(target, key, receiver);
+    const value = Reflect.get(own, key, own);
+    return typeof value === "function" ? value.bind(own) : value;
   },
 });
 

@@ -7,11 +7,12 @@
  * check enforces. A failed arrange step (`ctx.arrange(REQ, …)`) blocks the test instead of failing it.
  */
 import { AssertionError } from "node:assert";
-import { type TestContext, test } from "vitest";
+import { describe, type TestContext, test } from "vitest";
+import { getCurrentSuite } from "vitest/suite";
 import { type CheckContext, standardChecks } from "../checks/index.js";
 import { operations } from "../generated/operations.js";
 import { type ReqId, requirements } from "../generated/requirements.js";
-import { beginInputs, endInputs } from "../generators/random.js";
+import { withInputs } from "../generators/random.js";
 import { Exchange } from "../lib/exchange.js";
 import { type Failure, formatExchange, formatFailure } from "../lib/failure.js";
 import { valueAt } from "../lib/value-at.js";
@@ -22,7 +23,7 @@ import { withAllure } from "./allure.js";
 import { type ApiClient, createClient } from "./client.js";
 import { BlockedError, BudgetExhaustedError, ContractAssertionError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { decisionUrl, specUrl } from "./links.js";
-import { currentPlan } from "./plan.js";
+import { currentPlans } from "./plan.js";
 
 export type { Needs } from "../run/outcome.js";
 
@@ -136,11 +137,17 @@ function findingsText(findings: readonly Finding[], exchanges: readonly Exchange
     .join("\n\n");
 }
 
-async function run(id: ReqId, task: TestContext, body: Body, needs: Needs | undefined, observeOnly: boolean): Promise<void> {
-  const plan = currentPlan();
+async function run(
+  plan: WorkerPlan,
+  id: ReqId,
+  task: TestContext,
+  body: Body,
+  needs: Needs | undefined,
+  observeOnly: boolean,
+): Promise<void> {
   const meta = task.task.meta.conformance as ConformanceMeta;
   // The id is the file (without its .ts/.js ending: sources and the compiled package replay alike) and the title.
-  const seed = testSeed(plan.seed, task.task.fullName.replace(/\.test\.[tj]s\b/, ".test"));
+  const seed = testSeed(plan.seed, `${task.task.file.name.replace(/\.test\.[tj]s$/, ".test")}#${task.task.name}`);
   const outcome: TestOutcome = { verdict: "pass", findings: [], observations: [], exchanges: [], checked: {}, seed };
   meta.outcome = outcome;
   await label(id);
@@ -174,9 +181,8 @@ async function run(id: ReqId, task: TestContext, body: Body, needs: Needs | unde
   };
 
   let error: unknown;
-  beginInputs(seed);
   try {
-    await body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, task });
+    await withInputs(seed, () => body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, task }));
   } catch (e) {
     const contract = asContractError(e, exchanges);
     if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) {
@@ -203,8 +209,6 @@ async function run(id: ReqId, task: TestContext, body: Body, needs: Needs | unde
       });
       error = e;
     }
-  } finally {
-    endInputs();
   }
   if (observeOnly && outcome.verdict === "pass") outcome.verdict = "observed";
 
@@ -232,14 +236,53 @@ async function run(id: ReqId, task: TestContext, body: Body, needs: Needs | unde
   if (outcome.verdict === "skipped" || outcome.verdict === "blocked") task.skip(outcome.reason);
 }
 
+interface Declared {
+  id: ReqId;
+  title: string;
+  body: Body;
+  needs: Needs | undefined;
+  observeOnly: boolean;
+}
+
+function declareFor(plan: WorkerPlan, d: Declared): void {
+  if (plan.selection && !plan.selection.includes(d.id)) return; // not selected: not even declared (no skip to count)
+  const meta: ConformanceMeta = {
+    requirement: d.id,
+    planId: plan.id,
+    ...(d.needs ? { needs: d.needs } : {}),
+    ...(d.observeOnly ? { observeOnly: true } : {}),
+  };
+  // The [ID] prefix is for people reading JUnit and the console; the launcher reads the meta.
+  test(`[${d.id}] ${d.title}`, { tags: [d.id], meta: { conformance: meta } }, (task) =>
+    run(plan, d.id, task, d.body, d.needs, d.observeOnly),
+  );
+}
+
+/** Per test file of a fault batch: the tests declared so far, read when the plans' suites are collected. */
+const pendingByFile = new WeakMap<object, Declared[]>();
+
 function declare(id: ReqId, title: string, body: Body, needs: Needs | undefined, observeOnly: boolean): void {
-  const req = requirements[id];
-  if (!req) throw new Error(`unknown requirement ${id}`);
-  const selection = currentPlan().selection;
-  if (selection && !selection.includes(id)) return; // not selected: not even declared (no skip to count)
-  const meta: ConformanceMeta = { requirement: id, ...(needs ? { needs } : {}), ...(observeOnly ? { observeOnly } : {}) };
-  // The [ID] prefix is for people reading JUnit and the console; the launcher reads the meta and the tag.
-  test(`[${id}] ${title}`, { tags: [id], meta: { conformance: meta } }, (task) => run(id, task, body, needs, observeOnly));
+  if (!requirements[id]) throw new Error(`unknown requirement ${id}`);
+  const d: Declared = { id, title, body, needs, observeOnly };
+  const plans = currentPlans();
+  if (plans.length === 1) return declareFor(plans[0] as WorkerPlan, d);
+  // A fault batch: the file's tests once per plan, plans concurrently, each plan's tests in order (a rate
+  // limit's window or an OTP's tries are per target). Suite bodies run after the file is imported, so one
+  // suite per plan, registered at the file's first test, holds every test of the file.
+  const file = getCurrentSuite().file;
+  let pending = pendingByFile.get(file);
+  if (!pending) {
+    const list: Declared[] = [];
+    pending = list;
+    pendingByFile.set(file, list);
+    for (const plan of plans)
+      describe.concurrent(plan.id, () => {
+        describe.sequential("tests", () => {
+          for (const t of list) declareFor(plan, t);
+        });
+      });
+  }
+  pending.push(d);
 }
 
 export function conformance(id: ReqId, title: string, body: Body, needs?: Needs): void {

@@ -1,12 +1,19 @@
 /**
- * Defines `currentPlan`: the run plan of the test that is running, as the launcher provided it to this
- * worker (vitest provide/inject). Suites read the profile, "today" and the target from it.
+ * Defines `currentPlans` and `currentPlan`: the run plans the launcher provided to this worker (vitest
+ * provide/inject) — one for a run, several for a fault batch. All plans of a project share the profile and
+ * "today", so a table built at collection time may read them from `currentPlan()`; a test gets its own plan
+ * from its context.
  */
 import { inject } from "vitest";
 import type { WorkerPlan } from "../run/worker-plan.js";
 
+export function currentPlans(): WorkerPlan[] {
+  const plans = inject("plans");
+  if (!plans?.length)
+    throw new Error("no run plan: the conformance suites run through the launcher (npm run conformance), not plain vitest");
+  return plans;
+}
+
 export function currentPlan(): WorkerPlan {
-  const plan = inject("plan");
-  if (!plan) throw new Error("no run plan: the conformance suites run through the launcher (npm run conformance), not plain vitest");
-  return plan;
+  return currentPlans()[0] as WorkerPlan;
 }

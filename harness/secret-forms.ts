@@ -159,13 +159,23 @@ export interface View {
  * bytes (a percent escape: its byte). A needle in latin1 form is then a plain substring of the result
  * wherever the text held it escaped.
  */
-export function decodeOnce(view: View): View {
+/** Which escapes a decoding pass reads: all of them, or one family (JSON, percent, HTML/XML references). */
+export type EscapeFamily = "all" | "json" | "percent" | "html";
+
+function familyOf(m: RegExpExecArray): Exclude<EscapeFamily, "all"> {
+  const [, hi, , u, short, pct] = m;
+  if (hi !== undefined || u !== undefined || short !== undefined) return "json";
+  return pct !== undefined ? "percent" : "html";
+}
+
+export function decodeOnce(view: View, family: EscapeFamily = "all"): View {
   const src = view.text;
   const segments: Segment[] = [];
   let out = "";
   let last = 0;
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(src); m !== null; m = ESCAPE.exec(src)) {
+    if (family !== "all" && familyOf(m) !== family) continue;
     out += src.slice(last, m.index);
     const dec = decodeOne(m);
     segments.push({ d: out.length, dl: dec.length, r: m.index, re: m.index + m[0].length });
@@ -177,15 +187,27 @@ export function decodeOnce(view: View): View {
   return { text: out, segments, parent: view };
 }
 
-/** The text itself, then its escapes decoded again and again (at most `passes` times) until nothing changes. */
+/**
+ * The text itself, then its escapes decoded again and again (at most `passes` times) until nothing changes;
+ * and each family of escapes decoded alone (listed before the chain, the deepest view last). The single-family views matter where families overlap: in
+ * `%0c\u007a…` the percent escape `%0c` would swallow the `c` that starts a JSON-escaped secret.
+ */
 export function decodedViews(text: string, passes = 3): View[] {
-  const out: View[] = [{ text, segments: [] }];
+  const raw: View = { text, segments: [] };
+  const chain: View[] = [raw];
   for (let i = 0; i < passes; i++) {
-    const next = decodeOnce(out[out.length - 1]!);
-    if (next === out[out.length - 1]) break;
-    out.push(next);
+    const next = decodeOnce(chain[chain.length - 1]!);
+    if (next === chain[chain.length - 1]) break;
+    chain.push(next);
   }
-  return out;
+  // Raw first and the fully decoded view last; the single-family views in between.
+  const alone =
+    chain.length > 1
+      ? (["json", "percent", "html"] as const)
+          .map((f) => decodeOnce(raw, f))
+          .filter((v) => v !== raw && !chain.some((c) => c.text === v.text))
+      : [];
+  return [raw, ...alone, ...chain.slice(1)];
 }
 
 /** Index of the last segment starting at or before decoded position `x`, or -1. */

@@ -50,7 +50,7 @@ export class CollectorReporter implements Reporter {
     const r = testCase.result();
     if (r.state === "pending") return;
     const meta = testCase.meta().conformance;
-    const planId = testCase.project.name;
+    const planId = meta?.planId ?? "*";
     const file = this.fileOf(testCase.module.moduleId);
     if (!meta) {
       this.error(planId, {
@@ -63,7 +63,8 @@ export class CollectorReporter implements Reporter {
     if (!meta.outcome && r.state === "skipped") return; // left out by the selection
     const error = r.state === "failed" ? r.errors[0] : undefined;
     const result: TestResult = {
-      id: `${file}#${testCase.fullName}`,
+      // file and title: the same id in a run and in a fault batch (where each plan's tests sit in a suite)
+      id: `${file}#${testCase.name}`,
       file,
       title: testCase.name,
       requirement: meta.requirement,
@@ -88,7 +89,7 @@ export class CollectorReporter implements Reporter {
     if (reason === "interrupted") this.interrupted = true;
     for (const m of testModules) {
       for (const e of m.errors()) {
-        this.error(m.project.name, {
+        this.error("*", {
           kind: "suite-defect",
           source: this.fileOf(m.moduleId),
           message: firstLine(`${e.name ?? "Error"}: ${e.message}`),

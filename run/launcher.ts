@@ -104,6 +104,23 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   };
 }
 
+/** Plans of one fault batch that run at once per test file (each is a mock and a few tests in flight). */
+const MAX_PLANS_AT_ONCE = 16;
+
+/**
+ * One vitest project per profile and "today": its plans share one module graph per worker (a project of
+ * its own per plan would load every module again for each fault). Tables built at collection time read
+ * the profile, so plans of different profiles never share a project.
+ */
+function projectsOf(started: readonly Started[]): Started[][] {
+  const groups = new Map<string, Started[]>();
+  for (const s of started) {
+    const key = `${s.plan.profile.sha256}|${s.plan.today}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()];
+}
+
 export async function runSuites(plans: readonly RunPlan[], options: LaunchOptions = {}): Promise<RunResult[]> {
   const ids = new Set(plans.map((p) => p.id));
   if (ids.size !== plans.length) throw new Error("every plan of a launch needs its own id");
@@ -132,17 +149,19 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         ...(shard ? { shard } : {}),
         maxWorkers: options.maxWorkers ?? 2,
         reporters: [collector, ...(options.reporters ?? [])],
-        projects: started.map((s) => ({
+        projects: projectsOf(started).map((group, i) => ({
           test: {
-            name: s.plan.id,
+            name: `plans-${i}`,
             root: codeRoot,
-            include: suiteFiles(s.plan),
+            include: [...new Set(group.flatMap((s) => suiteFiles(s.plan)))],
             pool: "threads" as const,
             isolate: false,
             tags,
-            testTimeout: testTimeoutMs(s.plan.profile.profile),
+            testTimeout: testTimeoutMs(group[0].plan.profile.profile),
             hookTimeout: 30_000,
-            provide: { plan: s.worker },
+            // Tests of different plans run concurrently (one suite per plan); each plan's own tests in order.
+            maxConcurrency: Math.min(group.length, MAX_PLANS_AT_ONCE),
+            provide: { plans: group.map((s) => s.worker) },
           },
         })),
       },

@@ -66,6 +66,8 @@ export interface TestOutcome {
 
 export interface ConformanceMeta {
   requirement: ReqId;
+  /** the plan the test runs for (a fault batch runs every test once per plan) */
+  planId: string;
   needs?: Needs;
   /** true for observe(): an OPEN requirement */
   observeOnly?: boolean;

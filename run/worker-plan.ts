@@ -29,7 +29,8 @@ export interface WorkerPlan {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    plan: WorkerPlan;
+    /** the plans of this vitest project: one for a run, many for a fault batch (same profile and today) */
+    plans: WorkerPlan[];
   }
 }
 
