@@ -5,6 +5,8 @@
  */
 import type { Exchange } from "../lib/exchange.js";
 import type { Failure } from "../lib/failure.js";
+import { envelopeIssues } from "./error-envelope.js";
+import { bodyLeak } from "./no-html-or-stacktrace.js";
 import { valueAt } from "../lib/value-at.js";
 
 export type Assertion = (x: Exchange) => Failure | undefined;
@@ -37,6 +39,18 @@ export const statusIs =
           hint,
         };
 
+/**
+ * The requirement whose rule makes the codes of an error answer unreadable, if any: an HTML page or a
+ * stack trace (SCHEMA-08), no envelope (SCHEMA-01: no `errors` list, items without a code) or codes that
+ * are not integers (SCHEMA-02). The same one the standard checks charge for that answer.
+ */
+function unreadableCodes(x: Exchange): "SCHEMA-08" | "SCHEMA-01" | "SCHEMA-02" | undefined {
+  if (bodyLeak(x.response.text)) return "SCHEMA-08";
+  if (envelopeIssues(x).length) return "SCHEMA-01";
+  const errors = x.jsonObject()?.errors as { code?: unknown }[];
+  return errors.some((e) => typeof e?.code !== "number") ? "SCHEMA-02" : undefined;
+}
+
 /** HTTP `status` with every code of `codes` among the top-level errors (D15: a 422 lists every fault). */
 export const errorAnswer =
   (status: number, codes: number | readonly number[], hint?: string): Assertion =>
@@ -44,14 +58,23 @@ export const errorAnswer =
     const want = typeof codes === "number" ? [codes] : [...codes];
     const got = x.errorCodes();
     if (x.status === status && want.every((c) => got.includes(c))) return undefined;
+    // The right status with an envelope whose codes cannot be read: that is the envelope rule's failure.
+    const blockedBy = x.status === status ? unreadableCodes(x) : undefined;
     return {
       check: "error_answer",
       title: `HTTP ${status} with ${want.join(" and ")} in the errors list expected`,
       expected: `HTTP ${status}, errors containing ${want.join(", ")}`,
       received: `HTTP ${x.status}, ${errorsText(x)}`,
       hint,
+      ...(blockedBy ? { blockedBy } : {}),
     };
   };
+
+/** D6: the details sit under `result`, not `results`: codes in them cannot be read (TRANSACTION-04's failure). */
+export const resultsSlip = (x: Exchange): boolean => {
+  const body = x.jsonObject();
+  return body !== undefined && "result" in body && !("results" in body);
+};
 
 /** HTTP 200 whose transaction status.code is `statusCode`; each of `codes` must be in results.errors. */
 export const transactionAnswer =
@@ -60,7 +83,9 @@ export const transactionAnswer =
     const got = x.transactionCodes();
     if (x.status === 200 && x.transactionStatus() === statusCode && codes.every((c) => got.includes(c))) return undefined;
     const also = codes.length ? ` and ${codes.join(", ")} in results.errors` : "";
+    const blocked = x.status === 200 && x.transactionStatus() === statusCode && resultsSlip(x);
     return {
+      ...(blocked ? { blockedBy: "TRANSACTION-04" } : {}),
       check: "transaction_answer",
       title: `HTTP 200 with status.code ${statusCode}${also} expected`,
       expected: `HTTP 200, status.code ${statusCode}${codes.length ? `, results.errors containing ${codes.join(", ")}` : ""}`,
@@ -78,7 +103,10 @@ export const fieldIs =
   (path: string, predicate: (v: unknown) => boolean, expected: string, hint?: string): Assertion =>
   (x) => {
     const v = field(x, path);
-    return predicate(v) ? undefined : { check: "body_field", title: `\`${path}\` is ${expected}`, expected, received: show(v), hint };
+    if (predicate(v)) return undefined;
+    // A field under `results` of a body that wrote `result`: unreadable, TRANSACTION-04's failure.
+    const slip = path.startsWith("results.") && resultsSlip(x) ? { blockedBy: "TRANSACTION-04" } : {};
+    return { check: "body_field", title: `\`${path}\` is ${expected}`, expected, received: show(v), hint, ...slip };
   };
 
 export const emptyBody =

@@ -17,7 +17,8 @@ import { response_documented, schema_conformant } from "./schema-conformant.js";
 import { timestamps_valid } from "./timestamps-valid.js";
 import { additional_info_string, failure_consistent, pending_consistent, success_consistent } from "./transaction-consistency.js";
 import type { Exchange } from "../lib/exchange.js";
-import type { CheckDef } from "./types.js";
+import type { Failure } from "../lib/failure.js";
+import type { CheckContext, CheckDef } from "./types.js";
 
 const errorAnswer = (x: Exchange) => x.status >= 400;
 const txCode = (x: Exchange) => (x.status === 200 ? x.transactionStatus() : undefined);
@@ -44,7 +45,13 @@ export const standardChecks: readonly CheckDef[] = [
   { id: "failure_consistent", requirement: "TRANSACTION-02", applies: isTxWith(300), run: failure_consistent },
   { id: "additional_info_string", requirement: "TRANSACTION-03", applies: isTxWith(300), run: additional_info_string },
   { id: "pending_consistent", requirement: "TRANSACTION-07", applies: isTxWith(100), run: pending_consistent },
-  { id: "timestamps_valid", requirement: "TRANSACTION-05", applies: (x) => txCode(x) !== undefined, run: timestamps_valid },
+  {
+    id: "timestamps_valid",
+    requirement: "TRANSACTION-05",
+    // A transaction, or a verification listing its transactions' statuses.
+    applies: (x) => txCode(x) !== undefined || (x.status === 200 && Array.isArray(x.jsonObject()?.transactions)),
+    run: timestamps_valid,
+  },
   {
     id: "product_name",
     requirement: "SCHEMA-07",
@@ -78,6 +85,52 @@ export const assertionChecks: Readonly<Record<string, string>> = {
   listed_product_name: "a listed transaction's product is its own product name",
   assertion: "a vitest expect() in a test body",
 };
+
+/** Checks whose finding on an answer makes these others restate it (an HTML page has no envelope; an undocumented status no documented codes or schema). */
+const restatedBy: Readonly<Record<string, readonly string[]>> = {
+  no_html_or_stacktrace: [
+    "json_content_type",
+    "error_envelope",
+    "error_code_integer",
+    "error_message_text",
+    "error_code_documented",
+    "schema_conformant",
+  ],
+  response_documented: ["error_code_documented", "schema_conformant"],
+};
+
+/** The generic checks: when the test's own assertion already failed on an answer, they would restate its wrong status, code or body. */
+const generic = new Set(["response_documented", "error_code_documented", "schema_conformant"]);
+
+/**
+ * The findings of the standard checks on one answer, one charge per deviation: a finding that only
+ * restates another one (the generic schema failure beside a specific check's, an undocumented code of an
+ * undocumented status, the missing envelope of an HTML page) is left out, and the generic checks are left
+ * out where the test's own assertion on this answer already failed. `examined` gets every check that
+ * looked at the answer (a requirement enforced only by a check is verified by them).
+ */
+export function standardFindings(
+  x: Exchange,
+  ctx: CheckContext,
+  ownFailedHere: boolean,
+  examined: (id: string) => void,
+): { def: CheckDef; failure: Failure }[] {
+  const found: { def: CheckDef; failure: Failure }[] = [];
+  for (const def of standardChecks) {
+    if (!def.applies(x)) continue;
+    examined(def.id);
+    const failure = def.run(x, ctx);
+    if (failure) found.push({ def, failure });
+  }
+  const hit = new Set(found.filter((f) => !f.failure.open).map((f) => f.def.id));
+  const restated = new Set([...hit].flatMap((id) => restatedBy[id] ?? []));
+  return found.filter(({ def, failure }) => {
+    if (failure.open) return true; // observations are kept as they are
+    if (restated.has(def.id)) return false;
+    if (ownFailedHere && generic.has(def.id)) return false;
+    return def.id !== "schema_conformant" || hit.size === 1;
+  });
+}
 
 const byId = new Map(standardChecks.map((c) => [c.id, c]));
 

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Exchange } from "../lib/exchange.js";
 import { documentedTransactionCodes } from "../lib/spec.js";
-import { type Assertion, field, show } from "./answers.js";
+import { type Assertion, field, resultsSlip, show } from "./answers.js";
 import { statusStampIssues } from "./timestamps-valid.js";
 import { additionalInfoIssues, failureIssues, successIssues, transactionParts } from "./transaction-consistency.js";
 
@@ -63,6 +63,7 @@ export const completed = (): Assertion => (x) => {
     };
   const p = transactionParts(x.jsonObject());
   const issues = p ? successIssues(p) : ["no results object"];
+  const slip = !p && resultsSlip(x) ? { blockedBy: "TRANSACTION-04" } : {};
   return issues.length === 0
     ? undefined
     : {
@@ -71,6 +72,7 @@ export const completed = (): Assertion => (x) => {
         expected: "results.verified true, results.errors absent or empty",
         received: issues.join("; "),
         hint: "D7: a transaction that succeeded cannot also carry errors or verified false.",
+        ...slip,
       };
 };
 
@@ -88,6 +90,7 @@ export const failed =
     const family = documentedTransactionCodes(operationId);
     const p = transactionParts(x.jsonObject());
     const { issues, open } = p ? failureIssues(p, operationId) : { issues: ["no results object"], open: [] };
+    const slip = !p && resultsSlip(x) ? { blockedBy: "TRANSACTION-04" } : {};
     return issues.length === 0 && open.length === 0
       ? undefined
       : {
@@ -97,6 +100,7 @@ export const failed =
           received: [...issues, ...open].slice(0, 5).join("; "),
           hint: "DOC: a transaction that is not 200 says why in results.errors, with a code from the catalogue for its product.",
           ...(issues.length === 0 ? { open: open.join("; ") } : {}),
+          ...slip,
         };
   };
 
@@ -136,6 +140,28 @@ export const sameBody =
     isDeepStrictEqual(x.json(), expected)
       ? undefined
       : { check: "same_body", title: `the body equals ${what}`, expected: show(expected), received: show(x.json()), hint };
+
+/**
+ * The status GET's body (the answer) equals what a webhook delivered; a payload may leave `results` out
+ * (D35: the webhooks page's only example has none), everything else must be the same.
+ */
+export const sameAsWebhook =
+  (delivered: unknown, hint?: string): Assertion =>
+  (x) => {
+    const get = x.json();
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+    const want = isObject(delivered) && isObject(get) && !("results" in delivered) ? { ...get, results: undefined } : get;
+    const clean = (v: unknown) => (isObject(v) ? Object.fromEntries(Object.entries(v).filter(([, e]) => e !== undefined)) : v);
+    return isDeepStrictEqual(clean(delivered), clean(want))
+      ? undefined
+      : {
+          check: "same_body",
+          title: "the webhook body equals the status GET body (results may be left out, D35)",
+          expected: show(clean(want)),
+          received: show(delivered),
+          hint,
+        };
+  };
 
 /** Two answers about one transaction agree on a field that must not change during its life. */
 export const stable =

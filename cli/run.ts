@@ -8,7 +8,6 @@ import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
-import type { Reporter } from "vitest/node";
 import { type Certification, exitCodeOf } from "../reporting/certification.js";
 import { ConsoleReport } from "../reporting/console.js";
 import { writeReports } from "../reporting/finalize.js";
@@ -89,17 +88,11 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
 
   // An older run's artifacts must never pass for this one's.
   for (const p of runArtifacts(paths)) rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-  const [{ default: AllureVitestReporter }, { categories }] = await Promise.all([
-    import("allure-vitest/reporter"),
-    import("../reporting/allure.js"),
-  ]);
-  const allure = new AllureVitestReporter({ resultsDir: paths.allureResults, categories }) as unknown as Reporter;
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
   try {
     result = await runSuite(plan, {
       onTest: (_p, t) => console.onTest(t),
-      reporters: [allure],
       signal: io.signal,
       vitestOutput: log.stream,
     });
@@ -117,7 +110,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
           `manifest signed (${reports.manifest.signature.algorithm})${reports.signerFingerprint ? `, key fingerprint ${reports.signerFingerprint}` : ""}`,
         ]
       : ["manifest unsigned: integrity only (set IDME_SIGNING_KEY to sign it)"]),
-    `reports in ${rel(paths.reportsDir)}/ (certification.md, junit.xml, coverage.md${output.html && !reports.htmlProblem ? ", allure-report/index.html" : ""}, manifest.json)`,
+    `reports in ${rel(paths.reportsDir)}/ (certification.md, junit.xml, coverage.md${output.html && !reports.htmlProblem ? `, allure-report/index.html in ${reports.htmlSeconds?.toFixed(1)} s` : ""}, manifest.json)`,
   ];
   console.summary(result, reports.certification, extra);
   const c = reports.certification;

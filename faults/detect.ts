@@ -1,7 +1,15 @@
 /**
  * Defines `detectFaults`: the suite against the conformant mock, then against every faulty mock of the
- * catalogues and every conformant variant — all through the one launcher, one plan (= vitest project) per
- * mock in a single vitest process. Each run is judged from its own certification (faults/score.ts).
+ * catalogues and every conformant variant — all through the one launcher, one plan per mock, the faulty
+ * mocks in a single vitest process. Each run is judged from its own certification (faults/score.ts).
+ *
+ * Which tests run against a fault (`mode`):
+ * - "reached" (default): the conformant run follows every fault's shadow (mock/shadows.ts) and learns which
+ *   tests each fault can answer differently; a fault then runs exactly those tests. The others would get the
+ *   conformant mock's answers and pass, so the verdict and the precision are those of a full run, given that
+ *   tests do not depend on each other's state.
+ * - "full": every test against every fault (no such assumption; several minutes).
+ * - "quick": only the tests of the requirements a fault declares (fast, but blind to collateral failures).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,9 +17,9 @@ import { join } from "node:path";
 import { buildCertification, type Certification } from "../reporting/certification.js";
 import { runFacts } from "../reporting/run-facts.js";
 import { runSuite, runSuites } from "../run/launcher.js";
-import { buildPlan, type RunPlan } from "../run/plan.js";
-import type { RunResult } from "../run/results.js";
-import { type FaultScore, judge, judgeVariant, type VariantScore } from "./score.js";
+import { buildPlan, type PlanRequest, type RunPlan } from "../run/plan.js";
+import type { RunResult, ShadowReach } from "../run/results.js";
+import { type FaultScore, judge, judgeVariant, unreached, type VariantScore } from "./score.js";
 import type { CatalogueFault, ConformantVariant } from "./types.js";
 
 export const DEFAULT_SEED = 20240501;
@@ -21,11 +29,12 @@ export interface Catalogue {
   faults: readonly CatalogueFault[];
 }
 
+export type DetectionMode = "reached" | "full" | "quick";
+
 export interface DetectionOptions {
   catalogues: readonly Catalogue[];
   variants?: readonly ConformantVariant[];
-  /** run the whole suite against each fault (precision needs it); else only the tests of its `breaks` */
-  full?: boolean;
+  mode?: DetectionMode;
   seed?: number;
   /** the injected "today" (default: the real date) */
   today?: string;
@@ -35,67 +44,113 @@ export interface DetectionOptions {
 }
 
 export interface Detection {
+  mode: DetectionMode;
   baseline: Certification;
   scores: FaultScore[];
   variants: VariantScore[];
+  /** tests run against faults and variants, and what a full run of each would have been */
+  testsRun: number;
+  testsFull: number;
   durationMs: number;
 }
 
 const certify = (plan: RunPlan, result: RunResult) =>
   buildCertification({ result, facts: runFacts(plan, result), profile: plan.profile.profile, selected: plan.selection?.ids });
 
+/** The tests a fault or variant runs against, or undefined for all of them. */
+function testsFor(
+  mode: DetectionMode,
+  id: string,
+  breaks: readonly string[],
+  base: RunResult,
+): { tests?: string[]; requirements?: string[] } {
+  if (mode === "full") return {};
+  if (mode === "quick") return { requirements: [...breaks] };
+  const reach = base.shadows as ShadowReach;
+  if (reach.everywhere.includes(id)) return {};
+  // Every requirement stays in scope: a standard check may charge one whose own tests did not run.
+  return { tests: reach.reached[id] ?? [] };
+}
+
 export async function detectFaults(options: DetectionOptions): Promise<Detection> {
   const started = Date.now();
+  const mode = options.mode ?? "reached";
   const dir = mkdtempSync(join(tmpdir(), "idme-faults-"));
   const seed = options.seed ?? DEFAULT_SEED;
   const progress = options.onProgress ?? (() => {});
+  const variants = options.variants ?? [];
   try {
-    const planOf = (id: string, extra: Partial<Parameters<typeof buildPlan>[0]> = {}) =>
+    const planOf = (id: string, extra: Partial<PlanRequest> = {}) =>
       buildPlan(
         { id, reportsDir: join(dir, id.replace(/[^\w.-]/g, "_")), seed, ...(options.today ? { today: options.today } : {}), ...extra },
         {},
       );
-    const basePlan = planOf("conformant");
+    const everyFault = [...options.catalogues.flatMap((c) => c.faults), ...variants];
+    const basePlan = planOf("conformant", mode === "reached" ? { mockShadows: everyFault } : {});
     const baseRun = await runSuite(basePlan, { maxWorkers: options.maxWorkers });
     const baseline = certify(basePlan, baseRun);
     progress(`conformant mock: ${baseline.summary} (${(baseRun.durationMs / 1000).toFixed(1)} s)`);
-    // How many tests each requirement has: a fault's run is done when all its selected tests reported.
+
+    const scores = new Map<string, FaultScore>();
+    const plans: RunPlan[] = [];
+    const faultPlans: { catalogue: string; fault: CatalogueFault; plan: RunPlan }[] = [];
+    for (const c of options.catalogues)
+      for (const fault of c.faults) {
+        const only = testsFor(mode, fault.id, fault.breaks, baseRun);
+        if (only.tests?.length === 0) {
+          scores.set(`${c.name}:${fault.id}`, unreached(fault, c.name));
+          continue;
+        }
+        const plan = planOf(`${c.name}:${fault.id}`, { mockFaults: [fault], ...only });
+        faultPlans.push({ catalogue: c.name, fault, plan });
+        plans.push(plan);
+      }
+    const variantPlans: { variant: ConformantVariant; plan?: RunPlan }[] = variants.map((variant) => {
+      const only = testsFor(mode === "quick" ? "full" : mode, variant.id, [], baseRun);
+      if (only.tests?.length === 0) return { variant };
+      const plan = planOf(`variant:${variant.id}`, { mockFaults: [variant], ...only });
+      plans.push(plan);
+      return { variant, plan };
+    });
+
+    // How many tests each plan has: its progress line comes when all of them reported.
     const perRequirement = new Map<string, number>();
     for (const t of baseRun.tests) perRequirement.set(t.requirement, (perRequirement.get(t.requirement) ?? 0) + 1);
-
-    const faultPlans = options.catalogues.flatMap((c) =>
-      c.faults.map((f) => ({
-        catalogue: c.name,
-        fault: f,
-        plan: planOf(`${c.name}:${f.id}`, { mockFaults: [f], ...(options.full ? {} : { requirements: [...f.breaks] }) }),
-      })),
-    );
-    const variantPlans = (options.variants ?? []).map((v) => ({ variant: v, plan: planOf(`variant:${v.id}`, { mockFaults: [v] }) }));
-    const plans = [...faultPlans.map((p) => p.plan), ...variantPlans.map((p) => p.plan)];
     const expected = new Map(
       plans.map((p) => [
         p.id,
-        p.selection ? p.selection.ids.reduce((n, id) => n + (perRequirement.get(id) ?? 0), 0) : baseRun.tests.length,
+        p.tests?.length ?? (p.selection ? p.selection.ids.reduce((n, id) => n + (perRequirement.get(id) ?? 0), 0) : baseRun.tests.length),
       ]),
     );
     const seen = new Map<string, number>();
     let finished = 0;
-    const results = await runSuites(plans, {
-      maxWorkers: options.maxWorkers,
-      onTest: (plan) => {
-        const n = (seen.get(plan.id) ?? 0) + 1;
-        seen.set(plan.id, n);
-        if (n === expected.get(plan.id))
-          progress(`fault ${++finished}/${plans.length} ${plan.id} done · ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      },
-    });
+    const results = plans.length
+      ? await runSuites(plans, {
+          maxWorkers: options.maxWorkers,
+          onTest: (plan) => {
+            const n = (seen.get(plan.id) ?? 0) + 1;
+            seen.set(plan.id, n);
+            if (n === expected.get(plan.id))
+              progress(`fault ${++finished}/${plans.length} ${plan.id} done · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          },
+        })
+      : [];
     const byId = new Map(results.map((r) => [r.planId, r]));
-    const scores = faultPlans.map(({ catalogue, fault, plan }) => {
+    for (const { catalogue, fault, plan } of faultPlans) {
       const r = byId.get(plan.id) as RunResult;
-      return judge(fault, catalogue, certify(plan, r), r.durationMs);
-    });
-    const variants = variantPlans.map(({ variant, plan }) => judgeVariant(variant, certify(plan, byId.get(plan.id) as RunResult)));
-    return { baseline, scores, variants, durationMs: Date.now() - started };
+      scores.set(`${catalogue}:${fault.id}`, judge(fault, catalogue, certify(plan, r), r.durationMs));
+    }
+    return {
+      mode,
+      baseline,
+      scores: options.catalogues.flatMap((c) => c.faults.map((f) => scores.get(`${c.name}:${f.id}`) as FaultScore)),
+      variants: variantPlans.map(({ variant, plan }) =>
+        judgeVariant(variant, plan ? certify(plan, byId.get(plan.id) as RunResult) : undefined),
+      ),
+      testsRun: results.reduce((n, r) => n + r.tests.length, 0),
+      testsFull: baseRun.tests.length * everyFault.length,
+      durationMs: Date.now() - started,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,20 @@
 // The fault-detection runner: the suite against the conformant mock, then every faulty mock and conformant variant.
-// CLI: npx tsx faults/runner.ts [--only id,id] [--catalogue first|blind] [--quick] [--seed n]
+// CLI: npx tsx faults/runner.ts [--only id,id] [--catalogue first|blind] [--full | --quick] [--seed n] [--json file]
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { blindFaults } from "./blind/index.js";
+import { blind3Faults } from "./blind3/index.js";
 import { faults } from "./catalogue.js";
 import { type Catalogue, DEFAULT_SEED, detectFaults } from "./detect.js";
 import { formatTable } from "./score.js";
+import { variants } from "./variants.js";
 
-export const catalogues: readonly Catalogue[] = [{ name: "first", faults }];
+/** The catalogues: "first" written beside the suite; "blind" and "blind3" written from the contract and the mock only. */
+export const catalogues: readonly Catalogue[] = [
+  { name: "first", faults },
+  { name: "blind", faults: blindFaults },
+  { name: "blind3", faults: blind3Faults },
+];
 
 function argValue(argv: string[], name: string): string | undefined {
   const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
@@ -24,12 +33,32 @@ async function main(argv: string[]): Promise<number> {
     .map((c) => ({ ...c, faults: only ? c.faults.filter((f) => only.includes(f.id)) : c.faults }));
   const d = await detectFaults({
     catalogues: chosen,
-    full: !argv.includes("--quick"),
+    variants: only ? variants.filter((v) => only.includes(v.id)) : variants,
+    mode: argv.includes("--full") ? "full" : argv.includes("--quick") ? "quick" : "reached",
     seed: Number(argValue(argv, "--seed") ?? DEFAULT_SEED),
     onProgress: (l) => process.stderr.write(`  ${l}\n`),
   });
   console.log(formatTable(d.scores, d.variants));
-  console.log(`(${(d.durationMs / 1000).toFixed(0)} s wall clock)`);
+  const json = argValue(argv, "--json");
+  if (json)
+    writeFileSync(
+      json,
+      `${JSON.stringify(
+        {
+          mode: d.mode,
+          faults: d.scores.map((s) => ({
+            id: `${s.catalogue}:${s.fault.id}`,
+            verdict: s.verdict,
+            failing: s.failing,
+            collateral: s.collateral,
+          })),
+          variants: d.variants.map((v) => ({ id: v.variant.id, passes: v.passes, failing: v.failing })),
+        },
+        null,
+        1,
+      )}\n`,
+    );
+  console.log(`(${d.mode}: ${d.testsRun} of ${d.testsFull} fault × test runs; ${(d.durationMs / 1000).toFixed(0)} s wall clock)`);
   const ok =
     d.baseline.verdict === "conformant" &&
     d.scores.every((s) => s.verdict === "caught" && s.collateral.length === 0) &&

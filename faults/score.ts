@@ -49,6 +49,21 @@ export function judge(fault: CatalogueFault, catalogue: string, c: Certification
   };
 }
 
+/** A fault whose shadow reached no test (mock/shadows.ts): nothing the suite sends is answered differently. */
+export function unreached(fault: CatalogueFault, catalogue: string): FaultScore {
+  return {
+    fault,
+    catalogue,
+    verdict: "missed",
+    failing: [],
+    matched: [],
+    collateral: [],
+    blocked: 0,
+    durationMs: 0,
+    problem: "no test reached it",
+  };
+}
+
 export interface VariantScore {
   variant: ConformantVariant;
   passes: boolean;
@@ -58,9 +73,14 @@ export interface VariantScore {
   summary: string;
 }
 
-export function judgeVariant(variant: ConformantVariant, c: Certification): VariantScore {
+/** `c` undefined: the variant's shadow reached no test (it answers everything as the conformant mock does). */
+export function judgeVariant(variant: ConformantVariant, c?: Certification): VariantScore {
+  if (!c) return { variant, passes: true, failing: [], verdict: "conformant", summary: "no test reached it" };
   const failing = failedRequirements(c);
-  return { variant, passes: c.verdict === "conformant" && failing.length === 0, failing, verdict: c.verdict, summary: c.summary };
+  // A run of only the tests the variant reaches leaves the others unverified: what counts is that nothing
+  // failed and nothing was blocked (a conformant target must be verifiable too).
+  const passes = c.verdict !== "could-not-run" && failing.length === 0 && c.totals.tests.blocked === 0;
+  return { variant, passes, failing, verdict: c.verdict, summary: c.summary };
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));

@@ -45,6 +45,23 @@ export function rewriteTransactions(b: MockBehaviour, change: (tx: ReturnType<ty
   );
 }
 
+/**
+ * Rewrites the `status` of every transaction wherever it is shown: answers, webhook payloads and the
+ * transactions a verification lists (a status fault shows the same wrong status everywhere).
+ */
+export function rewriteStatuses(b: MockBehaviour, change: (status: Json) => Json): void {
+  rewrite(
+    b,
+    (r) => isTransaction(r.body) || (isObject(r.body) && Array.isArray(r.body.transactions)),
+    (r) => {
+      const body = clone(r.body);
+      const listed = Array.isArray(body.transactions) ? (body.transactions as Json[]) : [body];
+      for (const tx of listed) if (isObject(tx.status)) tx.status = change(tx.status);
+      return { ...r, body };
+    },
+  );
+}
+
 /** Deep copy: the store's records must never be changed by a transform. */
 export function clone(body: unknown): Json & { status: Json; results: Json } {
   return structuredClone(body) as Json & { status: Json; results: Json };

@@ -50,6 +50,7 @@ export type ReqId =
   | "INPUT-BIRTHDATE-03"
   | "INPUT-BIRTHDATE-04"
   | "INPUT-CALLBACK-01"
+  | "INPUT-CALLBACK-02"
   | "INPUT-CONFIRM-01"
   | "INPUT-METADATA-01"
   | "INPUT-METADATA-02"
@@ -749,6 +750,25 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "text": "A `callback_url` in a JSON body that is not an absolute http or https URL (ftp, a relative path, not a URL) MUST be answered 422 with code 3100 among the errors.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes",
+      "DOC:webhooks#callback-url"
+    ]
+  },
+  "INPUT-CALLBACK-02": {
+    "id": "INPUT-CALLBACK-02",
+    "area": "input",
+    "level": "MUST",
+    "basis": "DECISION",
+    "decision": "D18",
+    "operations": [
+      "createVerification",
+      "sendSmsCode",
+      "verifyTelecomIdentity",
+      "verifyLicense",
+      "verifyPassport",
+      "verifyPasscard"
+    ],
+    "text": "A `callback_url` that is an absolute http or https URL MUST be accepted on every operation that takes one (the webhooks page's own example is a plain http URL).",
+    "sources": [
       "DOC:webhooks#callback-url"
     ]
   },
@@ -1679,13 +1699,18 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "area": "webhook",
     "level": "MUST",
     "basis": "DOC",
+    "decision": "D35",
     "operations": [
+      "sendSmsCode",
+      "confirmSmsCode",
       "verifyTelecomIdentity",
       "verifyLicense",
+      "verifyPassport",
+      "verifyPasscard",
       "getTelecomTransaction",
       "getDocumentTransaction"
     ],
-    "text": "A callback_url given on a transaction POST receives exactly one POST, when the transaction completes, whose JSON body equals the transaction's status GET body.",
+    "text": "A callback_url given on a transaction POST receives exactly one POST, when the transaction completes (for an SMS transaction: when the confirm completes it), whose JSON body equals the transaction's status GET body (it may leave `results` out, D35).",
     "sources": [
       "DOC:webhooks#callback-url",
       "DOC:webhooks#payload"

@@ -18,6 +18,11 @@ export const authHeader = {
   bareToken: (token: string): string => token,
   /** The valid token with characters Base64 never uses inserted: a lenient decoder (one that skips them) finds the real secret. */
   notBase64: (token: string): string => bearer(`${token.slice(0, 4)}*%!~${token.slice(4)}`),
+  /** Base64 of an account's secret with more text after it (a comparison on the stored secret's length lets it in). */
+  extendedSecret: (token: string): string =>
+    bearer(b64(`${Buffer.from(token, "base64").toString("utf8")}-${faker.string.alphanumeric(8)}`)),
+  /** Base64 of an account's secret without its last character (a prefix comparison lets it in). */
+  truncatedSecret: (token: string): string => bearer(b64(Buffer.from(token, "base64").toString("utf8").slice(0, -1))),
   /** Well-formed Base64 of a secret no account has. */
   unknownSecret: (): string => bearer(b64(`unknown-${faker.string.alphanumeric(24)}`)),
   /** The form of an older documentation page (OPEN). */

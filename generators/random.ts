@@ -12,22 +12,47 @@ import { faker as english } from "@faker-js/faker/locale/en";
 
 type FakerInstance = typeof english;
 const FakerClass = english.constructor as new (options: { locale: unknown }) => FakerInstance;
-const current = new AsyncLocalStorage<FakerInstance>();
+/** A test's faker, taken when the test first asks for an input (many tests generate none). */
+interface Inputs {
+  seed: number;
+  own?: FakerInstance;
+}
+const current = new AsyncLocalStorage<Inputs>();
+/**
+ * Fakers of finished tests, seeded again for the next one: making a Faker costs a millisecond or two
+ * and a full run has hundreds of tests per worker. Seeding resets all of its state (the randomizer).
+ */
+const idle: FakerInstance[] = [];
 
 /** Runs `body` with a faker of its own, seeded with `seed` (one per test). */
 export function withInputs<T>(seed: number, body: () => T): T {
-  const own = new FakerClass({ locale: english.rawDefinitions });
-  own.seed(seed);
-  return current.run(own, body);
+  const inputs: Inputs = { seed };
+  const release = () => {
+    if (inputs.own) idle.push(inputs.own);
+    inputs.own = undefined;
+  };
+  const out = current.run(inputs, body);
+  if (out instanceof Promise) return out.finally(release) as T;
+  release();
+  return out;
+}
+
+function ownFaker(inputs: Inputs): FakerInstance {
+  if (!inputs.own) {
+    inputs.own = idle.pop() ?? new FakerClass({ locale: english.rawDefinitions });
+    inputs.own.seed(inputs.seed);
+  }
+  return inputs.own;
 }
 
 export const faker: FakerInstance = new Proxy(english, {
   get(_target, key) {
-    const own = current.getStore();
-    if (!own)
+    const inputs = current.getStore();
+    if (!inputs)
       throw new Error(
         `generators run inside a test (faker.${String(key)} was used outside one): build inputs in the test body, not at import`,
       );
+    const own = ownFaker(inputs);
     const value = Reflect.get(own, key, own);
     return typeof value === "function" ? value.bind(own) : value;
   },

@@ -54,6 +54,7 @@ it("keeps no form of the token or its secret in any part of an Exchange", async 
     profile: loadProfile(mockProfilePath).profile,
     credentials,
     credentialVars: { primary: "IDME_TOKEN_PRIMARY" },
+    rateLimitedPool: [],
     secrets: secretsOf(credentials),
     seed: 1,
     today: "2026-01-01",

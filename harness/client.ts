@@ -1,24 +1,24 @@
 /**
- * Defines `createClient`: a test's only way to talk to a target. It sends requests with supertest against
+ * Defines `createClient`: a test's only way to talk to a target. It sends requests (harness/http-send.ts) to
  * the plan's base URL (mock, sandbox or vendor alike), with a timeout on every call, a cap on how much of a
  * body it reads, the request budget, redaction and Allure steps, and hands every exchange (redacted, as
  * plain data) to the test's sink: conformance() keeps them for the standard checks and the reports.
  */
-import request from "supertest";
 import { operations, type OperationId } from "../generated/operations.js";
 import { Exchange, type ExchangeRecord } from "../lib/exchange.js";
+import { TEST_HEADER } from "../lib/test-header.js";
 import type { Role } from "../run/profile.js";
 import type { WorkerPlan } from "../run/worker-plan.js";
-import { withAllure } from "./allure.js";
+import { agentFor } from "./agents.js";
 import { spendRequest } from "./budget.js";
 import { type CurlInput, toCurl } from "./curl.js";
 import { BudgetExhaustedError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { reachabilityOf } from "./reachability.js";
-import { readCapped } from "./read-capped.js";
-import { createRedactor } from "./redact.js";
+import { type HttpAnswer, multipartBody, sendHttp } from "./http-send.js";
+import { redactorFor } from "./redact.js";
 
 /** How to authenticate: a role of the profile, no header at all, or an exact header value. */
-export type Auth = Role | "none" | { header: string; role?: Role };
+export type Auth = Role | "none" | { header: string; role?: Role; variable?: string };
 
 export interface FilePart {
   data: Buffer;
@@ -74,14 +74,18 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
-export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void): ApiClient {
+/** `testId`: the test the client serves (named in a header when the plan asks for it: fault detection's first run). */
+export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void, testId?: string): ApiClient {
   const reach = reachabilityOf(plan.id);
+  const redactor = redactorFor(plan.secrets);
+  const agent = agentFor(plan.baseUrl);
   const { requestMs } = plan.profile.timeouts;
 
   /** The Authorization value and the variable its credential comes from (for the curl line). */
   const authOf = (auth: Auth): { header?: string; variable?: string } => {
     if (auth === "none") return {};
-    if (typeof auth === "object") return { header: auth.header, variable: auth.role ? plan.credentialVars[auth.role] : undefined };
+    if (typeof auth === "object")
+      return { header: auth.header, variable: auth.variable ?? (auth.role ? plan.credentialVars[auth.role] : undefined) };
     return { header: bearer(tokenOf(plan, auth)), variable: plan.credentialVars[auth] };
   };
 
@@ -90,87 +94,80 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
     if (refused) throw new TargetUnreachableError(`${method} ${path}: not sent — ${refused}`);
     const { header, variable } = authOf(opts.auth ?? "primary");
     if (!spendRequest(plan.budget)) throw new BudgetExhaustedError(`the request budget of ${plan.budget.limit} requests is spent`);
-    const redactor = createRedactor(plan.secrets);
     const headers: Record<string, string> = { ...opts.headers };
     if (header !== undefined) headers.Authorization = header;
+    if (plan.tagTests && testId !== undefined) headers[TEST_HEADER] = encodeURIComponent(testId);
     const url = `${plan.baseUrl}${path}`;
     const curl: CurlInput = { method, url, headers, tokenVariable: variable };
-    let req = request(plan.baseUrl)
-      [method.toLowerCase() as "get"](path)
-      .timeout({ response: requestMs, deadline: requestMs * 2 })
-      .redirects(0)
-      .buffer(true)
-      .parse(readCapped as unknown as Parameters<request.Test["parse"]>[0])
-      .ok(() => true);
-    for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     let preview = "";
+    let body: Buffer | Buffer[] | undefined;
+    /** the headers on the wire: the caller's and the body's Content-Type */
+    const sent: Record<string, string> = { ...headers };
     if (opts.form) {
       curl.parts = [];
-      for (const [name, value] of Object.entries(opts.form.fields ?? {})) {
-        req = req.field(name, value);
-        curl.parts.push({ name, value });
-      }
+      const files: Record<string, { data: Buffer; filename: string; contentType: string }> = {};
+      for (const [name, value] of Object.entries(opts.form.fields ?? {})) curl.parts.push({ name, value });
       for (const [name, f] of Object.entries(opts.form.files ?? {})) {
-        req = req.attach(name, f.data, { filename: f.filename, contentType: f.contentType ?? "application/octet-stream" });
+        files[name] = { data: f.data, filename: f.filename, contentType: f.contentType ?? "application/octet-stream" };
         curl.parts.push({ name, filename: f.filename, contentType: f.contentType, bytes: f.data.length });
       }
+      const encoded = multipartBody(opts.form.fields ?? {}, files);
+      sent["Content-Type"] = encoded.contentType; // curl -F writes its own
+      body = encoded.body;
       preview = curl.parts
         .map((p) => (p.filename ? `${p.name}: file ${p.filename} (${p.bytes} bytes)` : `${p.name}=${p.value}`))
         .join("\n");
     } else if (opts.raw) {
       if (opts.raw.contentType !== undefined) {
-        req = req.set("Content-Type", opts.raw.contentType);
-        curl.headers = { ...headers, "Content-Type": opts.raw.contentType };
+        sent["Content-Type"] = opts.raw.contentType;
+        curl.headers = { ...sent };
       }
-      req = req.send(opts.raw.data as string);
+      body = Buffer.isBuffer(opts.raw.data) ? opts.raw.data : Buffer.from(opts.raw.data, "utf8");
       curl.raw = opts.raw.data.toString();
       preview = curl.raw.slice(0, 2000);
     } else if (opts.body !== undefined) {
-      req = req.set("Content-Type", "application/json").send(JSON.stringify(opts.body));
-      curl.headers = { ...headers, "Content-Type": "application/json" };
+      sent["Content-Type"] = "application/json";
+      curl.headers = { ...sent };
+      body = Buffer.from(JSON.stringify(opts.body), "utf8");
       curl.json = opts.body;
       preview = JSON.stringify(opts.body, null, 2);
     }
     const startedAt = new Date().toISOString();
     const started = performance.now();
-    let res: request.Response;
+    let res: HttpAnswer;
     try {
-      res = await req;
+      res = await sendHttp({ method, url, headers: sent, body, agent, responseMs: requestMs, deadlineMs: requestMs * 2 });
       reach.answered();
     } catch (e) {
       reach.unreachable();
-      const err = e as NodeJS.ErrnoException & { timeout?: number };
-      const why = err.timeout ? `no answer within ${err.timeout} ms` : (err.code ?? err.message);
+      const why = e instanceof Error ? e.message : String(e);
       throw new TargetUnreachableError(
         `${method} ${redactor.url(url)}: ${redactor.text(why)}\nReproduce with:\n  ${redactor.text(toCurl(curl))}`,
       );
     }
-    const body = res.body as { text: string; bytes: number; truncated: boolean };
     const record: ExchangeRecord = {
       operationId,
       request: {
         method,
         url: redactor.url(url),
         path: redactor.url(path),
-        headers: redactor.headers(headers),
+        headers: redactor.headers(sent),
         bodyPreview: redactor.text(preview),
         curl: redactor.text(toCurl(curl)),
       },
       response: {
         status: res.status,
         headers: redactor.headers(flatHeaders(res.headers)),
-        text: redactor.text(body.text),
-        bytes: body.bytes,
-        truncated: body.truncated,
+        text: redactor.text(res.text),
+        bytes: res.bytes,
+        truncated: res.truncated,
       },
       durationMs: Math.round(performance.now() - started),
       startedAt,
       ...(opts.openCodes ? { openCodes: opts.openCodes } : {}),
     };
     sink(record);
-    const x = new Exchange(record);
-    await allureStep(x);
-    return x;
+    return new Exchange(record);
   }
 
   return {
@@ -183,35 +180,4 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
       return send(null, method.toUpperCase(), path, opts);
     },
   };
-}
-
-/** Each exchange as an Allure step with the redacted request, response and curl line. */
-function allureStep(x: Exchange): Promise<void> {
-  return withAllure((allure) =>
-    allure.step(`${x.request.method} ${x.request.path} → ${x.status}`, async () => {
-      await allure.attachment(
-        "request",
-        [
-          `${x.request.method} ${x.request.url}`,
-          ...Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`),
-          "",
-          x.request.bodyPreview,
-          "",
-          "# reproduce:",
-          x.request.curl,
-        ].join("\n"),
-        "text/plain",
-      );
-      await allure.attachment(
-        "response",
-        [
-          `HTTP ${x.status} (${x.durationMs} ms, ${x.response.bytes} bytes${x.response.truncated ? ", truncated" : ""})`,
-          ...Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`),
-          "",
-          x.response.text.slice(0, 20_000),
-        ].join("\n"),
-        "text/plain",
-      );
-    }),
-  );
 }

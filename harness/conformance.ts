@@ -9,8 +9,7 @@
 import { AssertionError } from "node:assert";
 import { describe, type TestContext, test } from "vitest";
 import { getCurrentSuite } from "vitest/suite";
-import { type CheckContext, standardChecks } from "../checks/index.js";
-import { operations } from "../generated/operations.js";
+import { type CheckContext, standardFindings } from "../checks/index.js";
 import { type ReqId, requirements } from "../generated/requirements.js";
 import { withInputs } from "../generators/random.js";
 import { Exchange } from "../lib/exchange.js";
@@ -18,11 +17,16 @@ import { type Failure, formatExchange, formatFailure } from "../lib/failure.js";
 import { valueAt } from "../lib/value-at.js";
 import type { ConformanceMeta, Finding, Needs, TestOutcome } from "../run/outcome.js";
 import type { Profile } from "../run/profile.js";
-import { testSeed, type WorkerPlan } from "../run/worker-plan.js";
-import { withAllure } from "./allure.js";
+import { testKey, testSeed, type WorkerPlan } from "../run/worker-plan.js";
 import { type ApiClient, createClient } from "./client.js";
-import { BlockedError, BudgetExhaustedError, ContractAssertionError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
-import { decisionUrl, specUrl } from "./links.js";
+import {
+  BlockedError,
+  BudgetExhaustedError,
+  ContractAssertionError,
+  MissingCredentialError,
+  TargetUnreachableError,
+  TooSlowToJudgeError,
+} from "./errors.js";
 import { currentPlans } from "./plan.js";
 
 export type { Needs } from "../run/outcome.js";
@@ -48,8 +52,6 @@ export interface Ctx {
 
 type Body = (ctx: Ctx) => Promise<void>;
 
-export const API_NAME = "ID.me Services API v2";
-
 /**
  * Why a test cannot run on this target, or undefined: out of scope when the profile says the target cannot
  * (no such role, capability or strict switch); a credential problem when it names the role but its variable
@@ -73,33 +75,6 @@ export function skipReason(
     if (valueAt(profile, f) === undefined) return out(`the profile "${profile.name}" does not state ${f}`);
   }
   return undefined;
-}
-
-async function label(id: ReqId): Promise<void> {
-  await withAllure(async (allure) => {
-    const req = requirements[id];
-    await allure.epic(API_NAME);
-    await allure.label("requirement", id);
-    await allure.label("basis", req.basis);
-    await allure.severity(req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor");
-    for (const ref of req.sources) await allure.link(specUrl(ref) ?? ref, ref);
-    if (req.decision) await allure.link(decisionUrl(req.decision), req.decision);
-  });
-}
-
-/**
- * feature = tag and story = operationId of the operation the test exercised (its last exchange: the
- * "act" step); a test that sent nothing (skipped) falls back to the requirement's operations.
- */
-async function placeInTree(id: ReqId, exchanges: readonly Exchange[]): Promise<void> {
-  await withAllure(async (allure) => {
-    const req = requirements[id];
-    const acted = [...exchanges].reverse().find((x) => x.operationId)?.operationId;
-    const ops = acted ? [acted] : req.operations.includes("*") ? [] : req.operations;
-    const tags = new Set(ops.map((o) => operations.find((op) => op.id === o)?.tag ?? req.area));
-    for (const t of tags.size ? tags : [req.area]) await allure.feature(t);
-    for (const op of ops.length ? ops : ["every operation"]) await allure.story(op);
-  });
 }
 
 /** A vitest `expect` failure is a contract failure of the test too; anything else is not. */
@@ -146,25 +121,26 @@ async function run(
   observeOnly: boolean,
 ): Promise<void> {
   const meta = task.task.meta.conformance as ConformanceMeta;
-  // The id is the file (without its .ts/.js ending: sources and the compiled package replay alike) and the title.
-  const seed = testSeed(plan.seed, `${task.task.file.name.replace(/\.test\.[tj]s$/, ".test")}#${task.task.name}`);
+  const key = testKey(task.task.file.name, task.task.name);
+  const seed = testSeed(plan.seed, key);
   const outcome: TestOutcome = { verdict: "pass", findings: [], observations: [], exchanges: [], checked: {}, seed };
   meta.outcome = outcome;
-  await label(id);
   const exchanges: Exchange[] = [];
-  task.onTestFinished(() => placeInTree(id, exchanges));
   const why = skipReason(needs, plan);
   if (why) {
     Object.assign(outcome, { verdict: "skipped", unverified: why.unverified, reason: why.reason });
     task.skip(why.reason);
   }
-  const api = createClient(plan, (record) => {
-    outcome.exchanges.push(record);
-    exchanges.push(new Exchange(record));
-  });
+  const api = createClient(
+    plan,
+    (record) => {
+      outcome.exchanges.push(record);
+      exchanges.push(new Exchange(record));
+    },
+    key,
+  );
   const record = async (what: string, value: unknown): Promise<void> => {
     outcome.observations.push({ what, value });
-    await withAllure((allure) => allure.attachment(`observed: ${what}`, JSON.stringify(value, null, 2), "application/json"));
   };
   const arrange = async <T>(by: ReqId, step: () => Promise<T> | T): Promise<T> => {
     try {
@@ -181,6 +157,7 @@ async function run(
   };
 
   let error: unknown;
+  const ownFailedAt = new Set<number>();
   try {
     await withInputs(seed, () => body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, task }));
   } catch (e) {
@@ -198,13 +175,24 @@ async function run(
       outcome.observations.push({ what: "deviation", value: firstLine(contract.message) });
     } else if (contract) {
       const at = contract.exchange ? exchanges.indexOf(contract.exchange) : -1;
-      for (const f of contract.failures) charge(id, f, at);
+      const judged = contract.failures.filter((f) => !f.blockedBy);
+      // Every failed assertion could not judge (the codes of a malformed envelope): blocked by that rule.
+      const blocker = judged.length === 0 ? contract.failures[0]?.blockedBy : undefined;
+      if (blocker)
+        Object.assign(outcome, {
+          verdict: "blocked",
+          unverified: "blocked",
+          blockedBy: blocker,
+          reason: `blocked by ${blocker}: ${contract.failures[0]?.title}`,
+        });
+      for (const f of judged) charge(id, f, at);
       if (outcome.findings.length > 0) outcome.verdict = "fail";
+      if (at >= 0) ownFailedAt.add(at);
     } else {
       const unreachable = e instanceof TargetUnreachableError;
       Object.assign(outcome, {
         verdict: "error",
-        unverified: unreachable ? "unreachable" : "defect",
+        unverified: unreachable ? "unreachable" : e instanceof TooSlowToJudgeError ? "timeout" : "defect",
         reason: firstLine(String((e as Error)?.message ?? e)),
       });
       error = e;
@@ -217,12 +205,10 @@ async function run(
   if (!observeOnly) {
     const checkCtx: CheckContext = { exactMessages: plan.profile.strict.exactMessages };
     exchanges.forEach((x, i) => {
-      for (const def of standardChecks) {
-        if (!def.applies(x)) continue;
-        outcome.checked[def.id] = (outcome.checked[def.id] ?? 0) + 1;
-        const f = def.run(x, checkCtx);
-        if (f) charge(def.requirement, f, i);
-      }
+      const examined = (check: string) => {
+        outcome.checked[check] = (outcome.checked[check] ?? 0) + 1;
+      };
+      for (const { def, failure } of standardFindings(x, checkCtx, ownFailedAt.has(i), examined)) charge(def.requirement, failure, i);
     });
   }
 
@@ -244,8 +230,25 @@ interface Declared {
   observeOnly: boolean;
 }
 
+/** Files whose tests share state on the target and so run one after another, whatever the profile's concurrency. */
+const inOrderFiles = new WeakSet<object>();
+
+/**
+ * Called at the top of a suite file whose tests depend on running one after another (they share an
+ * account's rate-limit window, for instance): they never overlap, whatever the profile's concurrency.
+ */
+export function inOrder(): void {
+  inOrderFiles.add(getCurrentSuite().file);
+}
+
+/** The profile lets the tests of this file overlap (one plan's tests; plans of a batch always overlap). */
+const overlapping = (plan: WorkerPlan): boolean => plan.profile.concurrency > 1 && !inOrderFiles.has(getCurrentSuite().file);
+
 function declareFor(plan: WorkerPlan, d: Declared): void {
-  if (plan.selection && !plan.selection.includes(d.id)) return; // not selected: not even declared (no skip to count)
+  const title = `[${d.id}] ${d.title}`;
+  // Not selected: not even declared (no skip to count).
+  if (plan.selection && !plan.selection.includes(d.id)) return;
+  if (plan.tests && !plan.tests.includes(testKey(getCurrentSuite().file.name, title))) return;
   const meta: ConformanceMeta = {
     requirement: d.id,
     planId: plan.id,
@@ -253,7 +256,7 @@ function declareFor(plan: WorkerPlan, d: Declared): void {
     ...(d.observeOnly ? { observeOnly: true } : {}),
   };
   // The [ID] prefix is for people reading JUnit and the console; the launcher reads the meta.
-  test(`[${d.id}] ${d.title}`, { tags: [d.id], meta: { conformance: meta } }, (task) =>
+  test(title, { tags: [d.id], meta: { conformance: meta }, concurrent: overlapping(plan) }, (task) =>
     run(plan, d.id, task, d.body, d.needs, d.observeOnly),
   );
 }
@@ -265,9 +268,12 @@ function declare(id: ReqId, title: string, body: Body, needs: Needs | undefined,
   if (!requirements[id]) throw new Error(`unknown requirement ${id}`);
   const d: Declared = { id, title, body, needs, observeOnly };
   const plans = currentPlans();
-  if (plans.length === 1) return declareFor(plans[0] as WorkerPlan, d);
-  // A fault batch: the file's tests once per plan, plans concurrently, each plan's tests in order (a rate
-  // limit's window or an OTP's tries are per target). Suite bodies run after the file is imported, so one
+  if (plans.length === 1) {
+    declareFor(plans[0] as WorkerPlan, d);
+    return;
+  }
+  // A fault batch: the file's tests once per plan, plans concurrently, each plan's tests as its profile
+  // allows (in order, or overlapping). Suite bodies run after the file is imported, so one
   // suite per plan, registered at the file's first test, holds every test of the file.
   const file = getCurrentSuite().file;
   let pending = pendingByFile.get(file);
@@ -277,7 +283,7 @@ function declare(id: ReqId, title: string, body: Body, needs: Needs | undefined,
     pendingByFile.set(file, list);
     for (const plan of plans)
       describe.concurrent(plan.id, () => {
-        describe.sequential("tests", () => {
+        describe("tests", { concurrent: overlapping(plan), sequential: !overlapping(plan) }, () => {
           for (const t of list) declareFor(plan, t);
         });
       });

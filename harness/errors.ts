@@ -17,6 +17,9 @@ export class ContractAssertionError extends Error {
     text?: string,
   ) {
     super(text ?? [...failures.map(formatFailure), ...(exchange ? ["", formatExchange(exchange)] : [])].join("\n"));
+    // The failure says what broke and how to reproduce it; the harness's frames would only add local paths
+    // to the reports (and cost the runner a source-mapped stack parse per failed test).
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -34,6 +37,14 @@ export class BlockedError extends Error {
 /** The target could not be reached or did not answer in time: the test could not judge. */
 export class TargetUnreachableError extends Error {
   override name = "TargetUnreachableError";
+}
+
+/**
+ * The test's requests took longer than the target's own window they had to fit in (a burst meant to reach
+ * a rate limit, on a busy machine): nothing can be concluded, the test could not judge.
+ */
+export class TooSlowToJudgeError extends Error {
+  override name = "TooSlowToJudgeError";
 }
 
 /** The request budget is spent: the test is skipped with this reason. */

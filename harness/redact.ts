@@ -32,6 +32,26 @@ export interface Redactor {
 }
 
 const AUTH_HEADERS = new Set(["authorization", "proxy-authorization"]);
+/** Texts up to this length have their redacted form remembered, up to this many of them. */
+const KNOWN_MAX_LENGTH = 512;
+const KNOWN_MAX_ENTRIES = 4096;
+
+const redactors = new Map<string, Redactor>();
+
+/**
+ * The redactor of a set of secrets, made once per worker: building one prepares hundreds of needles,
+ * and every request of a run redacts with the same set.
+ */
+export function redactorFor(secrets: readonly string[]): Redactor {
+  const key = secrets.join("\n");
+  let r = redactors.get(key);
+  if (!r) {
+    if (redactors.size >= 64) redactors.clear();
+    r = createRedactor(secrets);
+    redactors.set(key, r);
+  }
+  return r;
+}
 
 /**
  * `secrets`: tokens and plain secrets alike (shorter than MIN_SECRET_LENGTH characters: ignored).
@@ -41,8 +61,21 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const all = withDecodedSecrets(secrets);
   const finder = createFinder(all);
 
+  // Header values, paths and short bodies repeat over a run: their redacted form is kept (bounded).
+  const known = new Map<string, string>();
   const text = (s: string): string => {
     if (!s || finder.needles.length === 0) return s;
+    if (s.length > KNOWN_MAX_LENGTH) return redactText(s);
+    let out = known.get(s);
+    if (out === undefined) {
+      if (known.size >= KNOWN_MAX_ENTRIES) known.clear();
+      out = redactText(s);
+      known.set(s, out);
+    }
+    return out;
+  };
+
+  const redactText = (s: string): string => {
     const latin1 = latin1Of(s);
     const found = finder.find(latin1, 2);
     if (found.length === 0) return s;

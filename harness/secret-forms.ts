@@ -271,15 +271,46 @@ export interface Finder {
   find(latin1: string, blobDepth: number): Found[];
 }
 
+/** Needles are looked up by their first three characters (every needle is longer): one map probe per position. */
+const anchorAt = (latin1: string, i: number): number =>
+  (latin1.charCodeAt(i) << 16) | (latin1.charCodeAt(i + 1) << 8) | latin1.charCodeAt(i + 2);
+
+interface Prepared {
+  needle: Needle;
+  order: number;
+  text: string;
+}
+
 export function createFinder(secrets: readonly string[]): Finder {
   const needles = needlesOf(secrets);
-  const prepared = needles.map((n) => {
+  const exact = new Map<number, Prepared[]>();
+  const lower = new Map<number, Prepared[]>();
+  needles.forEach((n, order) => {
     const t = latin1Of(n.text);
     // A space may also have been written `+` (form encoding).
-    return { needle: n, texts: t.includes(" ") ? [t, t.replace(/ /g, "+")] : [t] };
+    for (const text of t.includes(" ") ? [t, t.replace(/ /g, "+")] : [t]) {
+      const into = n.caseInsensitive ? lower : exact;
+      const key = anchorAt(text, 0);
+      into.set(key, [...(into.get(key) ?? []), { needle: n, order, text }]);
+    }
   });
-  const anyLower = needles.some((n) => n.caseInsensitive);
-  const shortest = Math.min(...prepared.flatMap((p) => p.texts.map((t) => t.length)));
+  const shortest = Math.min(...needles.map((n) => n.text.length));
+
+  /** Each needle's occurrences in `hay` (not overlapping one another), in needle order then position. */
+  const scan = (hay: string, table: Map<number, Prepared[]>): { p: Prepared; at: number }[] => {
+    const hits: { p: Prepared; at: number }[] = [];
+    const nextFree = new Map<Prepared, number>();
+    for (let i = 0; i + shortest <= hay.length; i++) {
+      const candidates = table.get(anchorAt(hay, i));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (i < (nextFree.get(p) ?? 0) || !hay.startsWith(p.text, i)) continue;
+        hits.push({ p, at: i });
+        nextFree.set(p, i + p.text.length);
+      }
+    }
+    return hits.sort((a, b) => a.p.order - b.p.order || a.at - b.at);
+  };
 
   const find = (latin1: string, blobDepth: number): Found[] => {
     const out: Found[] = [];
@@ -287,15 +318,10 @@ export function createFinder(secrets: readonly string[]): Finder {
     if (needles.length === 0 || latin1.length < shortest) return out;
     const views = decodedViews(latin1);
     views.forEach((view, i) => {
-      const lower = anyLower ? view.text.toLowerCase() : "";
-      for (const p of prepared) {
-        const hay = p.needle.caseInsensitive ? lower : view.text;
-        for (const t of p.texts) {
-          for (let at = hay.indexOf(t); at !== -1; at = hay.indexOf(t, at + t.length)) {
-            const [start, end] = originalRange(view, at, at + t.length);
-            out.push({ needle: p.needle, via: i === 0 ? "text" : "escaped", start, end });
-          }
-        }
+      const hits = [...scan(view.text, exact), ...(lower.size ? scan(view.text.toLowerCase(), lower) : [])];
+      for (const { p, at } of hits.sort((a, b) => a.p.order - b.p.order || a.at - b.at)) {
+        const [start, end] = originalRange(view, at, at + p.text.length);
+        out.push({ needle: p.needle, via: i === 0 ? "text" : "escaped", start, end });
       }
     });
     if (blobDepth > 0) {

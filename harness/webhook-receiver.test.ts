@@ -85,7 +85,7 @@ describe("webhook receiver", () => {
 
   it("uses profile.webhook.publicBaseUrl for the URL when set", async () => {
     open = await startReceiver({
-      profile: { ...profile, webhook: { listenHost: "127.0.0.1", publicBaseUrl: "https://tunnel.example.test/base/" } },
+      profile: { ...profile, webhook: { listenHost: "127.0.0.1", quietMs: 300, publicBaseUrl: "https://tunnel.example.test/base/" } },
       secrets: [],
     });
     expect(open.url).toMatch(/^https:\/\/tunnel\.example\.test\/base\/hooks\/[0-9a-f-]{36}$/);

@@ -5,9 +5,10 @@
  * never calls back fails with a message instead of hanging. The receiver needs no
  * authentication (DOC). Close it after the test (`receiverFor(task)` does that).
  *
- * The server runs in its own worker thread: the test's thread can stall (a first Ajv compile
- * takes seconds), and a receiver that answers late would make the target retry, which the
- * suite would then wrongly blame on the target.
+ * The server runs in its own worker thread, one for all receivers of a suite worker (a thread per
+ * receiver cost more than the test): the test's thread can stall (a first Ajv compile takes
+ * seconds), and a receiver that answers late would make the target retry, which the suite would
+ * then wrongly blame on the target.
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -47,28 +48,37 @@ export interface Receiver {
   waitForCount(count: number): Promise<readonly Delivery[]>;
   /**
    * Waits until no delivery has arrived for a quiet window (3× the longest gap seen, at least
-   * `minQuietMs`), bounded by webhookWaitMs in all, then resolves with the deliveries: used to
-   * show that no further (duplicate or extra retry) delivery follows.
+   * `minQuietMs`, by default the profile's webhook.quietMs), bounded by webhookWaitMs in all, then
+   * resolves with the deliveries: used to show that no further (duplicate or extra retry) delivery follows.
    */
   settle(minQuietMs?: number): Promise<readonly Delivery[]>;
   close(): Promise<void>;
 }
 
-// Plain CommonJS run by the worker (eval): no loader needed. Reads at most 1 MB of each body.
+// Plain CommonJS run by the worker (eval): no loader needed. One server per worker thread of the suite
+// serves every receiver, each under its own /hooks/<id> path with its own script and count. Reads at most
+// 1 MB of each body. A path no receiver holds (closed, or never opened) is answered 404.
 const SERVER = `
 const { createServer } = require("node:http");
 const { parentPort, workerData } = require("node:worker_threads");
-const { host, script, startedAt, requestTimeoutMs } = workerData;
-let n = 0;
+const { host, requestTimeoutMs } = workerData;
+const hooks = new Map();
+parentPort.on("message", (m) => {
+  if (m.type === "open") { hooks.set(m.id, { script: m.script, n: 0 }); parentPort.postMessage({ type: "opened", id: m.id }); }
+  else if (m.type === "close") hooks.delete(m.id);
+});
 const server = createServer((req, res) => {
   const chunks = []; let size = 0;
   req.on("data", (c) => { size += c.length; if (size <= 1048576) chunks.push(c); });
   req.on("end", () => {
-    n += 1;
-    const answered = n <= script.failFirst ? script.errorStatus : 200;
+    const id = (/^\\/hooks\\/([0-9a-f-]{36})(?:[/?#]|$)/.exec(req.url || "") || [])[1];
+    const hook = id && hooks.get(id);
+    if (!hook) { res.writeHead(404, { "content-type": "text/plain" }).end("no such hook"); return; }
+    hook.n += 1;
+    const answered = hook.n <= hook.script.failFirst ? hook.script.errorStatus : 200;
     // Recorded before it is answered, so the test never sees an answer without its record.
-    parentPort.postMessage({ type: "delivery", delivery: {
-      n, at: Date.now() - startedAt, method: req.method || "", path: req.url || "",
+    parentPort.postMessage({ type: "delivery", id, delivery: {
+      n: hook.n, at: Date.now(), method: req.method || "", path: req.url || "",
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : String(v)])),
       body: Buffer.concat(chunks).toString("utf8"), answered } });
     res.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "ok" : "error");
@@ -78,6 +88,54 @@ server.requestTimeout = requestTimeoutMs;
 server.on("error", (e) => parentPort.postMessage({ type: "error", message: String(e && e.message || e) }));
 server.listen(0, host, () => parentPort.postMessage({ type: "listening", port: server.address().port }));
 `;
+
+interface WorkerMessage {
+  type: string;
+  id?: string;
+  port?: number;
+  message?: string;
+  delivery?: Delivery;
+}
+
+/** The server thread of one listen host: its port and the receivers it delivers to. */
+interface Host {
+  worker: Worker;
+  port: number;
+  listeners: Map<string, (m: WorkerMessage) => void>;
+}
+
+const hosts = new Map<string, Promise<Host>>();
+
+/** The server thread for `listenHost`, started on first use (bounded: busy CI machines start threads slowly). */
+function hostFor(listenHost: string, requestTimeoutMs: number, startMs: number): Promise<Host> {
+  const key = `${listenHost}|${requestTimeoutMs}`;
+  let host = hosts.get(key);
+  if (!host) {
+    host = new Promise<Host>((resolve, reject) => {
+      const worker = new Worker(SERVER, { eval: true, workerData: { host: listenHost, requestTimeoutMs } });
+      worker.unref();
+      const listeners = new Map<string, (m: WorkerMessage) => void>();
+      const timer = setTimeout(() => reject(new Error(`webhook receiver did not start within ${startMs} ms`)), startMs);
+      worker.on("message", (m: WorkerMessage) => {
+        if (m.type === "listening") {
+          clearTimeout(timer);
+          resolve({ worker, port: m.port!, listeners });
+        } else if (m.type === "error") {
+          clearTimeout(timer);
+          reject(new Error(`webhook receiver on ${listenHost}: ${m.message}`));
+        } else if (m.id) listeners.get(m.id)?.(m);
+      });
+      worker.once("error", (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+    // A thread that failed to start is tried again by the next receiver.
+    host.catch(() => hosts.delete(key));
+    hosts.set(key, host);
+  }
+  return host;
+}
 
 /** A delivery as it may be kept: path, header names and values, and body redacted (a target may forward the caller's credential). */
 export function redactDelivery(d: Delivery, redactor: Redactor): Delivery {
@@ -103,43 +161,30 @@ export async function startReceiver(opts: {
   const pollMs = opts.pollMs ?? 10;
   const startedAt = Date.now();
   const deliveries: Delivery[] = [];
-  const worker = new Worker(SERVER, {
-    eval: true,
-    workerData: { host: profile.webhook.listenHost, script: opts.script ?? scripts.ok(), startedAt, requestTimeoutMs: waitMs },
-  });
-  worker.unref();
   // Starting a thread is not a webhook wait; bounded apart, generously (busy CI machines).
-  const startMs = Math.max(waitMs, 10_000);
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`webhook receiver did not start within ${startMs} ms`)), startMs);
-    worker.on("message", (m: { type: string; port?: number; message?: string; delivery?: Delivery }) => {
-      if (m.type === "listening") {
-        clearTimeout(timer);
-        resolve(m.port!);
-      } else if (m.type === "delivery") deliveries.push(redactDelivery(m.delivery!, redactor));
-      else if (m.type === "error") {
-        clearTimeout(timer);
-        reject(new Error(`webhook receiver on ${profile.webhook.listenHost}: ${m.message}`));
-      }
+  const server = await hostFor(profile.webhook.listenHost, waitMs, Math.max(waitMs, 10_000));
+  const id = randomUUID();
+  await new Promise<void>((resolve) => {
+    server.listeners.set(id, (m) => {
+      if (m.type === "opened") resolve();
+      else if (m.type === "delivery") deliveries.push(redactDelivery({ ...m.delivery!, at: m.delivery!.at - startedAt }, redactor));
     });
-    worker.once("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
+    server.worker.postMessage({ type: "open", id, script: opts.script ?? scripts.ok() });
   });
+  const port = server.port;
   const host = profile.webhook.listenHost.includes(":") ? `[${profile.webhook.listenHost}]` : profile.webhook.listenHost;
   const base = (profile.webhook.publicBaseUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
   const elapsed = (): number => Date.now() - startedAt;
 
   return {
-    url: `${base}/hooks/${randomUUID()}`,
+    url: `${base}/hooks/${id}`,
     deliveries,
     async waitForCount(count) {
       const end = Date.now() + waitMs;
       while (deliveries.length < count && Date.now() < end) await sleep(pollMs);
       return [...deliveries];
     },
-    async settle(minQuietMs = 300) {
+    async settle(minQuietMs = profile.webhook.quietMs) {
       const end = Date.now() + waitMs;
       for (;;) {
         const gaps = deliveries.slice(1).map((d, i) => d.at - deliveries[i]!.at);
@@ -150,7 +195,8 @@ export async function startReceiver(opts: {
       }
     },
     close: async () => {
-      await worker.terminate();
+      server.worker.postMessage({ type: "close", id });
+      server.listeners.delete(id);
     },
   };
 }

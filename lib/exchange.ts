@@ -47,6 +47,10 @@ export class Exchange {
   get response(): RecordedResponse {
     return this.record.response;
   }
+  /** when the request was sent (ISO 8601) */
+  get startedAt(): string {
+    return this.record.startedAt;
+  }
   get durationMs(): number {
     return this.record.durationMs;
   }

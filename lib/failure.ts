@@ -14,6 +14,11 @@ export interface Failure {
   hint?: string;
   /** Set when the deviation sits where the contract leaves a choice open: it is observed, never failed. */
   open?: string;
+  /**
+   * Set by an assertion that could not judge because another requirement's precondition is broken (codes
+   * cannot be read from a malformed envelope): the test is blocked by that requirement, not failed.
+   */
+  blockedBy?: string;
 }
 
 /** A check collects several issues of one body into one Failure (first as title, up to five shown). */

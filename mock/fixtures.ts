@@ -4,7 +4,9 @@ import { parse as parseYaml } from "yaml";
 import type { AccountFixture, Fixtures, FixturesInput, Role } from "./types.js";
 import { ROLES } from "./types.js";
 
-export const DEFAULT_RATE_LIMIT = { perProduct: 3, perAccount: 5, windowMs: 500 } as const;
+export const DEFAULT_RATE_LIMIT = { perProduct: 3, perAccount: 5, windowMs: 1500 } as const;
+/** Accounts rateLimited2 … rateLimited<N+1>, each with the rateLimited role's limits. */
+export const RATE_LIMITED_POOL = 12;
 
 export function defaultFixtures(): Fixtures {
   const account = (secret: string, extra: Partial<AccountFixture> = {}): AccountFixture => ({
@@ -27,6 +29,13 @@ export function defaultFixtures(): Fixtures {
       productDisabled: account("mock-secret-product-disabled", { disabledProducts: ["telecom.identity"] }),
       productInactive: account("mock-secret-product-inactive", { organization: "org-passport-inactive" }),
       rateLimited: account("mock-secret-rate-limited", { rateLimit: { ...DEFAULT_RATE_LIMIT } }),
+      // More accounts with the same limits: the suite's rate-limit tests each take one (a fresh window, no wait).
+      ...Object.fromEntries(
+        Array.from({ length: RATE_LIMITED_POOL }, (_, i) => [
+          `rateLimited${i + 2}`,
+          account(`mock-secret-rate-limited-${i + 2}`, { rateLimit: { ...DEFAULT_RATE_LIMIT } }),
+        ]),
+      ),
     },
     personas: [
       {

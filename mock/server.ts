@@ -2,6 +2,7 @@
 import multipart from "@fastify/multipart";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate } from "./auth.js";
 import type { MockBehaviour } from "./behaviour.js";
@@ -18,6 +19,7 @@ import { documentKind, getDocumentTransaction, unknownProductStatus, verifyDocum
 import { confirmSmsCode, getTelecomTransaction, sendSmsCode, verifyTelecomIdentity } from "./handlers/telecom.js";
 import { createVerification, getVerification } from "./handlers/verification.js";
 import type { MockReply } from "./reply.js";
+import { changedPaths, createTestTracker, leavesOf, type Shadow, type ShadowReport, shadowBehaviour } from "./shadows.js";
 import { Stop, errorReply, stop } from "./reply.js";
 import type { FixturesInput, Role } from "./types.js";
 
@@ -32,11 +34,18 @@ export interface MockOptions {
   configure?: (behaviour: MockBehaviour) => void;
   /** when a stalled request is cut (default 30 s, checked every second; README M5) */
   timeouts?: Partial<ConnectionTimeouts>;
+  /**
+   * faults to follow without applying them (mock/shadows.ts): the mock stays conformant and reports, per
+   * fault, the tests (named by the x-conformance-test header) whose answers the fault could change
+   */
+  shadows?: readonly Fault[];
 }
 
 export interface RunningMock {
   baseUrl: string;
   tokens: Record<Role, string>;
+  /** with `shadows`: what each fault's shadow reached so far */
+  shadowReport?: ShadowReport;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,7 @@ export interface MockApp {
   app: FastifyInstance;
   context: MockContext;
   tokens: Record<Role, string>;
+  shadowReport?: ShadowReport;
   /** stops webhooks and document timers, then the server */
   close(): Promise<void>;
 }
@@ -78,11 +88,20 @@ type Handler = (ctx: MockContext, request: FastifyRequest) => MockReply | Promis
 
 export async function createMockApp(options: MockOptions = {}): Promise<MockApp> {
   const fixtures = mergeFixtures(options.fixtures);
-  const behaviour = createBehaviour(fixtures);
-  for (const fault of options.faults ?? []) fault.apply(behaviour);
-  options.configure?.(behaviour);
-  if (!validOffset(behaviour.clock.offsetMinutes))
-    throw new Error(`clock.offsetMinutes ${behaviour.clock.offsetMinutes}: whole minutes, under ±24 h`);
+  const applied = createBehaviour(fixtures);
+  for (const fault of options.faults ?? []) fault.apply(applied);
+  options.configure?.(applied);
+  if (!validOffset(applied.clock.offsetMinutes))
+    throw new Error(`clock.offsetMinutes ${applied.clock.offsetMinutes}: whole minutes, under ±24 h`);
+  const tests = createTestTracker();
+  const shadowed = options.shadows?.length
+    ? shadowBehaviour(
+        applied,
+        options.shadows.map((f) => shadowOf(f, options)),
+        tests.current,
+      )
+    : undefined;
+  const behaviour = shadowed?.behaviour ?? applied;
   const ctx = createContext(behaviour);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const guard = connectionGuard(timeouts);
@@ -98,6 +117,8 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     frameworkErrors: (_err, request, reply) => write(reply, request, null, errorReply([4100])),
   });
   guard.attach(app.server);
+  // Runs first: every later step of the request (body, handler, timers it starts) knows its test.
+  if (shadowed) app.server.prependListener("request", (req: IncomingMessage) => tests.enter(req.headers));
   installBodyParsers(app);
   await app.register(multipart, { throwFileSizeLimit: false }); // sizes are judged by readMultipart
 
@@ -108,7 +129,14 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     return reply.send(typeof out.body === "string" || Buffer.isBuffer(out.body) ? out.body : JSON.stringify(out.body));
   };
 
-  const run = async (request: FastifyRequest, reply: FastifyReply, operationId: string | null, handler: Handler) => {
+  // With shadows, a request's whole handling runs inside its test's context, named by its own header: a
+  // body read in chunks must not take the context of whatever else the connection or the thread did last.
+  const run = (request: FastifyRequest, reply: FastifyReply, operationId: string | null, handler: Handler) =>
+    shadowed
+      ? tests.within(request.headers, () => serve(request, reply, operationId, handler))
+      : serve(request, reply, operationId, handler);
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply, operationId: string | null, handler: Handler) => {
     let answer: MockReply;
     try {
       answer = await handler(ctx, request);
@@ -170,7 +198,17 @@ export async function createMockApp(options: MockOptions = {}): Promise<MockApp>
     ctx.timers.clear();
     await app.close();
   };
-  return { app, context: ctx, tokens: tokensOf(fixtures), close };
+  return { app, context: ctx, tokens: tokensOf(fixtures), ...(shadowed ? { shadowReport: shadowed.report } : {}), close };
+}
+
+/** A fault's behaviour beside the mock's, and the fields it changed (set up as the mock's own: configure last). */
+function shadowOf(fault: Fault, options: MockOptions): Shadow {
+  const b = createBehaviour(mergeFixtures(options.fixtures));
+  options.configure?.(b);
+  const before = leavesOf(b);
+  fault.apply(b);
+  options.configure?.(b);
+  return { id: fault.id, behaviour: b, changed: changedPaths(before, leavesOf(b)) };
 }
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
@@ -178,5 +216,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   await mock.app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
   const address = mock.app.server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return { baseUrl: `http://${host}:${address.port}`, tokens: mock.tokens, close: mock.close };
+  return {
+    baseUrl: `http://${host}:${address.port}`,
+    tokens: mock.tokens,
+    ...(mock.shadowReport ? { shadowReport: mock.shadowReport } : {}),
+    close: mock.close,
+  };
 }

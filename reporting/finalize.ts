@@ -1,15 +1,14 @@
 /**
  * Defines `writeReports`: every artifact of a run, from its plan and results — results.json, coverage,
- * certification (JSON and Markdown), JUnit, the Allure results settled and the HTML report, the decision
+ * certification (JSON and Markdown), JUnit, the Allure results and the HTML report, the decision
  * record, and last the manifest (it hashes everything else).
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FileSystemWriter } from "allure-js-commons/sdk/reporter";
 import { packageRoot } from "../lib/paths.js";
 import type { RunPlan } from "../run/plan.js";
 import type { RunResult } from "../run/results.js";
-import { environmentInfo, settleAllureResults } from "./allure.js";
+import { writeAllureResults } from "./allure-results.js";
 import { generateAllureReport } from "./allure-generate.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
@@ -61,21 +60,18 @@ export async function writeReports({ plan, result, paths, html, vitestLog }: Rep
 
   let htmlProblem: string | undefined;
   let htmlSeconds: number | undefined;
-  if (existsSync(paths.allureResults)) {
-    settleAllureResults(paths.allureResults, result.tests);
-    new FileSystemWriter({ resultsDir: paths.allureResults }).writeEnvironmentInfo(environmentInfo(certification));
-    if (html) {
-      const started = Date.now();
-      const r = await generateAllureReport({
-        resultsDir: paths.allureResults,
-        outputDir: paths.allureReport,
-        historyPath: paths.history,
-        verdict: certification,
-        globalAttachments: [paths.certificationMd],
-      });
-      if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
-      else htmlProblem = r.message;
-    }
+  await writeAllureResults(paths.allureResults, result, certification);
+  if (html) {
+    const started = Date.now();
+    const r = await generateAllureReport({
+      resultsDir: paths.allureResults,
+      outputDir: paths.allureReport,
+      historyPath: paths.history,
+      verdict: certification,
+      globalAttachments: [paths.certificationMd],
+    });
+    if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
+    else htmlProblem = r.message;
   }
   const manifest = writeManifest(paths.reportsDir, plan.signingKey, certification.facts);
   const signerFingerprint = signingKeyFingerprint(plan.signingKey);

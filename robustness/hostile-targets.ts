@@ -213,7 +213,7 @@ export function writeHostileProfile(path: string): void {
       timeouts: { requestMs: 3000, webhookWaitMs: 2000 },
       strict: { exactMessages: true, exactEdges: true, requireRetryAfter: true },
       capabilities: { rateLimitTests: true, webhookTests: true, serverErrorTrigger: false, documentFailCodes: true, otpExpiry: true },
-      webhook: { listenHost: "127.0.0.1" },
+      webhook: { listenHost: "127.0.0.1", quietMs: 300 },
       requestBudget: 300,
     }),
   );

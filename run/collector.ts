@@ -7,6 +7,7 @@ import { relative, sep } from "node:path";
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 import type { ConformanceMeta, TestOutcome } from "./outcome.js";
 import type { RunError, TestResult } from "./results.js";
+import { testKey } from "./worker-plan.js";
 
 const firstLine = (s: string | undefined): string =>
   (s ?? "")
@@ -64,7 +65,7 @@ export class CollectorReporter implements Reporter {
     const error = r.state === "failed" ? r.errors[0] : undefined;
     const result: TestResult = {
       // file and title: the same id in a run and in a fault batch (where each plan's tests sit in a suite)
-      id: `${file}#${testCase.name}`,
+      id: testKey(file, testCase.name),
       file,
       title: testCase.name,
       requirement: meta.requirement,

@@ -37,9 +37,11 @@ export interface LaunchOptions {
 export const areas = [...new Set(Object.values(requirements).map((r) => r.area))].sort();
 
 /** The suite folders a plan needs: suites/<area>/ holds exactly the tests of that area's requirements. */
-export function suiteFiles(plan: Pick<RunPlan, "selection">): string[] {
+export function suiteFiles(plan: Pick<RunPlan, "selection" | "tests">): string[] {
+  const ext = runningFromSources ? "ts" : "js";
+  if (plan.tests) return [...new Set(plan.tests.map((id) => `${id.slice(0, id.indexOf("#"))}.${ext}`))];
   const wanted = plan.selection ? [...new Set(plan.selection.ids.map((id) => requirements[id].area))] : areas;
-  return wanted.map((a) => `suites/${a}/**/*.test.${runningFromSources ? "ts" : "js"}`);
+  return wanted.map((a) => `suites/${a}/**/*.test.${ext}`);
 }
 
 /** The test timeout a profile implies: longer than any wait the client and the profile allow, so a slow target gets the client's diagnosis. */
@@ -70,26 +72,41 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
     today: plan.today,
     budget,
     ...(plan.selection ? { selection: plan.selection.ids } : {}),
+    ...(plan.tests ? { tests: plan.tests } : {}),
+    ...(plan.target.kind === "embedded-mock" && plan.target.shadows ? { tagTests: true } : {}),
   };
   if (plan.target.kind === "embedded-mock") {
     const today = plan.today;
+    const pinnedToday = () => new Date(`${today}T12:00:00Z`);
     const mock = await startMock({
       port: 0,
       host: "127.0.0.1",
       faults: plan.target.faults,
       fixtures: plan.target.fixtures,
+      ...(plan.target.shadows ? { shadows: plan.target.shadows } : {}),
       // The injected "today" (D17) is the mock's today too, or the 18th-birthday edge is judged on another day.
+      // One function for every behaviour it configures: a fault's shadow compares them by identity.
       configure: (b) => {
-        b.today = () => new Date(`${today}T12:00:00Z`);
+        b.today = pinnedToday;
       },
     });
     const credentials: Partial<Record<Role, string>> = {};
     for (const role of Object.keys(vars) as Role[]) if (mock.tokens[role]) credentials[role] = mock.tokens[role];
+    // The pool's variables name the mock's accounts rateLimited2, rateLimited3, … in order.
+    const accounts: Record<string, string> = mock.tokens;
+    const rateLimitedPool = (plan.profile.profile.rateLimitedPool ?? []).flatMap((variable, i) => {
+      const token = accounts[`rateLimited${i + 2}`];
+      return token ? [{ token, variable }] : [];
+    });
+    const secrets = secretsOf(
+      credentials,
+      rateLimitedPool.map((a) => a.token),
+    );
     return {
       plan,
       mock,
       startedAt,
-      worker: { ...base, baseUrl: mock.baseUrl, embeddedMock: true, credentials, secrets: secretsOf(credentials) },
+      worker: { ...base, baseUrl: mock.baseUrl, embeddedMock: true, credentials, rateLimitedPool, secrets },
     };
   }
   const baseUrl = plan.target.baseUrl;
@@ -100,12 +117,22 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   return {
     plan,
     startedAt,
-    worker: { ...base, baseUrl, embeddedMock: false, credentials: plan.credentials, secrets: secretsOf(plan.credentials) },
+    worker: {
+      ...base,
+      baseUrl,
+      embeddedMock: false,
+      credentials: plan.credentials,
+      rateLimitedPool: plan.rateLimitedPool,
+      secrets: secretsOf(
+        plan.credentials,
+        plan.rateLimitedPool.map((a) => a.token),
+      ),
+    },
   };
 }
 
-/** Plans of one fault batch that run at once per test file (each is a mock and a few tests in flight). */
-const MAX_PLANS_AT_ONCE = 16;
+/** Tests in flight at once per test file (the plans of a fault batch, each with its profile's concurrency). */
+const MAX_TESTS_AT_ONCE = 32;
 
 /**
  * One vitest project per profile and "today": its plans share one module graph per worker (a project of
@@ -159,8 +186,8 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
             tags,
             testTimeout: testTimeoutMs(group[0].plan.profile.profile),
             hookTimeout: 30_000,
-            // Tests of different plans run concurrently (one suite per plan); each plan's own tests in order.
-            maxConcurrency: Math.min(group.length, MAX_PLANS_AT_ONCE),
+            // Plans of a batch run concurrently (one suite each); a plan's own tests as its profile allows.
+            maxConcurrency: Math.min(group.length * group[0].plan.profile.profile.concurrency, MAX_TESTS_AT_ONCE),
             provide: { plans: group.map((s) => s.worker) },
           },
         })),
@@ -192,6 +219,14 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
       ],
       interrupted,
       requests: requestsCounted(s.worker.budget.counterFile),
+      ...(s.mock?.shadowReport
+        ? {
+            shadows: {
+              reached: Object.fromEntries([...s.mock.shadowReport.reached].map(([id, tests]) => [id, [...tests].sort()])),
+              everywhere: [...s.mock.shadowReport.everywhere].sort(),
+            },
+          }
+        : {}),
     }));
   } finally {
     await Promise.all(started.map((s) => s.mock?.close()));

@@ -18,7 +18,14 @@ export class PlanError extends Error {
 }
 
 export type Target =
-  | { kind: "embedded-mock"; faults: readonly Fault[]; fixtures?: FixturesInput; fixturesPath?: string }
+  | {
+      kind: "embedded-mock";
+      faults: readonly Fault[];
+      fixtures?: FixturesInput;
+      fixturesPath?: string;
+      /** faults the mock follows without applying them (mock/shadows.ts); the run's requests name their tests */
+      shadows?: readonly Fault[];
+    }
   | { kind: "url"; baseUrl: string };
 
 export interface Selection {
@@ -36,11 +43,15 @@ export interface RunPlan {
   profile: LoadedProfile;
   /** url targets: role → token read from the variables the profile names (embedded mock: filled at start) */
   credentials: Partial<Record<Role, string>>;
+  /** url targets: tokens of the profile's rateLimitedPool whose variables are set, with their variables */
+  rateLimitedPool: { token: string; variable: string }[];
   /** roles the profile names whose variable is not set (their tests are not verified: the run is incomplete) */
   missingCredentials: Role[];
   /** embedded mock: credential variables the caller had set, ignored (the mock's own tokens are used) */
   ignoredVariables: string[];
   selection: Selection | null;
+  /** only these tests (ids as in results.json, `file#title`), within the selection; absent = all */
+  tests?: string[];
   budget: number;
   seed: number;
   today: string;
@@ -65,6 +76,10 @@ export interface PlanRequest {
   mockFaults?: readonly Fault[];
   /** embedded mock only: a fixtures file (YAML or JSON) */
   mockFixtures?: string;
+  /** embedded mock only: faults to follow, not apply (fault detection's first run) */
+  mockShadows?: readonly Fault[];
+  /** only these tests (`file#title`) */
+  tests?: string[];
   shard?: { index: number; count: number };
 }
 
@@ -113,7 +128,7 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv = process.env
   }
   const baseUrl = req.target ?? profile.profile.baseUrl;
   const embedded = baseUrl === undefined;
-  if (!embedded && (req.mockFaults?.length || req.mockFixtures)) {
+  if (!embedded && (req.mockFaults?.length || req.mockFixtures || req.mockShadows?.length)) {
     throw new PlanError(`--mock-faults and --mock-fixtures apply to the embedded mock only; this run targets ${baseUrl}`);
   }
   const named = roles.filter((r) => profile.profile.credentials[r] !== undefined);
@@ -137,13 +152,18 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv = process.env
           kind: "embedded-mock",
           faults: req.mockFaults ?? [],
           ...(req.mockFixtures ? { fixtures: readFixtures(req.mockFixtures), fixturesPath: req.mockFixtures } : {}),
+          ...(req.mockShadows?.length ? { shadows: req.mockShadows } : {}),
         }
       : { kind: "url", baseUrl: baseUrl.replace(/\/+$/, "") },
     profile,
     credentials,
+    rateLimitedPool: embedded
+      ? []
+      : (profile.profile.rateLimitedPool ?? []).flatMap((v) => (env[v] ? [{ token: env[v] as string, variable: v }] : [])),
     missingCredentials: embedded ? [] : named.filter((r) => !credentials[r]),
     ignoredVariables: embedded ? vars.filter((v) => env[v] !== undefined) : [],
     selection,
+    ...(req.tests ? { tests: [...req.tests] } : {}),
     // Shards share the budget: each gets its part, so all of them together never send more than asked.
     budget: req.shard ? Math.max(1, Math.floor(total / req.shard.count)) : total,
     seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),

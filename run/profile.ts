@@ -30,6 +30,8 @@ export interface Profile {
   credentials: Partial<Record<Role, string>> & { primary: string };
   products: { disabledForProductDisabledRole?: string; inactiveForProductInactiveRole?: string };
   rateLimits?: { perProduct: number; perAccount: number; windowMs: number };
+  /** env var names of more accounts with the rateLimited role's limits (one per rate-limit test) */
+  rateLimitedPool?: string[];
   otpRetryLimit: number;
   imageBounds: { minBytes: number; maxBytes: number };
   pendingStatusCodes: number[];
@@ -43,8 +45,11 @@ export interface Profile {
     documentFailCodes: boolean;
     otpExpiry: boolean;
   };
-  webhook: { listenHost: string; publicBaseUrl?: string };
+  /** quietMs: no delivery for this long (and 3× the longest gap seen) means no more are coming */
+  webhook: { listenHost: string; publicBaseUrl?: string; quietMs: number };
   requestBudget: number;
+  /** tests of one suite file in flight at once (1: one after another) */
+  concurrency: number;
 }
 
 /** A profile that cannot be used; `problems` lists every reason, one line each. */
@@ -77,8 +82,9 @@ const defaults = {
   timeouts: { requestMs: 15_000, webhookWaitMs: 10_000 },
   strict: { exactMessages: false, exactEdges: false, requireRetryAfter: false },
   capabilities: { rateLimitTests: false, webhookTests: false, serverErrorTrigger: false, documentFailCodes: false, otpExpiry: true },
-  webhook: { listenHost: "127.0.0.1" },
+  webhook: { listenHost: "127.0.0.1", quietMs: 300 },
   requestBudget: 500,
+  concurrency: 1,
 };
 
 /** Edit distance, for "did you mean" on unknown property names. */

@@ -42,4 +42,12 @@ export interface RunResult {
   interrupted: boolean;
   /** requests sent to the target (pre-flight included) */
   requests: number;
+  /** a run whose embedded mock followed fault shadows: per fault, the tests it could change (mock/shadows.ts) */
+  shadows?: ShadowReach;
+}
+
+/** Per fault id, the ids of the tests whose answers the fault could change; `everywhere`: faults that reach any test. */
+export interface ShadowReach {
+  reached: Record<string, string[]>;
+  everywhere: string[];
 }

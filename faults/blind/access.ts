@@ -10,7 +10,7 @@ export const accessFaults: CatalogueFault[] = [
     id: "blind-verification-ownership-3200",
     title: "another account's verification answers 3200",
     description: "GET of another account's verification answers 403 3200 (the verification page's example) instead of 3300 (D13).",
-    breaks: ["ACCESS-07"],
+    breaks: ["ACCESS-07", "SCHEMA-05"],
     apply: (b) =>
       rewrite(
         b,
@@ -23,7 +23,7 @@ export const accessFaults: CatalogueFault[] = [
     title: "a transaction POST naming another account's verification answers 3200",
     description:
       "A transaction POST whose verification_id is another account's answers 403 3200 instead of 3300 (GET /verification keeps 3300).",
-    breaks: ["ACCESS-08"],
+    breaks: ["ACCESS-08", "SCHEMA-05"],
     apply: (b) =>
       rewrite(
         b,

@@ -85,7 +85,7 @@ export const healthFaults: CatalogueFault[] = [
     id: "blind-health-needs-credentials",
     title: "the health check needs credentials",
     description: "GET /health is behind the credential check: without an Authorization header it answers 401 1100 instead of 200.",
-    breaks: ["HEALTH-02"],
+    breaks: ["HEALTH-02", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,
@@ -105,7 +105,7 @@ export const healthFaults: CatalogueFault[] = [
     id: "blind-health-204",
     title: "the health check answers 204",
     description: "GET /health answers 204 No Content instead of 200 with an empty body.",
-    breaks: ["HEALTH-01"],
+    breaks: ["HEALTH-01", "HEALTH-02", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,

@@ -101,7 +101,7 @@ export const documentFaults: CatalogueFault[] = [
     title: "a PNG needs its IHDR chunk",
     description:
       "A PNG is recognised only with the 8-byte signature followed by an IHDR chunk: a file with the PNG signature alone answers 422 3111.",
-    breaks: ["DOCUMENT-08"],
+    breaks: ["DOCUMENT-08", "DOCUMENT-01", "DOCUMENT-12", "DOCUMENT-13"],
     apply: (b) => {
       const { imageType } = b.validators;
       b.validators.imageType = (head) => imageType(head) && (head[0] !== 0x89 || ascii(head, 12, "IHDR"));
@@ -141,7 +141,7 @@ export const documentFaults: CatalogueFault[] = [
     id: "blind-passport-back-required",
     title: "a passport needs a back image",
     description: "The passport verify requires back_image like the license: a passport with a front image only answers 422 3109.",
-    breaks: ["DOCUMENT-11"],
+    breaks: ["DOCUMENT-11", "DOCUMENT-01", "DOCUMENT-08", "DOCUMENT-12"],
     apply: (b) => {
       b.requiredImages["document.passport.verify"] = ["front_image", "back_image"];
     },

@@ -213,7 +213,7 @@ export const callbackFaults: CatalogueFault[] = [
     id: "blind-callback-https-only",
     title: "only https callback URLs are accepted",
     description: "callback_url must be https: a plain http URL (the webhook page's own example, D18) answers 422 3100.",
-    breaks: ["VERIFICATION-02", "WEBHOOK-01", "WEBHOOK-02", "WEBHOOK-03"],
+    breaks: ["VERIFICATION-02", "WEBHOOK-01", "WEBHOOK-02", "WEBHOOK-03", "INPUT-CALLBACK-02"],
     apply: (b) => {
       const check = b.validators.callbackUrl;
       b.validators.callbackUrl = (v) => check(v) && typeof v === "string" && /^https:/i.test(v);

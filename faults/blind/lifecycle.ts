@@ -11,7 +11,7 @@ export const lifecycleFaults: CatalogueFault[] = [
     id: "blind-verification-created-transactions-null",
     title: "a new verification lists transactions: null",
     description: "POST /api/v2/verification answers transactions null (no transaction yet) instead of an empty list.",
-    breaks: ["VERIFICATION-01", "VERIFICATION-02"],
+    breaks: ["VERIFICATION-01", "VERIFICATION-02", "SCHEMA-10"],
     apply: (b) =>
       rewrite(
         b,
@@ -42,7 +42,7 @@ export const lifecycleFaults: CatalogueFault[] = [
     title: "the document status GET and webhook name the product license.verify",
     description:
       "GET /api/v2/document/{id} and the document webhook write the product without its family (license.verify, as the webhook page) while the POST and the verification's list say document.license.verify.",
-    breaks: ["VERIFICATION-06"],
+    breaks: ["VERIFICATION-06", "VERIFICATION-05"],
     apply: (b) =>
       rewrite(
         b,

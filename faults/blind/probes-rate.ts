@@ -1,5 +1,9 @@
 // Probes of faults/blind/rate.ts (used by applies.test.ts).
+import { DEFAULT_RATE_LIMIT } from "../../mock/fixtures.js";
 import type { Probe } from "./testing.js";
+
+/** Retry-After of a 429 at the start of the fixture's window: its seconds, rounded up. */
+const WINDOW_SECONDS = String(Math.ceil(DEFAULT_RATE_LIMIT.windowMs / 1000));
 import { createVerification, identity, sc, send, sleep } from "./testing.js";
 
 export const rateProbes: Record<string, Probe> = {
@@ -25,7 +29,7 @@ export const rateProbes: Record<string, Probe> = {
     run: async (m) => {
       for (let i = 0; i < 5; i++) await createVerification(m, {}, "rateLimited");
       const refused = sc(await createVerification(m, {}, "rateLimited"));
-      await sleep(650); // the fixture's window is 500 ms
+      await sleep(DEFAULT_RATE_LIMIT.windowMs + 150); // past the fixture's window
       return [refused, sc(await createVerification(m, {}, "rateLimited"))];
     },
     clean: [
@@ -57,7 +61,7 @@ export const rateProbes: Record<string, Probe> = {
       const a = await send(m, {}, "rateLimited");
       return { ...sc(a), retryAfter: a.headers.get("retry-after") };
     },
-    clean: { status: 429, codes: [5100], retryAfter: "1" },
+    clean: { status: 429, codes: [5100], retryAfter: WINDOW_SECONDS },
     faulty: { status: 429, codes: [5100], retryAfter: null },
   },
   "blind-retry-after-milliseconds": {
@@ -66,8 +70,8 @@ export const rateProbes: Record<string, Probe> = {
       const a = await createVerification(m, {}, "rateLimited");
       return { ...sc(a), retryAfter: a.headers.get("retry-after") };
     },
-    clean: { status: 429, codes: [5200], retryAfter: "1" },
-    faulty: { status: 429, codes: [5200], retryAfter: "1000" },
+    clean: { status: 429, codes: [5200], retryAfter: WINDOW_SECONDS },
+    faulty: { status: 429, codes: [5200], retryAfter: `${WINDOW_SECONDS}000` },
   },
   "blind-retry-after-http-date": {
     run: async (m) => {

@@ -35,11 +35,6 @@ export const schemaProbes: Record<string, Probe> = {
     clean: { code: 3300, message: "Verification is not owned by this account" },
     faulty: { code: 3300, message: "Verification not owned by this account" },
   },
-  "blind-message-trailing-period": {
-    run: async (m) => (await send(m, { phone: "1" })).body.errors[0].message,
-    clean: "Transaction parameter phone is missing or invalid",
-    faulty: "Transaction parameter phone is missing or invalid.",
-  },
   "blind-transaction-error-message-empty": {
     run: async (m) => (await send(m, { phone: "9995551008" })).body.results.errors[0],
     clean: { code: 1008, message: "The phone number you provided has been flagged for fraudulent activity" },

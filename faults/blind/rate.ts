@@ -39,7 +39,7 @@ export const rateFaults: CatalogueFault[] = [
     title: "a limit lifts only after three windows",
     description:
       "The limiter's window is three times the account's configured window: a request sent one window after the 429 is still refused.",
-    breaks: ["RATE-08"],
+    breaks: ["RATE-08", "RATE-06"],
     apply: (b) => {
       const { limitsFor } = b.rateLimit;
       b.rateLimit.limitsFor = (name) => {

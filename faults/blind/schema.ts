@@ -67,25 +67,10 @@ export const schemaFaults: CatalogueFault[] = [
     apply: (b) => rewriteErrors(b, (e) => (e.code === 3300 ? { ...e, message: "Verification not owned by this account" } : e)),
   },
   {
-    id: "blind-message-trailing-period",
-    title: "422 messages end with a period",
-    description: 'Every 422 message gets a final period ("Transaction parameter phone is missing or invalid.").',
-    breaks: ["SCHEMA-04"],
-    apply: (b) =>
-      rewrite(
-        b,
-        (r) => r.status === 422 && isEnvelope(r.body),
-        (r) => ({
-          ...r,
-          body: { errors: (r.body as { errors: Json[] }).errors.map((e) => ({ ...e, message: `${e.message}.` })) },
-        }),
-      ),
-  },
-  {
     id: "blind-transaction-error-message-empty",
     title: "transaction errors have an empty message",
     description: 'Errors in results.errors of a failed transaction carry message "" (the code alone).',
-    breaks: ["TRANSACTION-02"],
+    breaks: ["TRANSACTION-02", "SCHEMA-04"],
     apply: (b) =>
       rewriteTransactions(b, (t) =>
         Array.isArray(t.results?.errors)
@@ -144,7 +129,7 @@ export const schemaFaults: CatalogueFault[] = [
     id: "blind-address-zip-number",
     title: "the identity address's zip is a number",
     description: "results.address.zip of an identity match is a JSON number (22201) instead of a string (D10).",
-    breaks: ["TELECOM-IDENTITY-01"],
+    breaks: ["TELECOM-IDENTITY-01", "SCHEMA-10"],
     apply: (b) =>
       rewriteTransactions(b, (t) =>
         isObject(t.results?.address) && /^\d+$/.test(String(t.results.address.zip))
@@ -168,7 +153,7 @@ export const schemaFaults: CatalogueFault[] = [
     id: "blind-server-error-503",
     title: "internal errors answer 503",
     description: "An internal error (the sandbox phone 9995555000, D24) answers HTTP 503 with the 5000 envelope instead of 500.",
-    breaks: ["SERVER-01"],
+    breaks: ["SERVER-01", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,

@@ -112,7 +112,7 @@ export const otpFaults: CatalogueFault[] = [
     id: "blind-confirm-new-transaction-id",
     title: "the confirm answers its own transaction id",
     description: "The successful confirm answers a new transaction_id (the confirm as its own transaction) instead of the send's one.",
-    breaks: ["TELECOM-SMS-02", "TELECOM-GET-01"],
+    breaks: ["TELECOM-SMS-02", "TELECOM-GET-01", "TRANSACTION-06", "VERIFICATION-05", "VERIFICATION-06"],
     apply: (b) =>
       rewrite(
         b,
@@ -131,7 +131,7 @@ export const smsShapeFaults: CatalogueFault[] = [
     title: "a pending SMS transaction has no results.verified",
     description:
       "While an SMS send waits for its confirm, its answers carry results {} (verified omitted) instead of verified false (D7, D27).",
-    breaks: ["TELECOM-SMS-01"],
+    breaks: ["TELECOM-SMS-01", "SCHEMA-10"],
     apply: (b) =>
       rewriteTransactions(b, (t) =>
         t.product === "telecom.possession.sms" && t.status.code === 100 && isObject(t.results)

@@ -43,7 +43,7 @@ export const accessFaults: CatalogueFault[] = [
     id: "verification-ownership-3200",
     title: "verification ownership answered 3200",
     description: "Another account's verification answers 403 / 3200 (the verification page's example) instead of 3300 (D13).",
-    breaks: ["ACCESS-07", "ACCESS-08"],
+    breaks: ["ACCESS-07", "ACCESS-08", "SCHEMA-05"],
     apply: (b) => remapCode(b, 3300, { code: 3200 }),
   },
   {
@@ -73,7 +73,7 @@ export const accessFaults: CatalogueFault[] = [
     id: "unknown-id-200",
     title: "unknown transaction ids answered 200",
     description: "A status lookup of a transaction id that names nothing answers 200 with a pending transaction instead of 404 / 4100.",
-    breaks: ["NOTFOUND-01", "NOTFOUND-03", "NOTFOUND-05"],
+    breaks: ["NOTFOUND-01", "NOTFOUND-03", "NOTFOUND-05", "SCHEMA-10"],
     apply: (b) =>
       rewrite(
         b,

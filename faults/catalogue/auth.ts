@@ -16,7 +16,7 @@ export const authFaults: CatalogueFault[] = [
     id: "auth-401-as-403",
     title: "credential failures answered 403",
     description: "Every 401 (1100 / 1200 / 1300) is sent with HTTP 403; the codes stay.",
-    breaks: ["AUTH-01", "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "AUTH-10"],
+    breaks: ["AUTH-01", "AUTH-02", "AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "AUTH-10", "SCHEMA-05", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,

@@ -56,6 +56,10 @@ export const envelopeFaults: CatalogueFault[] = [
       "DOCUMENT-14",
       "DOCUMENT-15",
       "TELECOM-SANDBOX-02",
+      "DOCUMENT-12",
+      "DOCUMENT-13",
+      "INPUT-OTP-03",
+      "SCHEMA-09",
     ],
     apply: (b) =>
       rewrite(
@@ -114,7 +118,7 @@ export const envelopeFaults: CatalogueFault[] = [
     id: "server-error-plain-text",
     title: "500 without the envelope",
     description: "A 500 answers the text `Internal Server Error` instead of `{errors: [{code: 5000, …}]}`.",
-    breaks: ["SERVER-01"],
+    breaks: ["SERVER-01", "SCHEMA-01"],
     apply: (b) =>
       rewrite(
         b,
@@ -137,7 +141,7 @@ export const envelopeFaults: CatalogueFault[] = [
     id: "small-image-code-2006",
     title: "small image answered with code 2006",
     description: "A too-small image answers 422 with the overview example's 2006 instead of 3109 (D12: 2006 is undocumented).",
-    breaks: ["DOCUMENT-05", "SCHEMA-05"],
+    breaks: ["DOCUMENT-05", "SCHEMA-05", "DOCUMENT-09", "DOCUMENT-10", "DOCUMENT-12"],
     apply: (b) => rewriteErrors(b, (e) => (e.code === 3109 ? { code: 2006, message: "The file size is too small" } : e)),
   },
   {

@@ -7,7 +7,7 @@ export const healthFaults: CatalogueFault[] = [
     id: "health-json-body",
     title: "health answers a JSON body",
     description: 'GET /health answers 200 with `{"status":"ok"}` instead of an empty body.',
-    breaks: ["HEALTH-01"],
+    breaks: ["HEALTH-01", "SCHEMA-10"],
     apply: (b) =>
       rewrite(
         b,
@@ -23,7 +23,7 @@ export const healthFaults: CatalogueFault[] = [
     id: "health-requires-auth",
     title: "health needs credentials",
     description: "GET /health without an Authorization header answers 401 / 1100 (D2: no credentials needed).",
-    breaks: ["HEALTH-02"],
+    breaks: ["HEALTH-02", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,

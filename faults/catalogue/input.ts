@@ -108,7 +108,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "passport-requires-back",
     title: "passport requires a back image",
     description: "verifyPassport rejects a front-only upload with 3109 for the missing back image (DOC: front only).",
-    breaks: ["DOCUMENT-11"],
+    breaks: ["DOCUMENT-11", "DOCUMENT-01", "DOCUMENT-08", "DOCUMENT-12"],
     apply: (b) => {
       b.requiredImages["document.passport.verify"] = ["front_image", "back_image"];
     },

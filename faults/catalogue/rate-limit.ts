@@ -43,7 +43,7 @@ export const rateLimitFaults: CatalogueFault[] = [
     id: "rate-limit-503",
     title: "rate limit answered 503",
     description: "A limit answers HTTP 503 (codes 5100 / 5200 kept) instead of 429.",
-    breaks: ["RATE-01", "RATE-02", "RATE-09"],
+    breaks: ["RATE-01", "RATE-02", "RATE-09", "SCHEMA-09"],
     apply: (b) =>
       rewrite(
         b,

@@ -1,6 +1,6 @@
 // Transaction-body faults (overview "Transactions", D6–D11, D27): names, status/errors consistency, timestamps.
 import type { CatalogueFault } from "../types.js";
-import { isTransaction, rewrite, rewriteTransactions } from "../transform.js";
+import { isTransaction, rewrite, rewriteStatuses, rewriteTransactions } from "../transform.js";
 import { message } from "../../mock/messages.js";
 
 /** A timestamp one second earlier, same format. */
@@ -36,7 +36,7 @@ export const transactionFaults: CatalogueFault[] = [
     id: "status-300-without-errors",
     title: "status 300 with no errors",
     description: "A failed transaction (status.code 300) has no `results.errors` (DOC: a 300 lists why).",
-    breaks: ["TRANSACTION-02"],
+    breaks: ["TRANSACTION-02", "DOCUMENT-04", "TELECOM-SANDBOX-01"],
     apply: (b) =>
       rewriteTransactions(b, (tx) => {
         if (tx.status.code !== 300) return tx;
@@ -57,13 +57,10 @@ export const transactionFaults: CatalogueFault[] = [
     description: "`status.created` / `status.updated` are local date-times with no `Z` or offset (`2023-05-01T11:56:53.504`).",
     breaks: ["TRANSACTION-05"],
     apply: (b) =>
-      rewriteTransactions(b, (tx) => ({
-        ...tx,
-        status: {
-          ...tx.status,
-          created: String(tx.status.created).replace(/Z$/, ""),
-          updated: String(tx.status.updated).replace(/Z$/, ""),
-        },
+      rewriteStatuses(b, (status) => ({
+        ...status,
+        created: String(status.created).replace(/Z$/, ""),
+        updated: String(status.updated).replace(/Z$/, ""),
       })),
   },
   {
@@ -71,13 +68,13 @@ export const transactionFaults: CatalogueFault[] = [
     title: "`updated` earlier than `created`",
     description: "`status.updated` is one second before `status.created` (D8: updated ≥ created).",
     breaks: ["TRANSACTION-05"],
-    apply: (b) => rewriteTransactions(b, (tx) => ({ ...tx, status: { ...tx.status, updated: secondBefore(tx.status.created) } })),
+    apply: (b) => rewriteStatuses(b, (status) => ({ ...status, updated: secondBefore(status.created) })),
   },
   {
     id: "transaction-missing-verification-id",
     title: "transaction without verification_id",
     description: "Transaction bodies (answers and webhooks) omit `verification_id`.",
-    breaks: ["TELECOM-SMS-01", "DOCUMENT-01", "VERIFICATION-03", "VERIFICATION-04", "TELECOM-GET-01"],
+    breaks: ["TELECOM-SMS-01", "DOCUMENT-01", "VERIFICATION-03", "VERIFICATION-04", "TELECOM-GET-01", "SCHEMA-10"],
     apply: (b) => rewriteTransactions(b, ({ verification_id: _dropped, ...rest }) => rest),
   },
   {

@@ -205,7 +205,8 @@ describe("rate limits (D33, D23)", () => {
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
     expect(codes(last!)).toEqual([5200]);
-    expect(last!.headers.get("retry-after")).toBe("1");
+    // The seconds left of the 1.5 s window, rounded up.
+    expect(["1", "2"]).toContain(last!.headers.get("retry-after"));
   });
 
   it("other roles are not limited", async () => {

@@ -2,7 +2,8 @@
 import { conformance } from "../../harness/conformance.js";
 import type { CallOptions } from "../../harness/client.js";
 import type { InputScope } from "../../generators/requests.js";
-import { expectError } from "../../harness/expect.js";
+import { createAccepted } from "../../flows/accepted.js";
+import { expectError, field } from "../../harness/expect.js";
 import { ids } from "../../generators/ids.js";
 import { minimalRequest } from "../../generators/requests.js";
 import { phone, smsSend } from "../../generators/telecom.js";
@@ -26,6 +27,20 @@ const rows = [
   },
   {
     req: "AUTH-10",
+    beats: "404 4100 (a transaction id that is not a UUID)",
+    method: "GET",
+    path: () => `/api/v2/telecom/${ids.malformed()}`,
+    opts: (_t: InputScope): CallOptions => ({}),
+  },
+  {
+    req: "AUTH-10",
+    beats: "404 4100 (a route the API does not have)",
+    method: "GET",
+    path: () => "/api/v2/telecom/possession/sms/status",
+    opts: (_t: InputScope): CallOptions => ({}),
+  },
+  {
+    req: "AUTH-10",
     beats: "422 3101 (an invalid phone)",
     method: "POST",
     path: () => "/api/v2/telecom/possession/sms/send",
@@ -37,6 +52,36 @@ conformance.for(rows)(
   "answers 401 / 1100 before $beats",
   async (row, t) => {
     const x = await t.api.request(row.method, row.path(), { ...row.opts(t), auth: "none" });
+
+    expectError(x, 401, 1100);
+  },
+  { premises: ["AUTH-01"] },
+);
+
+// Resources that exist (made by the primary account): without credentials nobody owns them yet.
+const existing = [
+  {
+    req: "AUTH-10",
+    beats: "403 3200 (someone's transaction)",
+    op: "sendSmsCode",
+    get: (id: string) => `/api/v2/telecom/${id}`,
+    key: "transaction_id",
+  },
+  {
+    req: "AUTH-10",
+    beats: "403 3300 (someone's verification)",
+    op: "createVerification",
+    get: (id: string) => `/api/v2/verification/${id}`,
+    key: "verification_id",
+  },
+] as const;
+
+conformance.for(existing)(
+  "answers 401 / 1100 before $beats of an existing resource",
+  async (row, t) => {
+    const made = await createAccepted(t, row.op);
+
+    const x = await t.api.request("GET", row.get(String(field(made, row.key))), { auth: "none" });
 
     expectError(x, 401, 1100);
   },

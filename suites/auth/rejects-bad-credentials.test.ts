@@ -36,6 +36,16 @@ const cases: Case[] = [
     auth: (plan) => ({ header: authHeader.notBase64(tokenOf(plan, "primary")), role: "primary" }),
   },
   { req: "AUTH-05", name: "with the secret of no account", auth: () => ({ header: authHeader.unknownSecret() }) },
+  {
+    req: "AUTH-05",
+    name: "with an account's secret and more text after it",
+    auth: (plan) => ({ header: authHeader.extendedSecret(tokenOf(plan, "primary")), role: "primary" }),
+  },
+  {
+    req: "AUTH-05",
+    name: "with an account's secret missing its last character",
+    auth: (plan) => ({ header: authHeader.truncatedSecret(tokenOf(plan, "primary")), role: "primary" }),
+  },
 ];
 
 const rows = securedOperations.flatMap((op) => cases.map((c) => ({ ...c, op })));

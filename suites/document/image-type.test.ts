@@ -1,10 +1,13 @@
-// Catches: type judged by name or declared type instead of content (D20), PNG wrongly refused.
+// Catches: type judged by name or declared type instead of content (D20), a JPEG signature checked on two
+// bytes instead of three, another image format (WebP) let in, PNG wrongly refused.
 import { conformance } from "../../harness/conformance.js";
 import { expectError, must } from "../../harness/expect.js";
 import { documentForm, documentOperations } from "../../generators/documents.js";
 import { accepted } from "../../checks/transaction-shape.js";
 
-const disguised = documentOperations.flatMap((op) => (["gif", "pdf"] as const).map((kind) => ({ req: "DOCUMENT-07" as const, op, kind })));
+const disguised = documentOperations.flatMap((op) =>
+  (["gif", "pdf", "half-jpeg", "webp"] as const).map((kind) => ({ req: "DOCUMENT-07" as const, op, kind })),
+);
 
 conformance.for(disguised)("rejects $op with $kind bytes named .jpg and declared image/jpeg with 422 / 3111", async ({ op, kind }, t) => {
   const x = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).disguisedFront(kind) });

@@ -1,6 +1,7 @@
-// D5: metadata is measured as the length of its JSON text; over 500 characters is a 422 (its code is
-// OPEN: observed, never failed — the standard checks are told so for that answer), exactly 500 is accepted.
-// Catches a target without the limit, one that answers 400, one that counts differently.
+// D5: metadata is any JSON value, measured as the length (in characters) of its JSON text; over 500 is a
+// 422 (its code is OPEN: observed, never failed — the standard checks are told so for that answer), exactly
+// 500 is accepted. Catches a target without the limit, one that answers 400, one that counts differently
+// (a string without its quotes, UTF-8 bytes), one that takes only objects.
 import type { OperationId } from "../../generated/operations.js";
 import type { ReqId } from "../../generated/requirements.js";
 import { metadata } from "../../generators/metadata.js";
@@ -18,16 +19,31 @@ const rowsFor = <R extends ReqId>(req: R, value: () => unknown) =>
 
 const OPEN_CODE = "D5: the code for metadata over 500 characters is not published (INPUT-METADATA-02)";
 
-conformance.for(rowsFor("INPUT-METADATA-01", metadata.overLimit))("answers 501-character metadata on $op with 422", async (row, t) => {
+const over = [
+  { name: "an object of 501 characters", value: metadata.overLimit },
+  { name: "a string of 501 characters (quotes included)", value: metadata.stringOverLimit },
+];
+const within = [
+  { name: "an object of 500 characters", value: metadata.atLimit },
+  { name: "a string of 500 characters (quotes included)", value: metadata.stringAtLimit },
+  { name: "500 characters of accented letters (989 UTF-8 bytes)", value: metadata.accentedAtLimit },
+  { name: "a list of 499 characters", value: metadata.listAtLimit },
+  { name: "a number", value: metadata.aNumber },
+  { name: "a short string", value: metadata.aShortString },
+];
+const table = <R extends ReqId>(req: R, values: ReadonlyArray<{ name: string; value: () => unknown }>) =>
+  values.flatMap((v) => rowsFor(req, v.value).map((row) => ({ ...row, name: v.name })));
+
+conformance.for(table("INPUT-METADATA-01", over))("answers metadata of $name on $op with 422", async (row, t) => {
   const x = await t.api.call(row.op, { body: row.body(t.today), openCodes: OPEN_CODE });
 
   expectStatus(x, 422, "D5: metadata is at most 500 characters of JSON text.");
 });
 
-conformance.for(rowsFor("INPUT-METADATA-03", metadata.atLimit))("accepts 500-character metadata on $op", async (row, t) => {
+conformance.for(table("INPUT-METADATA-03", within))("accepts metadata of $name on $op", async (row, t) => {
   const x = await t.api.call(row.op, { body: row.body(t.today) });
 
-  expectStatus(x, 200, "D5: 500 characters of JSON text is within the limit.");
+  expectStatus(x, 200, "D5: any JSON value of at most 500 characters of JSON text (characters, not bytes) is within the limit.");
 });
 
 observe("INPUT-METADATA-02", "records the code answered for metadata over 500 characters", async (t) => {

@@ -11,6 +11,7 @@ const codes = [
   { req: "INPUT-OTP-01" as const, name: "a missing code", code: () => undefined },
   { req: "INPUT-OTP-01" as const, name: "a five-digit code", code: malformedOtp.fiveDigits },
   { req: "INPUT-OTP-01" as const, name: "a code of letters", code: malformedOtp.letters },
+  { req: "INPUT-OTP-01" as const, name: "the right code and a trailing newline", code: malformedOtp.trailingNewline },
   { req: "INPUT-OTP-02" as const, name: "a wrong six-digit code", code: otp.wrong },
 ];
 

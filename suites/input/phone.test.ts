@@ -15,6 +15,9 @@ const forms: ReadonlyArray<{ name: string; value: () => unknown }> = [
   { name: "a phone in parentheses", value: malformedPhone.parenthesized },
   { name: "a +1 phone", value: malformedPhone.plusOne },
   { name: "a phone sent as a JSON number", value: malformedPhone.asNumber },
+  { name: "a phone with a trailing newline", value: malformedPhone.trailingNewline },
+  { name: "a phone of Arabic-Indic digits", value: malformedPhone.arabicIndic },
+  { name: "a phone of full-width digits", value: malformedPhone.fullWidth },
 ];
 
 type Row = { req: ReqId; op: OperationId; name: string; body: (today: string) => unknown };

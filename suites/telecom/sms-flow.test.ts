@@ -12,7 +12,11 @@ import { expectTransaction, must } from "../../harness/expect.js";
 conformance("TELECOM-SMS-01", "answers a success-phone send as pending with transaction and verification ids", async (t) => {
   const { x } = await sendPending(t);
 
-  must(x, pending(t.profile.pendingStatusCodes));
+  must(
+    x,
+    pending(t.profile.pendingStatusCodes),
+    fieldIs("results.verified", (v) => v === false, "false", "D7/D27: a send waiting for its confirm is not verified yet."),
+  );
 });
 
 conformance("TELECOM-SMS-02", "confirms the sent transaction with the sandbox code: status 200, same transaction", async (t) => {

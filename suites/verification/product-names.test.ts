@@ -10,6 +10,16 @@ conformance("VERIFICATION-06", "names each listed product with the dotted lower-
   const { own, listing } = await fillVerification(t);
 
   const listed = listedOf(listing);
+  const unlisted = own.filter(({ get }) => !listed.some((l) => l.transaction_id === field(get, "transaction_id")));
+  // A transaction the verification does not list has no listed name to judge: VERIFICATION-05's failure.
+  await t.arrange("VERIFICATION-05", () =>
+    expectThat(listing, unlisted.length === 0, {
+      check: "verification_listed",
+      title: "arrange: the verification lists each of its transactions",
+      expected: `${own.length} listed transactions`,
+      received: `${listed.length} listed; not listed: ${JSON.stringify(unlisted.map(({ flow }) => flow.operationId))}`,
+    }),
+  );
   const wrong = own
     .map(({ flow, get }) => ({
       operation: flow.operationId,

@@ -1,14 +1,13 @@
-// Catches: webhooks not sent, sent twice, or with a body other than the status GET's
-// (stale state, different shape), for a telecom and a document transaction.
+// Catches: webhooks not sent (for one product, or when a later request completes the transaction), sent
+// twice, or with a body other than the status GET's (stale state, different shape), for every product.
 import { conformance } from "../../harness/conformance.js";
 import { expectThat, field, must } from "../../harness/expect.js";
 import { receiverFor } from "../../harness/webhook-receiver.js";
 import { flows } from "../../flows/transaction.js";
-import { sameBody } from "../../checks/transaction-shape.js";
+import { sameAsWebhook, sameBody } from "../../checks/transaction-shape.js";
 
-const rows = flows
-  .filter((f) => f.operationId === "verifyTelecomIdentity" || f.operationId === "verifyLicense")
-  .map((flow) => ({ req: "WEBHOOK-01" as const, flow, name: flow.product }));
+// Every product: a transaction that completes on a later request (the SMS confirm) must notify as well.
+const rows = flows.map((flow) => ({ req: "WEBHOOK-01" as const, flow, name: flow.product }));
 
 conformance.for(rows)(
   "delivers one POST with the status GET body to the callback_url of a $name transaction",
@@ -27,8 +26,10 @@ conformance.for(rows)(
       received: `${deliveries.length} deliveries: ${JSON.stringify(deliveries.map((d) => `${d.method} → ${d.answered}`))}`,
       hint: "DOC: the callback_url receives the result when the transaction completes; an acknowledged delivery is not repeated.",
     });
+    // The status GET must show the final state first (TRANSACTION-06): a stale GET is not the webhook's fault.
+    await t.arrange("TRANSACTION-06", () => must(get, sameBody(final.json(), "the transaction's final state")));
     const delivered = safeJson(deliveries[0]?.body ?? "");
-    must(get, sameBody(delivered, "the webhook body that was delivered", "DOC: the webhook body is the same as the status GET body."));
+    must(get, sameAsWebhook(delivered, "DOC: the webhook body is the same as the status GET body."));
   },
   { capabilities: ["webhookTests"] },
 );

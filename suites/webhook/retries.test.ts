@@ -31,6 +31,15 @@ conformance.for(rows)(
     const final = await identityFlow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(expected);
     const deliveries = await receiver.settle();
+    // No delivery at all is WEBHOOK-01's failure: retries cannot be counted without a first delivery.
+    await t.arrange("WEBHOOK-01", () =>
+      expectThat(final, deliveries.length > 0, {
+        check: "webhook_delivered_once",
+        title: "arrange: the callback_url receives the result",
+        expected: `a delivery within ${t.profile.timeouts.webhookWaitMs} ms (t.profile.timeouts.webhookWaitMs)`,
+        received: "no delivery",
+      }),
+    );
 
     expectThat(final, deliveries.length === expected, {
       check: "webhook_retries",

@@ -1,0 +1,166 @@
+/**
+ * Defines `writeAllureResults`: the run's Allure results folder, written from results.json's data after
+ * the run (one result per test, one step per exchange with its request and response, observations as
+ * attachments, labels for the report's two views, categories and the environment block). The run decided
+ * every verdict already; Allure only shows them. Files are written without an fsync each: a results
+ * folder is rewritten by the next run, never appended to.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Attachment, Label, Link, StepResult, TestResult as AllureResult } from "allure-js-commons";
+import { stringifyEnvInfo } from "allure-js-commons/sdk/reporter";
+import { operations } from "../generated/operations.js";
+import { type ReqId, requirements } from "../generated/requirements.js";
+import { decisionUrl, specUrl } from "../harness/links.js";
+import type { ExchangeRecord } from "../lib/exchange.js";
+import type { RunResult, TestResult } from "../run/results.js";
+import { categories, environmentInfo } from "./allure.js";
+import type { Certification } from "./certification.js";
+
+const API_NAME = "ID.me Services API v2";
+
+type Status = "passed" | "failed" | "broken" | "skipped";
+
+const statusOf = (t: TestResult): Status => {
+  switch (t.outcome.verdict) {
+    case "pass":
+    case "observed":
+      return "passed";
+    case "fail":
+      return "failed";
+    case "error":
+      return "broken";
+    default:
+      return "skipped";
+  }
+};
+
+const md5 = (s: string) => createHash("md5").update(s).digest("hex");
+
+/** feature = tag and story = operationId of what the test exercised (its last exchange); else the requirement's operations. */
+function treePlace(t: TestResult): { feature: string; story: string } {
+  const req = requirements[t.requirement];
+  const acted = [...t.outcome.exchanges].reverse().find((x) => x.operationId)?.operationId;
+  const ops = acted ? [acted] : req.operations.includes("*") ? [] : [...req.operations];
+  const tags = [...new Set(ops.map((o) => operations.find((op) => op.id === o)?.tag ?? req.area))];
+  // One value per label: Allure lists a result under every value of a grouping label.
+  return { feature: (tags.length ? tags : [req.area]).join(", "), story: ops.length ? ops.join(", ") : "every operation" };
+}
+
+function labelsOf(t: TestResult): Label[] {
+  const req = requirements[t.requirement as ReqId];
+  const { feature, story } = treePlace(t);
+  return [
+    { name: "epic", value: API_NAME },
+    { name: "feature", value: feature },
+    { name: "story", value: story },
+    { name: "requirement", value: t.requirement },
+    { name: "basis", value: req.basis },
+    { name: "severity", value: req.level === "MUST" ? "critical" : req.level === "SHOULD" ? "normal" : "minor" },
+    { name: "obligation", value: req.basis === "OPEN" ? `OPEN ${req.level} (observed, never judged)` : req.level },
+    { name: "requirementTitle", value: `${t.requirement}: ${req.text}` },
+    { name: "verdict", value: t.outcome.verdict },
+    { name: "package", value: t.file },
+    { name: "framework", value: "vitest" },
+    { name: "language", value: "javascript" },
+  ];
+}
+
+function linksOf(t: TestResult): Link[] {
+  const req = requirements[t.requirement];
+  return [
+    ...req.sources.map((ref) => ({ name: ref, url: specUrl(ref) ?? ref })),
+    ...(req.decision ? [{ name: req.decision, url: decisionUrl(req.decision) }] : []),
+  ];
+}
+
+export function requestText(x: ExchangeRecord): string {
+  return [
+    `${x.request.method} ${x.request.url}`,
+    ...Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    x.request.bodyPreview,
+    "",
+    "# reproduce:",
+    x.request.curl,
+  ].join("\n");
+}
+
+export function responseText(x: ExchangeRecord): string {
+  return [
+    `HTTP ${x.response.status} (${x.durationMs} ms, ${x.response.bytes} bytes${x.response.truncated ? ", truncated" : ""})`,
+    ...Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    x.response.text.slice(0, 20_000),
+  ].join("\n");
+}
+
+interface FileOut {
+  name: string;
+  data: string;
+}
+
+/** One Allure result and the attachment files it refers to. */
+export function allureResultOf(t: TestResult, fallbackStart: number): { result: AllureResult; files: FileOut[] } {
+  const files: FileOut[] = [];
+  const attach = (name: string, data: string, type: string, ext: string): Attachment => {
+    const source = `${randomUUID()}-attachment.${ext}`;
+    files.push({ name: source, data });
+    return { name, source, type };
+  };
+  const failedAt = new Set(t.outcome.findings.map((f) => f.exchange));
+  const steps: StepResult[] = t.outcome.exchanges.map((x, i) => {
+    const start = Date.parse(x.startedAt);
+    return {
+      name: `${x.request.method} ${x.request.path} → ${x.response.status}`,
+      status: failedAt.has(i) ? "failed" : "passed",
+      statusDetails: {},
+      stage: "finished",
+      steps: [],
+      attachments: [attach("request", requestText(x), "text/plain", "txt"), attach("response", responseText(x), "text/plain", "txt")],
+      parameters: [],
+      start,
+      stop: start + x.durationMs,
+    } as StepResult;
+  });
+  const start = steps[0]?.start ?? fallbackStart;
+  const status = statusOf(t);
+  const message = status === "failed" || status === "broken" ? (t.message ?? t.outcome.reason) : t.outcome.reason;
+  const title = t.title;
+  const result = {
+    uuid: randomUUID(),
+    name: title,
+    fullName: t.id,
+    historyId: md5(t.id),
+    testCaseId: md5(t.id),
+    status,
+    statusDetails: message ? { message } : {},
+    stage: "finished",
+    labels: labelsOf(t),
+    links: linksOf(t),
+    parameters: [],
+    steps,
+    attachments: t.outcome.observations.map((o) =>
+      attach(`observed: ${o.what}`, JSON.stringify(o.value, null, 2) ?? "null", "application/json", "json"),
+    ),
+    start,
+    stop: start + t.durationMs,
+  } as AllureResult;
+  return { result, files };
+}
+
+export async function writeAllureResults(dir: string, run: RunResult, certification: Certification): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const started = Date.parse(run.startedAt);
+  const files: FileOut[] = [
+    { name: "categories.json", data: JSON.stringify(categories) },
+    { name: "environment.properties", data: stringifyEnvInfo(environmentInfo(certification)) },
+  ];
+  for (const t of run.tests) {
+    const { result, files: more } = allureResultOf(t, started);
+    files.push({ name: `${result.uuid}-result.json`, data: JSON.stringify(result) }, ...more);
+  }
+  // In batches: a few hundred files open at once is plenty for the file system.
+  for (let i = 0; i < files.length; i += 256) await Promise.all(files.slice(i, i + 256).map((f) => writeFile(join(dir, f.name), f.data)));
+}
