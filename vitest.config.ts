@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "self",
-          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci}/**/*.test.ts"],
+          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci,traffic}/**/*.test.ts"],
           isolate: true,
         },
       },

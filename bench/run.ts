@@ -4,7 +4,8 @@
  * 60 s, 10 s with --quick), full conformance runs with their cost, and how long the HTML report takes
  * to open in headless Chromium (report-open).
  * Prints a markdown report; --write also puts each section between its markers in BENCHMARKS.md.
- * --quick: load phases only; --report-open: the report-open section only.
+ * --quick: load phases only (and a shorter traffic section); --report-open: the report-open section only;
+ * --traffic: the traffic section only (bench/traffic.ts: proxy overhead, HAR judging throughput).
  * Every load phase is bounded (5 s, 10 connections) and sent to 127.0.0.1 only.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -20,11 +21,13 @@ import { renderMarkdown, renderReportOpen, type BenchResults, type ReportOpenRes
 import { reportOpenBench } from "./report-open.js";
 import { renderSoak, runSoak, type SoakResult } from "./soak.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads.js";
+import { renderTraffic, trafficBench } from "./traffic.js";
 
 const args = new Set(process.argv.slice(2));
 const write = args.has("--write");
 const quick = args.has("--quick"); // load phases only: no conformance runs
 const reportOpenOnly = args.has("--report-open");
+const trafficOnly = args.has("--traffic"); // the traffic section only (proxy overhead, HAR judging)
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 /** The JSON phases both mocks serve: the same requests, so the numbers compare. */
@@ -166,8 +169,13 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const flags = process.argv.slice(2);
   const command = `npm run bench${flags.length ? ` -- ${flags.join(" ")}` : ""}`;
-  if (!reportOpenOnly) await mainSection(machine, command);
-  if (quick) return;
+  if (!reportOpenOnly && !trafficOnly) await mainSection(machine, command);
+  if (!reportOpenOnly) {
+    const md = renderTraffic(await trafficBench(command, log, quick));
+    process.stdout.write(`${md}\n`);
+    if (write) writeSection("traffic", md);
+  }
+  if (quick || trafficOnly) return;
   const md = renderReportOpen(new Date().toISOString(), command, describeMachine(), await reportOpen());
   process.stdout.write(`${md}\n`);
   if (write) writeSection("report-open", md);

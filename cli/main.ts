@@ -10,6 +10,7 @@ import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
 import { listing } from "./list.js";
 import { parseRunOptions, type RawOptions, flagValue } from "./options.js";
+import { harOption, registerTrafficCommands } from "./traffic.js";
 
 const envHelp = `
 Environment:
@@ -64,15 +65,17 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--mock-fixtures <file>", "fixtures file for the embedded mock (YAML or JSON)", value("--mock-fixtures"))
     .option("--shard <i/n>", "run part i of n (the request budget is shared; merge the parts with `merge`)", value("--shard"))
     .option("--no-html", "skip the Allure HTML report (faster)")
+    .option("--har <file>", "also write the run's exchanges (redacted) as HAR 1.2, to judge again later with `judge`", value("--har"))
     .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))
     .option("--list", "list the areas, the requirements (id, level, title) and the embedded mock's faults, then exit")
     .addHelpText("after", envHelp)
-    .action(async (raw: RawOptions & { list?: boolean }) => {
+    .action(async (raw: RawOptions & { list?: boolean; har?: string }) => {
       if (raw.list) {
         process.stdout.write(listing());
         return exit(0);
       }
       const { request, output } = parseRunOptions(raw);
+      const har = await harOption(raw.har);
       const { runConformance } = await import("./run.js");
       const controller = new AbortController();
       const stop = () => {
@@ -88,6 +91,7 @@ export function buildProgram(exit: (code: number) => void): Command {
         isTTY: process.stderr.isTTY === true,
         signal: controller.signal,
       });
+      har?.(run.paths.results);
       exit(run.code);
     });
 
@@ -123,6 +127,7 @@ export function buildProgram(exit: (code: number) => void): Command {
       console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
+  registerTrafficCommands(program, exit);
   return program;
 }
 
