@@ -39,6 +39,8 @@ export interface DetectionOptions {
   /** the injected "today" (default: the real date) */
   today?: string;
   maxWorkers?: number;
+  /** fault ids that also run against every test in the same launch (a check of the pruning: `crossChecked`) */
+  crossCheck?: readonly string[];
   /** progress lines (`fault 12/73 …`) */
   onProgress?: (line: string) => void;
 }
@@ -48,6 +50,8 @@ export interface Detection {
   baseline: Certification;
   scores: FaultScore[];
   variants: VariantScore[];
+  /** the `crossCheck` faults judged on a run of every test */
+  crossChecked: FaultScore[];
   /** tests run against faults and variants, and what a full run of each would have been */
   testsRun: number;
   testsFull: number;
@@ -105,6 +109,7 @@ export async function detectFaults(options: DetectionOptions): Promise<Detection
         faultPlans.push({ catalogue: c.name, fault, plan });
         plans.push(plan);
       }
+
     const variantPlans: { variant: ConformantVariant; plan?: RunPlan }[] = variants.map((variant) => {
       const only = testsFor(mode === "quick" ? "full" : mode, variant.id, [], baseRun);
       if (only.tests?.length === 0) return { variant };
@@ -135,14 +140,31 @@ export async function detectFaults(options: DetectionOptions): Promise<Detection
           },
         })
       : [];
-    const byId = new Map(results.map((r) => [r.planId, r]));
-    for (const { catalogue, fault, plan } of faultPlans) {
-      const r = byId.get(plan.id) as RunResult;
-      scores.set(`${catalogue}:${fault.id}`, judge(fault, catalogue, certify(plan, r), r.durationMs));
+    // The cross-check runs after, in a launch of its own: whole suites beside the pruned plans would load the
+    // machine and make timing-bound tests (webhook retries, rate windows) unjudgeable.
+    const crossPlans: { catalogue: string; fault: CatalogueFault; plan: RunPlan }[] = [];
+    for (const c of options.catalogues)
+      for (const fault of c.faults.filter((f) => options.crossCheck?.includes(f.id)))
+        crossPlans.push({ catalogue: c.name, fault, plan: planOf(`full:${c.name}:${fault.id}`, { mockFaults: [fault] }) });
+    if (crossPlans.length) {
+      progress(`cross-check: ${crossPlans.length} fault(s) against every test`);
+      results.push(
+        ...(await runSuites(
+          crossPlans.map((p) => p.plan),
+          { maxWorkers: options.maxWorkers },
+        )),
+      );
     }
+    const byId = new Map(results.map((r) => [r.planId, r]));
+    const judged = ({ catalogue, fault, plan }: { catalogue: string; fault: CatalogueFault; plan: RunPlan }) => {
+      const r = byId.get(plan.id) as RunResult;
+      return judge(fault, catalogue, certify(plan, r), r.durationMs);
+    };
+    for (const p of faultPlans) scores.set(`${p.catalogue}:${p.fault.id}`, judged(p));
     return {
       mode,
       baseline,
+      crossChecked: crossPlans.map(judged),
       scores: options.catalogues.flatMap((c) => c.faults.map((f) => scores.get(`${c.name}:${f.id}`) as FaultScore)),
       variants: variantPlans.map(({ variant, plan }) =>
         judgeVariant(variant, plan ? certify(plan, byId.get(plan.id) as RunResult) : undefined),

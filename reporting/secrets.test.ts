@@ -5,13 +5,13 @@
  * (reporting/secrets-scan.ts).
  * A positive control (the run's own test titles) proves the scanner sees into every artifact kind.
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { runConformance } from "../cli/run.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import type { RunResult } from "../run/results.js";
 import { loadRegistry } from "./registry.js";
@@ -45,7 +45,7 @@ const ids = pickRequirements();
 describe("no secret reaches an artifact", () => {
   it.skipIf(ids.length === 0)(
     "scans every file of a conformance run for canary credentials (every form)",
-    () => {
+    async () => {
       const fixtures = join(work, "fixtures.yaml");
       writeFileSync(
         fixtures,
@@ -72,28 +72,15 @@ describe("no secret reaches an artifact", () => {
         }),
       );
       const reports = join(work, "reports");
-      const run = spawnSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(projectRoot, "cli", "main.ts"),
-          "--requirement",
-          ids.join(","),
-          "--reports",
-          reports,
-          "--seed",
-          "7",
-          "--mock-fixtures",
-          fixtures,
-        ],
-        {
-          cwd: projectRoot,
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, IDME_SIGNING_KEY: signingKey },
-          encoding: "utf8",
-          timeout: 170_000,
-        },
+      let stdout = "";
+      let stderr = "";
+      // In-process, as the CLI performs a run (cli/run.ts); the signing key comes from the environment it is given.
+      const done = await runConformance(
+        { requirements: ids, reportsDir: reports, seed: 7, mockFixtures: fixtures },
+        { html: true, quiet: false },
+        { out: (t) => (stdout += t), err: (t) => (stderr += t), env: { IDME_SIGNING_KEY: signingKey }, isTTY: false },
       );
+      const run = { status: done.code, stdout, stderr };
       expect(run.status, `${run.stdout}\n${run.stderr}`).not.toBe(2);
       expect(existsSync(join(reports, "allure-report", "index.html"))).toBe(true);
 

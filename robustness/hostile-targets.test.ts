@@ -1,7 +1,7 @@
 /**
  * No secret reaches an artifact, whatever a hostile target sends back: for each hostile case of
- * robustness/hostile-targets.ts, the CLI runs against the mock (in this process, a foreign target to
- * the CLI) with canary credentials, then every file it wrote and its console output are scanned for
+ * robustness/hostile-targets.ts, a run (runConformance, in this process, as the CLI performs it) goes to the
+ * mock as a foreign target with canary credentials, then every file it wrote and its console output are scanned for
  * every form of every canary (reporting/secrets-scan.ts). Positive controls prove the scanner sees
  * into each kind of artifact: the test titles, and the control string the target echoes in the same
  * forms as the credential.
@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createScanner, type SecretHit } from "../reporting/secrets-scan.js";
 import { ROLES } from "../mock/types.js";
 import { envNameOf, HOSTILE_CASES, type HostileCase, makeCanaries, startHostileTarget, writeHostileProfile } from "./hostile-targets.js";
-import { runCli } from "./run-cli.js";
+import { runConformance } from "../cli/run.js";
 
 const HARD_LIMIT_MS = 90_000;
 /** Tests that send credentials (a Basic header, an inactive account, a padded token, two products, the webhook). */
@@ -39,34 +39,32 @@ const controlIn: Record<HostileCase, string[]> = {
 const describeHits = (hits: SecretHit[], names: string[]) =>
   hits.map((h) => `${h.file}: ${names[h.secretIndex]} as ${h.form} (${h.via}) ×${h.count}`);
 
-describe("the CLI against a hostile target", () => {
+describe.concurrent("a run against a hostile target", () => {
   it.for(HOSTILE_CASES)("%s: no form of any canary reaches an artifact or the console", { timeout: HARD_LIMIT_MS + 20_000 }, async (c) => {
     const canaries = makeCanaries();
     const target = await startHostileTarget(c, canaries);
     const reports = join(work, c);
-    let run: Awaited<ReturnType<typeof runCli>>;
+    let stdout = "";
+    let stderr = "";
+    const started = Date.now();
+    let code: number;
     try {
-      run = await runCli(
-        [
-          "--target",
-          target.baseUrl,
-          "--profile",
-          profile,
-          "--requirement",
-          REQUIREMENTS,
-          "--reports",
-          reports,
-          "--seed",
-          "7",
-          ...(c === WITH_HTML ? [] : ["--no-html"]),
-        ],
-        { env: Object.fromEntries(ROLES.map((r) => [envNameOf(r), canaries.tokens[r]])), hardLimitMs: HARD_LIMIT_MS, cleanEnv: true },
+      const run = await runConformance(
+        { target: target.baseUrl, profile, requirements: REQUIREMENTS.split(","), reportsDir: reports, seed: 7 },
+        { html: c === WITH_HTML, quiet: false },
+        {
+          out: (t) => (stdout += t),
+          err: (t) => (stderr += t),
+          env: Object.fromEntries(ROLES.map((r) => [envNameOf(r), canaries.tokens[r]])),
+          isTTY: false,
+        },
       );
+      code = run.code;
     } finally {
       await target.close();
     }
+    const run = { code, ms: Date.now() - started, stdout, stderr };
     const context = `exit ${run.code} after ${run.ms} ms\nstderr: ${run.stderr.slice(-2000)}\nstdout: ${run.stdout.slice(-2000)}`;
-    expect(run.timedOut, context).toBe(false);
     expect(run.code, context).not.toBe(2);
 
     // One scan for the canaries and the positive controls (the scan is most of the cost with the HTML report).
