@@ -27,6 +27,8 @@ export interface ConformanceRun {
   slowest: FileTime[];
   /** walls of every repetition when this is the median of several */
   walls?: number[];
+  /** the failed and not-verified MUST requirements the summary listed (empty on exit 0) */
+  problems: string[];
 }
 
 export interface RunOptions {
@@ -85,6 +87,7 @@ export async function timedConformanceRun(label: string, args: string[], o: RunO
       ...(clock.marks.htmlMs !== undefined ? { htmlMs: clock.marks.htmlMs } : {}),
       ...(peakRssMb !== undefined ? { peakRssMb } : {}),
       tests: clock.marks.tests,
+      problems: clock.marks.problems,
       slowest: result ? slowestFiles(result, 10) : [],
     };
   } finally {

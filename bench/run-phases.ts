@@ -12,6 +12,8 @@ export interface PhaseMarks {
   /** the CLI's own measure of the HTML report, `allure-report/index.html in X s` */
   htmlMs?: number;
   tests?: { total: number; passed: number; failed: number; blocked: number; skipped: number; observed: number };
+  /** the summary's failed and not-verified MUST requirements (`  ID — reason`), why a run did not exit 0 */
+  problems: string[];
 }
 
 // A finished test's console line: two spaces, its mark (reporting/console.ts).
@@ -20,8 +22,9 @@ const SUMMARY = /^tests: (\d+) — (\d+) passed, (\d+) failed, (\d+) blocked, (\
 
 /** Feeds output chunks (stdout and stderr alike); splits them into lines, keeping a partial line for later. */
 export class PhaseClock {
-  readonly marks: PhaseMarks = {};
+  readonly marks: PhaseMarks = { problems: [] };
   private rest = "";
+  private inList = false;
 
   chunk(text: string, now: number): void {
     const lines = (this.rest + text).split("\n");
@@ -49,6 +52,10 @@ export class PhaseClock {
       const [total, passed, failed, blocked, skipped, observed] = s.slice(1).map(Number);
       m.tests = { total, passed, failed, blocked, skipped, observed };
     }
+    // The summary lists them under these headers, one per line, indented (reporting/console.ts).
+    if (/^(failed MUST requirements|MUST requirements not verified):$/.test(l)) this.inList = true;
+    else if (this.inList && /^ {2}\S/.test(l)) m.problems.push(l.trim());
+    else this.inList = false;
     const h = /allure-report\/index\.html in ([\d.]+) s/.exec(l);
     if (h) m.htmlMs = Math.round(Number(h[1]) * 1000);
   }
@@ -74,7 +81,12 @@ export interface Phases {
  * `launcherEnd` the launcher's end as results.json states it (startedAt + durationMs, the child's clock:
  * the same machine). A missing mark takes the next one's time.
  */
-export function phasesOf(m: PhaseMarks, started: number, ended: number, launcherEnd?: number): Phases {
+export function phasesOf(
+  m: Pick<PhaseMarks, "banner" | "firstTest" | "lastTest" | "summary">,
+  started: number,
+  ended: number,
+  launcherEnd?: number,
+): Phases {
   const summary = m.summary ?? ended;
   const last = m.lastTest ?? summary;
   const first = m.firstTest ?? last;

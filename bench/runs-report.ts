@@ -14,6 +14,8 @@ export interface RunsBench {
   /** the waits the mock profile sets (profiles/mock.yaml), in ms */
   waits: { rateWindowMs?: number; windowMarginMs: number; webhookQuietMs: number; pollIntervalMs: number; pollMaxWaitMs: number };
   rssHow: string;
+  /** repetitions that did not exit 0, and why (the summary's requirement lines) */
+  unclean: string[];
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -42,6 +44,8 @@ export function renderRuns(r: RunsBench): string {
       `| ${c.label} | ${c.exitCode} | ${s(c.wallMs)}${walls} | ${s(p.startupMs)} | ${s(p.vitestStartMs)} | ${s(p.testsMs)} | ${s(p.closeMs)} | ${s(p.reportsMs)}${html} | ${s(p.exitMs)} | ${c.peakRssMb === undefined ? "—" : `${c.peakRssMb} MB`} | ${c.tests ? fmt(c.tests.total) : "—"} | ${c.requests ? fmt(c.requests.count) : "—"} | ${s(c.requests?.inFlightMs)} |`,
     );
   }
+  if (r.unclean.length)
+    out.push("", "Repetitions that did not exit 0 (the median row may still be a clean one):", "", ...r.unclean.map((u) => `- ${u}`));
   const bare = r.bare.wallMs;
   out.push(
     "",

@@ -30,6 +30,7 @@ describe("runs bench", () => {
     c.chunk("o (4 ms)\r\n", 250);
     c.chunk("  ⊘ [A-3] three — blocked\nprogress 3/3\n", 300);
     c.chunk("\ntests: 3 — 1 passed, 0 failed, 1 blocked, 0 skipped, 1 observed, 0 could not judge\n", 400);
+    c.chunk("MUST requirements not verified:\n  RATE-02 — could not judge: too slow\n  A-3 — blocked\nverdict: INCOMPLETE\n", 405);
     c.chunk("reports in r/ (certification.md, junit.xml, coverage.md, allure-report/index.html in 2.5 s, manifest.json)", 410);
     c.end(420);
     expect(c.marks).toEqual({
@@ -39,6 +40,7 @@ describe("runs bench", () => {
       summary: 400,
       htmlMs: 2500,
       tests: { total: 3, passed: 1, failed: 0, blocked: 1, skipped: 0, observed: 1 },
+      problems: ["RATE-02 — could not judge: too slow", "A-3 — blocked"],
     });
   });
 
@@ -137,6 +139,7 @@ describe("runs bench", () => {
           tests: { total: 3, passed: 3, failed: 0, blocked: 0, skipped: 0, observed: 0 },
           requests,
           slowest,
+          problems: [],
         },
         {
           label: "sandbox",
@@ -146,11 +149,13 @@ describe("runs bench", () => {
           tests: undefined,
           requests: { ...requests, count: 5, byArea: { auth: 5 } },
           slowest: [],
+          problems: [],
         },
       ],
       bare: { wallMs: 2400, exitCode: 0, walls: [2400, 2300, 2500] },
       waits: { rateWindowMs: 1500, windowMarginMs: 150, webhookQuietMs: 100, pollIntervalMs: 25, pollMaxWaitMs: 1000 },
       rssHow: "GNU time",
+      unclean: ["html, run 2 of 3 (30.0 s): exit 3 — RATE-02 — could not judge"],
     };
     const md = renderRuns(r);
     expect(md).toContain("1-min load average 0.5 at start, 1.5 at the end");
@@ -158,6 +163,7 @@ describe("runs bench", () => {
       "| html | 0 | 12.0 s; 12.0, 11.0, 13.0 | 1.5 s | 2.0 s | 6.0 s | 0.1 s | 2.5 s (2.0 s) | 0.1 s | 600 MB | 3 | 7 | 2.4 s |",
     );
     expect(md).toContain("| sandbox | 0 | 4.0 s | 1.5 s |");
+    expect(md).toContain("- html, run 2 of 3 (30.0 s): exit 3 — RATE-02 — could not judge");
     expect(md).toContain("**2.4 s** (median of 3; 2.4, 2.3, 2.5)");
     expect(md).toContain("| html | 5.0× | not met |");
     expect(md).toContain("| suites/health/a.test | 2 | 3 | 0.9 s | 0.1 s | 1.0 s | [HEALTH-02] json (0.9 s) |");

@@ -43,7 +43,10 @@ export async function runsBench(command: string, log: (s: string) => void): Prom
     rmSync(folders, { recursive: true, force: true });
   }
   const runs: ConformanceRun[] = [noHtml, html].map((rs) => ({ ...medianOf(rs), walls: rs.map((r) => r.wallMs) }));
-  runs.push(await sandboxRun(log));
+  const unclean = [noHtml, html].flatMap((rs) => rs.flatMap((r, i) => (r.exitCode === 0 ? [] : [uncleanLine(r, i, rs.length)])));
+  const sandbox = await sandboxRun(log);
+  if (sandbox.exitCode !== 0) unclean.push(uncleanLine(sandbox, 0, 1));
+  runs.push(sandbox);
   const profile = loadProfile(mockProfilePath).profile;
   return {
     date: new Date().toISOString(),
@@ -60,7 +63,15 @@ export async function runsBench(command: string, log: (s: string) => void): Prom
       pollMaxWaitMs: profile.polling.maxWaitMs,
     },
     rssHow: peakRssHow(),
+    unclean,
   };
+}
+
+function uncleanLine(r: ConformanceRun, i: number, of: number): string {
+  const why = r.problems.length
+    ? r.problems.slice(0, 3).join("; ") + (r.problems.length > 3 ? ` (+${r.problems.length - 3} more)` : "")
+    : "no requirement line";
+  return `${r.label}, run ${i + 1} of ${of} (${(r.wallMs / 1000).toFixed(1)} s): exit ${r.exitCode} — ${why}`;
 }
 
 /** profiles/sandbox.yaml against the mock as a foreign target: its roles (primary, secondary) get the mock's tokens. */
