@@ -1,36 +1,11 @@
-// The benchmark's own arithmetic: record counting, JUnit time sums, the local-only guard, the table.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+// The benchmark's own arithmetic: the local-only guard, bodies, the tables. Run parsing: runs.test.ts.
+import { describe, expect, it } from "vitest";
 import { jpeg, multipart } from "./bodies.js";
-import { junitTimeMs, requestStats } from "./conformance-run.js";
 import { runLoad } from "./load.js";
 import { renderMarkdown, renderReportOpen, type BenchResults } from "./report.js";
 import { median } from "./report-open.js";
 
-const dir = mkdtempSync(join(tmpdir(), "idme-bench-test-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe("bench", () => {
-  it("counts exchanges by area (through the requirement) and sums their durations", () => {
-    const rec = (requirement: string | null, operationId: string | null, durationMs: number) =>
-      JSON.stringify({ requirement, operationId, status: 200, durationMs });
-    writeFileSync(join(dir, "exchanges-1-1.jsonl"), `${rec("HEALTH-01", "getHealth", 5)}\n${rec("HEALTH-02", "getHealth", 7)}\n`);
-    writeFileSync(join(dir, "exchanges-1-2.jsonl"), `${rec(null, null, 3)}\n\n`);
-    writeFileSync(join(dir, "run.json"), "{}");
-    const s = requestStats(dir);
-    expect(s.count).toBe(3);
-    expect(s.totalDurationMs).toBe(15);
-    expect(s.byArea).toEqual({ health: 2, "(no requirement)": 1 });
-    expect(s.byOperation).toEqual({ getHealth: 2, "(other path)": 1 });
-  });
-
-  it("sums the testcase times of a JUnit file in ms", () => {
-    const xml = `<testsuites time="9"><testsuite time="9"><testcase classname="a" name="x" time="0.25"></testcase><testcase name="y" time="1.5"/></testsuite></testsuites>`;
-    expect(junitTimeMs(xml)).toBe(1750);
-  });
-
   it("refuses to send load anywhere but 127.0.0.1", async () => {
     await expect(runLoad({ name: "x", url: "http://example.com/health" }, "x")).rejects.toThrow(/only sent to 127\.0\.0\.1/);
   });
@@ -46,7 +21,7 @@ describe("bench", () => {
     expect(image.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
 
-  it("renders the load, memory and run tables with the machine line", () => {
+  it("renders the load and memory tables with the machine line", () => {
     const r: BenchResults = {
       date: "2026-01-01T00:00:00Z",
       command: "npm run bench",
@@ -65,27 +40,12 @@ describe("bench", () => {
         },
       ],
       uploads: { count: 8, bytesEach: 100, statuses: [200, 200], rssBeforeMb: 90, peakRssMb: 140 },
-      runs: [
-        {
-          label: "full",
-          exitCode: 0,
-          wallMs: 30000,
-          startupMs: 4000,
-          testPhaseMs: 24000,
-          reportsMs: 2000,
-          testTimeSumMs: 20000,
-          tests: { passed: 3, failed: 0, skipped: 1 },
-          requests: { count: 7, totalDurationMs: 700, byArea: { auth: 4, health: 3 }, byOperation: {} },
-        },
-      ],
       notes: ["a note"],
     };
     const md = renderMarkdown(r);
     expect(md).toContain("2 CPU (CPU X), 4 GB RAM, Node v20.20.2");
     expect(md).toContain("| GET /health | mock | 12,345 | 1 | 9 | 61,725 | 200×61,725 | 0/0 |");
     expect(md).toContain("| 8 | 100 | 200 | 90 MB | 140 MB |");
-    expect(md).toContain("| full | 0 | 30.0 s | 4.0 s | 24.0 s | 2.0 s | 3/0/1 | 7 | 0.7 s | 20.0 s |");
-    expect(md).toContain("| auth | 4 |");
     expect(md).toContain("- a note");
   });
 

@@ -1,130 +1,102 @@
 /**
- * One full conformance run through the CLI, timed from outside: start-up (until the global
- * setup's banner), the test phase, the reports; plus what the run records say about requests.
+ * One full conformance run through the CLI, timed from outside (bench/run-phases.ts): start-up, vitest's
+ * start, the tests, the reports; its peak RSS (bench/peak-rss.ts); and what its results.json says about
+ * requests and slow files (bench/run-artifacts.ts). `medianOf` keeps the median of repetitions.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { requirements } from "../generated/requirements.js";
+import type { RunResult } from "../run/results.js";
 import { projectRoot } from "./mock-process.js";
-
-export interface ExchangeRecord {
-  requirement?: string | null;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-}
-
-export interface RequestStats {
-  count: number;
-  totalDurationMs: number;
-  byArea: Record<string, number>;
-  byOperation: Record<string, number>;
-}
+import { measurePeakRss } from "./peak-rss.js";
+import { type FileTime, type RequestStats, requestStats, slowestFiles } from "./run-artifacts.js";
+import { type PhaseMarks, type Phases, PhaseClock, phasesOf } from "./run-phases.js";
 
 export interface ConformanceRun {
   label: string;
   exitCode: number | null;
   wallMs: number;
-  startupMs: number;
-  testPhaseMs: number;
-  reportsMs: number;
-  testTimeSumMs: number;
-  tests: { passed: number; failed: number; skipped: number } | undefined;
-  requests: RequestStats;
+  phases: Phases;
+  /** the launcher's own span (results.json durationMs: mock start, vitest, tests, vitest close) */
+  launcherMs?: number;
+  htmlMs?: number;
+  peakRssMb?: number;
+  tests: PhaseMarks["tests"];
+  requests?: RequestStats;
+  slowest: FileTime[];
+  /** walls of every repetition when this is the median of several */
+  walls?: number[];
+  /** the failed and not-verified MUST requirements the summary listed (empty on exit 0) */
+  problems: string[];
 }
 
-/** Counts the exchanges of a run folder (exchanges-*.jsonl), by area (through the requirement) and operation. */
-export function requestStats(runDir: string): RequestStats {
-  const areaOf = new Map<string, string>(Object.values(requirements).map((r) => [r.id, r.area]));
-  const stats: RequestStats = { count: 0, totalDurationMs: 0, byArea: {}, byOperation: {} };
-  for (const f of readdirSync(runDir).filter((n) => /^exchanges-.*\.jsonl$/.test(n))) {
-    for (const line of readFileSync(join(runDir, f), "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const x = JSON.parse(line) as ExchangeRecord;
-      stats.count++;
-      stats.totalDurationMs += x.durationMs ?? 0;
-      const area = (x.requirement && areaOf.get(x.requirement)) ?? "(no requirement)";
-      stats.byArea[area] = (stats.byArea[area] ?? 0) + 1;
-      const op = x.operationId ?? "(other path)";
-      stats.byOperation[op] = (stats.byOperation[op] ?? 0) + 1;
-    }
-  }
-  return stats;
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** the reports folder; kept between calls (as `npm run conformance` keeps reports/); default a fresh one */
+  reportsDir?: string;
+  hardLimitMs?: number;
 }
 
-/** Sum of the test times in a JUnit file (tests run in parallel workers, so it can exceed the phase). */
-export function junitTimeMs(xml: string): number {
-  let sum = 0;
-  for (const m of xml.matchAll(/<testcase [^>]*time="([\d.]+)"/g)) sum += Number(m[1]) * 1000;
-  return Math.round(sum);
-}
-
-export async function timedConformanceRun(
-  label: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  hardLimitMs = 600_000,
-): Promise<ConformanceRun> {
-  const reports = mkdtempSync(join(tmpdir(), "idme-bench-run-"));
-  const started = performance.now();
-  let banner: number | undefined;
-  let summary: number | undefined;
-  let tests: ConformanceRun["tests"];
-  const child = spawn(
+export async function timedConformanceRun(label: string, args: string[], o: RunOptions = {}): Promise<ConformanceRun> {
+  const scratch = mkdtempSync(join(tmpdir(), "idme-bench-run-"));
+  const reportsDir = o.reportsDir ?? join(scratch, "out");
+  const rss = measurePeakRss(
     process.execPath,
-    ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--no-html", "--quiet", "--reports", reports, ...args],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
+    ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--reports", reportsDir, ...args],
+    scratch,
   );
-  const onLine = (text: string) => {
-    const now = performance.now();
-    if (banner === undefined && /\[conformance\] target/.test(text)) banner = now;
-    const m = /(\d+) passed, (\d+) failed, (\d+) skipped/.exec(text);
-    if (m && summary === undefined) {
-      summary = now;
-      tests = { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3]) };
-    }
-  };
-  child.stdout.on("data", (d: Buffer) => onLine(d.toString()));
-  child.stderr.on("data", (d: Buffer) => onLine(d.toString()));
+  const clock = new PhaseClock();
+  // Epoch ms, not performance.now(): results.json's startedAt is on the same clock.
+  const started = Date.now();
+  // CI=1: plain lines (no live progress line) whatever the bench's own terminal is.
+  const child = spawn(rss.command, rss.args, {
+    cwd: projectRoot,
+    env: { ...process.env, CI: "1", NO_COLOR: "1", ...o.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  if (child.pid) rss.watch(child.pid);
+  child.stdout.on("data", (d: Buffer) => clock.chunk(d.toString(), Date.now()));
+  child.stderr.on("data", (d: Buffer) => clock.chunk(d.toString(), Date.now()));
   const timer = setTimeout(() => {
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       /* gone */
     }
-  }, hardLimitMs);
+  }, o.hardLimitMs ?? 600_000);
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   clearTimeout(timer);
-  const end = performance.now();
+  const ended = Date.now();
+  clock.end(ended);
+  const peakRssMb = rss.peakMb();
   try {
-    const runDir = join(reports, ".run");
-    let testTimeSumMs = 0;
+    let result: RunResult | undefined;
     try {
-      testTimeSumMs = junitTimeMs(readFileSync(join(reports, "junit.xml"), "utf8"));
+      result = JSON.parse(readFileSync(join(reportsDir, "results.json"), "utf8")) as RunResult;
     } catch {
-      /* no junit: the run did not get that far */
+      /* no results.json: the run did not get that far */
     }
-    const b = banner ?? end;
-    const s = summary ?? end;
     return {
       label,
       exitCode,
-      wallMs: Math.round(end - started),
-      startupMs: Math.round(b - started),
-      testPhaseMs: Math.round(s - b),
-      reportsMs: Math.round(end - s),
-      testTimeSumMs,
-      tests,
-      requests: requestStats(runDir),
+      wallMs: Math.round(ended - started),
+      phases: phasesOf(clock.marks, started, ended, result && Date.parse(result.startedAt) + result.durationMs),
+      ...(result ? { launcherMs: result.durationMs, requests: requestStats(result) } : {}),
+      ...(clock.marks.htmlMs !== undefined ? { htmlMs: clock.marks.htmlMs } : {}),
+      ...(peakRssMb !== undefined ? { peakRssMb } : {}),
+      tests: clock.marks.tests,
+      problems: clock.marks.problems,
+      slowest: result ? slowestFiles(result, 10) : [],
     };
   } finally {
-    rmSync(reports, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The repetition with the median wall time (an odd count gives a real run, not a blend of runs). */
+export function medianOf<T extends { wallMs: number }>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error("no runs");
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)];
 }

@@ -1,5 +1,4 @@
 /** Renders the benchmark results as the markdown that goes to stdout and BENCHMARKS.md. */
-import type { ConformanceRun } from "./conformance-run.js";
 import type { LoadResult } from "./load.js";
 import type { Machine } from "./machine.js";
 import type { ReportOpenRow } from "./report-open.js";
@@ -10,7 +9,6 @@ export interface BenchResults {
   machine: Machine;
   load: LoadResult[];
   uploads: { count: number; bytesEach: number; statuses: number[]; rssBeforeMb: number; peakRssMb: number } | { error: string };
-  runs: ConformanceRun[];
   notes: string[];
 }
 
@@ -46,29 +44,6 @@ export function renderMarkdown(r: BenchResults): string {
   }
   out.push("");
 
-  if (r.runs.length === 0) {
-    out.push("Full conformance runs: not measured (--quick).", "");
-    if (r.notes.length) out.push(...r.notes.map((n) => `- ${n}`), "");
-    return out.join("\n");
-  }
-  out.push("### Full conformance runs", "");
-  out.push(
-    "| run | exit | wall | start-up | test phase | reports | tests (pass/fail/skip) | requests | time in requests | sum of test times |",
-    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|",
-  );
-  for (const c of r.runs) {
-    const t = c.tests ? `${c.tests.passed}/${c.tests.failed}/${c.tests.skipped}` : "—";
-    out.push(
-      `| ${c.label} | ${c.exitCode} | ${(c.wallMs / 1000).toFixed(1)} s | ${(c.startupMs / 1000).toFixed(1)} s | ${(c.testPhaseMs / 1000).toFixed(1)} s | ${(c.reportsMs / 1000).toFixed(1)} s | ${t} | ${fmt(c.requests.count)} | ${(c.requests.totalDurationMs / 1000).toFixed(1)} s | ${(c.testTimeSumMs / 1000).toFixed(1)} s |`,
-    );
-  }
-  out.push("");
-  out.push("Requests per area (what a run costs a live target):", "");
-  const areas = [...new Set(r.runs.flatMap((c) => Object.keys(c.requests.byArea)))].sort();
-  out.push(`| area | ${r.runs.map((c) => c.label).join(" | ")} |`, `|---|${r.runs.map(() => "---:").join("|")}|`);
-  for (const a of areas) out.push(`| ${a} | ${r.runs.map((c) => fmt(c.requests.byArea[a] ?? 0)).join(" | ")} |`);
-  out.push(`| **total** | ${r.runs.map((c) => `**${fmt(c.requests.count)}**`).join(" | ")} |`);
-  out.push("");
   if (r.notes.length) out.push(...r.notes.map((n) => `- ${n}`), "");
   return out.join("\n");
 }

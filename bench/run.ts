@@ -1,17 +1,17 @@
 /**
- * `npm run bench [-- --write] [-- --quick | --report-open]`: throughput of the mock (and of Prism's
- * mock of the same spec), the mock's peak memory under large uploads, its RSS over a soak (bench/soak.ts:
- * 60 s, 10 s with --quick), full conformance runs with their cost, and how long the HTML report takes
- * to open in headless Chromium (report-open).
+ * `npm run bench [-- --write] [-- --quick | --report-open | --traffic | --runs]`: throughput of the mock (and
+ * of Prism's mock of the same spec), the mock's peak memory under large uploads, its RSS over a soak
+ * (bench/soak.ts: 60 s, 10 s with --quick), full conformance runs (where their time goes, what they cost:
+ * the runs section), and how long the HTML report takes to open in headless Chromium (report-open).
  * Prints a markdown report; --write also puts each section between its markers in BENCHMARKS.md.
  * --quick: load phases only (and a shorter traffic section); --report-open: the report-open section only;
- * --traffic: the traffic section only (bench/traffic.ts: proxy overhead, HAR judging throughput).
+ * --traffic: the traffic section only (bench/traffic.ts: proxy overhead, HAR judging throughput);
+ * --runs: the runs section only (bench/runs.ts: full runs with and without HTML, a bare vitest run, the sandbox profile's cost).
  * Every load phase is bounded (5 s, 10 connections) and sent to 127.0.0.1 only.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { licenseUpload } from "./bodies.js";
-import { timedConformanceRun, type ConformanceRun } from "./conformance-run.js";
 import { runLoad, type LoadResult, type LoadSpec } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { projectRoot, startMockProcess } from "./mock-process.js";
@@ -22,12 +22,15 @@ import { reportOpenBench } from "./report-open.js";
 import { renderSoak, runSoak, type SoakResult } from "./soak.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "./uploads.js";
 import { renderTraffic, trafficBench } from "./traffic.js";
+import { runsBench } from "./runs.js";
+import { renderRuns } from "./runs-report.js";
 
 const args = new Set(process.argv.slice(2));
 const write = args.has("--write");
 const quick = args.has("--quick"); // load phases only: no conformance runs
 const reportOpenOnly = args.has("--report-open");
 const trafficOnly = args.has("--traffic"); // the traffic section only (proxy overhead, HAR judging)
+const runsOnly = args.has("--runs"); // the runs section only (full conformance runs, bare vitest)
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 /** The JSON phases both mocks serve: the same requests, so the numbers compare. */
@@ -108,27 +111,6 @@ async function prismPhases(load: LoadResult[], notes: string[]): Promise<void> {
   }
 }
 
-async function conformanceRuns(): Promise<ConformanceRun[]> {
-  const runs: ConformanceRun[] = [];
-  log("conformance: full run against the embedded mock (profile mock)");
-  runs.push(await timedConformanceRun("embedded mock, profile mock", ["--seed", "1"]));
-  // The sandbox example profile against a mock in its own process: what a live run would send.
-  const mock = await startMockProcess();
-  try {
-    log("conformance: full run with profiles/sandbox.example.yaml (budget lifted to count the need)");
-    runs.push(
-      await timedConformanceRun(
-        "mock as target, profile sandbox.example",
-        ["--target", mock.baseUrl, "--profile", "profiles/sandbox.example.yaml", "--budget", "100000", "--seed", "1"],
-        { IDME_TOKEN_PRIMARY: mock.tokens.primary, IDME_TOKEN_SECONDARY: mock.tokens.secondary },
-      ),
-    );
-  } finally {
-    await mock.close();
-  }
-  return runs;
-}
-
 /** A soak of the mock in its own process: does its memory stay bounded (mock/README.md M13, M14)? */
 async function soakPhase(seconds: number): Promise<SoakResult | { error: string }> {
   log(`mock: ${seconds} s soak`);
@@ -169,7 +151,13 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const flags = process.argv.slice(2);
   const command = `npm run bench${flags.length ? ` -- ${flags.join(" ")}` : ""}`;
-  if (!reportOpenOnly && !trafficOnly) await mainSection(machine, command);
+  if (!reportOpenOnly && !trafficOnly && !runsOnly) await mainSection(machine, command);
+  if (!quick && !reportOpenOnly && !trafficOnly) {
+    const md = renderRuns(await runsBench(command, log));
+    process.stdout.write(`${md}\n`);
+    if (write) writeSection("runs", md);
+  }
+  if (runsOnly) return;
   if (!reportOpenOnly) {
     const md = renderTraffic(await trafficBench(command, log, quick));
     process.stdout.write(`${md}\n`);
@@ -187,14 +175,11 @@ async function mainSection(machine: ReturnType<typeof describeMachine>, command:
   const uploads = await mockPhases(load);
   await prismPhases(load, notes);
   const soak = await soakPhase(quick ? 10 : 60);
-  const runs = quick ? [] : await conformanceRuns();
   notes.push(
     "Load phases: 10 connections, 5 s each; the mock and Prism each run in their own process; autocannon runs in this one (2 cores shared).",
     "Prism is compared on JSON requests only: it corrupts binary multipart uploads (toolchain notes).",
-    "Run columns: start-up = CLI start until the global setup's banner (tsx, vitest, embedded mock); test phase = banner until the summary line; reports = the rest (JUnit, coverage, certification, manifest; --no-html).",
-    "'time in requests' sums each exchange's durationMs from the run records (exchanges-*.jsonl); 'sum of test times' is from junit.xml. Test time not spent in requests is waiting: rate-limit windows, polling for pending documents, webhook deliveries.",
   );
-  const results: BenchResults = { date: new Date().toISOString(), command, machine, load, uploads, runs, notes };
+  const results: BenchResults = { date: new Date().toISOString(), command, machine, load, uploads, notes };
   const md = `${renderMarkdown(results)}\n${renderSoak(soak)}`;
   process.stdout.write(`${md}\n`);
   if (write) writeSection("", md);

@@ -4,7 +4,6 @@
  * the exit code with the certification: 0 conformant within scope, 1 non-conformant, 2 could not run,
  * 3 incomplete.
  */
-import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
@@ -15,6 +14,7 @@ import { type ArtifactPaths, artifactPaths, runArtifacts } from "../reporting/pa
 import { runSuite } from "../run/launcher.js";
 import { buildPlan, PlanError, type PlanRequest, type RunPlan } from "../run/plan.js";
 import { PreflightError } from "../run/preflight.js";
+import { clearArtifacts } from "./clear-artifacts.js";
 import { CannotRunError } from "./errors.js";
 import type { OutputOptions } from "./options.js";
 
@@ -86,8 +86,8 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const console = new ConsoleReport({ quiet: output.quiet, color: live && !io.env.NO_COLOR, live, out: io.out, err: io.err });
   console.banner(banner(plan, targetLine(plan)));
 
-  // An older run's artifacts must never pass for this one's.
-  for (const p of runArtifacts(paths)) rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  // An older run's artifacts must never pass for this one's: moved aside now, deleted while the tests run.
+  const cleared = clearArtifacts(runArtifacts(paths), paths.reportsDir);
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
   try {
@@ -97,9 +97,12 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
       vitestOutput: log.stream,
     });
   } catch (e) {
+    await cleared;
     if (e instanceof PreflightError) throw new CannotRunError(e.message);
     throw new CannotRunError(`suite defect: the launcher failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
   }
+  const notCleared = await cleared;
+  if (notCleared) throw new CannotRunError(`the older run's artifacts could not be deleted: ${notCleared.message}`);
   const reports = await writeReports({ plan, result, paths, html: output.html, vitestLog: log.text() });
   const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
   const extra = [

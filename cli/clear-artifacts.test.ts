@@ -1,0 +1,30 @@
+// An older run's artifacts leave their place at once and are gone before the new run writes its reports.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clearArtifacts } from "./clear-artifacts.js";
+
+const dir = mkdtempSync(join(tmpdir(), "idme-clear-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("clearArtifacts", () => {
+  it("moves the artifacts aside synchronously and deletes them, leaving history and other files", async () => {
+    mkdirSync(join(dir, "allure-results"));
+    for (let i = 0; i < 50; i++) writeFileSync(join(dir, "allure-results", `${i}-result.json`), "{}");
+    mkdirSync(join(dir, "history"));
+    writeFileSync(join(dir, "junit.xml"), "<x/>");
+    writeFileSync(join(dir, "mine.txt"), "kept");
+    const done = clearArtifacts([join(dir, "allure-results"), join(dir, "junit.xml"), join(dir, "coverage.md")], dir);
+    expect(existsSync(join(dir, "allure-results"))).toBe(false);
+    expect(existsSync(join(dir, "junit.xml"))).toBe(false);
+    expect(await done).toBeUndefined();
+    expect(readdirSync(dir).sort()).toEqual(["history", "mine.txt"]);
+  });
+
+  it("creates nothing when there is nothing to clear", async () => {
+    const empty = join(dir, "empty");
+    expect(await clearArtifacts([join(empty, "junit.xml")], empty)).toBeUndefined();
+    expect(existsSync(empty)).toBe(false);
+  });
+});
