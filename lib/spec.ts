@@ -303,11 +303,17 @@ export function requestSchemas(operationId: string): { mediaType: string; pointe
 /**
  * Validates a request body (parsed JSON, or the fields of a multipart form with files as any
  * string) against the operation's documented schema for `mediaType` (default: the first one).
+ * `undefined` is a request without a body: valid exactly when the body is not required.
  */
 export function validateRequest(operationId: string, body: unknown, mediaType?: string): SchemaIssue[] {
   const schemas = requestSchemas(operationId);
   const chosen = mediaType === undefined ? schemas[0] : schemas.find((s) => s.mediaType === mediaType.split(";")[0].trim().toLowerCase());
   if (!chosen) throw new Error(`${operationId} documents no request body${mediaType ? ` of type ${mediaType}` : ""}`);
+  // No body at all is a request of its own: allowed where the spec says `requestBody.required: false`.
+  if (body === undefined)
+    return chosen.required
+      ? [{ path: "$", expected: "a request body", received: "undefined", message: `${operationId} requires a request body` }]
+      : [];
   return validateAt(chosen.pointer, body);
 }
 
