@@ -166,6 +166,23 @@ export function openCode(code: number, where: "http" | "transaction"): OpenCodeD
   return list.find((e) => e.code === code && e.where.includes(where));
 }
 
+export interface ContradictionDef {
+  code: number;
+  status: number;
+  operations: string[];
+  decision: string;
+  /** what a failure says about it: the published text, ID.me's table, the decision */
+  text: string;
+}
+
+/** Published bodies that contradict ID.me's table (`x-error-catalogue.contradictions`) for a code, status and operation. */
+export function contradictionsFor(code: number, status: number, operationId: string | null): ContradictionDef[] {
+  const list = (loadSpec()["x-error-catalogue"].contradictions ?? []) as (Omit<ContradictionDef, "decision"> & { "x-decision": string })[];
+  return list
+    .filter((e) => e.code === code && e.status === status && operationId !== null && e.operations.includes(operationId))
+    .map(({ "x-decision": decision, ...e }) => ({ ...e, decision }));
+}
+
 /** HTTP-level codes documented for a status (and, when given, for that operation). */
 export function documentedHttpCodes(status: number, operationId?: string): number[] {
   return catalogue()
