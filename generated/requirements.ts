@@ -122,7 +122,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-01": {
     "id": "ACCESS-01",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D32",
     "operations": [
@@ -130,7 +130,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A document verify path that names no product (`/api/v2/document/{x}/verify`) MUST be answered 403 with code 2100.",
+    "text": "A document verify path that names no product (`/api/v2/document/{x}/verify`) SHOULD be answered 403 with code 2100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -138,14 +138,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-02": {
     "id": "ACCESS-02",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D32",
     "operations": [
       "getTelecomTransaction",
       "getDocumentTransaction"
     ],
-    "text": "A status path whose product family does not exist (`/api/v2/{x}/{uuid}`) MUST be answered 403 with code 2100.",
+    "text": "A status path whose product family does not exist (`/api/v2/{x}/{uuid}`) SHOULD be answered 403 with code 2100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -250,7 +250,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-09": {
     "id": "ACCESS-09",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
@@ -258,7 +258,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyLicense"
     ],
-    "text": "A product refusal (403 2100, 2200, 2300) MUST win over invalid inputs (422) in the same request.",
+    "text": "A product refusal (403 2100, 2200, 2300) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -266,14 +266,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-10": {
     "id": "ACCESS-10",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "confirmSmsCode",
       "sendSmsCode"
     ],
-    "text": "Another account's transaction or verification (403 3200, 3300) MUST win over invalid inputs (422) in the same request.",
+    "text": "Another account's transaction or verification (403 3200, 3300) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -518,7 +518,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-07": {
     "id": "DOCUMENT-07",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D20",
     "operations": [
@@ -551,7 +551,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-09": {
     "id": "DOCUMENT-09",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D28",
     "operations": [
@@ -567,7 +567,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-10": {
     "id": "DOCUMENT-10",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D28",
     "operations": [
@@ -643,7 +643,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-15": {
     "id": "DOCUMENT-15",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
@@ -672,7 +672,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "HEALTH-02": {
     "id": "HEALTH-02",
     "area": "health",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D2",
     "operations": [
@@ -725,13 +725,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-BIRTHDATE-04": {
     "id": "INPUT-BIRTHDATE-04",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D17",
     "operations": [
       "verifyTelecomIdentity"
     ],
-    "text": "A person whose 18th birthday is today (UTC) is an adult; the request MUST NOT be answered 3107 and MUST be answered 200.",
+    "text": "A person whose 18th birthday is today (UTC) is an adult; the request SHOULD NOT be answered 3107 and SHOULD be answered 200.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -788,7 +788,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-METADATA-01": {
     "id": "INPUT-METADATA-01",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D5",
     "operations": [
@@ -796,7 +796,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "`metadata` whose JSON text is longer than 500 characters MUST be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
+    "text": "`metadata` whose JSON text is longer than 500 characters SHOULD be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
     "sources": [
       "DOC:verification#metadata",
       "DOC:overview#errors-and-http-status-codes"
@@ -820,7 +820,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-METADATA-03": {
     "id": "INPUT-METADATA-03",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D5",
     "operations": [
@@ -828,7 +828,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "`metadata` whose JSON text is exactly 500 characters MUST be accepted (HTTP 200).",
+    "text": "`metadata` whose JSON text is exactly 500 characters SHOULD be accepted (HTTP 200).",
     "sources": [
       "DOC:verification#metadata"
     ]
@@ -892,13 +892,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-OTP-05": {
     "id": "INPUT-OTP-05",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D19",
     "operations": [
       "confirmSmsCode"
     ],
-    "text": "Once the retry limit is reached, a confirm with the right code MUST still be answered 422 with code 3104.",
+    "text": "Once the retry limit is reached, a confirm with the right code SHOULD still be answered 422 with code 3104.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -906,13 +906,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-OTP-06": {
     "id": "INPUT-OTP-06",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D19",
     "operations": [
       "confirmSmsCode"
     ],
-    "text": "A malformed code MUST NOT count as a try: after (limit − 1) wrong codes and a malformed one, the right code MUST be answered 200 with `status.code` 200.",
+    "text": "A malformed code SHOULD NOT count as a try: after (limit − 1) wrong codes and a malformed one, the right code SHOULD be answered 200 with `status.code` 200.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -934,14 +934,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-PHONE-02": {
     "id": "INPUT-PHONE-02",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D16",
     "operations": [
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "A `phone` that is not a JSON string of exactly ten digits (nine or eleven digits, letters, dashes, parentheses, a leading +1, a JSON number) MUST be answered 422 with code 3101 among the errors.",
+    "text": "A `phone` that is not a JSON string of exactly ten digits (nine or eleven digits, letters, dashes, parentheses, a leading +1, a JSON number) SHOULD be answered 422 with code 3101 among the errors.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1022,14 +1022,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-05": {
     "id": "NOTFOUND-05",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D29",
     "operations": [
       "getTelecomTransaction",
       "getDocumentTransaction"
     ],
-    "text": "A transaction asked for under the other product family's status path MUST be answered 404 with code 4100.",
+    "text": "A transaction asked for under the other product family's status path SHOULD be answered 404 with code 4100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1051,7 +1051,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-07": {
     "id": "NOTFOUND-07",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D31",
     "operations": [
@@ -1061,7 +1061,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A transaction POST whose verification_id names no verification MUST be answered 404 with code 4100.",
+    "text": "A transaction POST whose verification_id names no verification SHOULD be answered 404 with code 4100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes",
       "DOC:verification#verification"
@@ -1070,14 +1070,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-08": {
     "id": "NOTFOUND-08",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "confirmSmsCode",
       "sendSmsCode"
     ],
-    "text": "An id that names nothing (404 4100) MUST win over invalid inputs (422) in the same request.",
+    "text": "An id that names nothing (404 4100) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1113,13 +1113,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "RATE-03": {
     "id": "RATE-03",
     "area": "rate-limit",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D33",
     "operations": [
       "sendSmsCode"
     ],
-    "text": "When the account limit and a product limit are both passed, the answer MUST be 5200 (the account limit is checked first).",
+    "text": "When the account limit and a product limit are both passed, the answer SHOULD be 5200 (the account limit is checked first).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1199,13 +1199,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "RATE-09": {
     "id": "RATE-09",
     "area": "rate-limit",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "sendSmsCode"
     ],
-    "text": "A rate-limited request MUST be answered 429 even when its inputs are invalid (the limit is checked before inputs).",
+    "text": "A rate-limited request SHOULD be answered 429 even when its inputs are invalid (the limit is checked before inputs).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1214,7 +1214,8 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "id": "SCHEMA-01",
     "area": "schema",
     "level": "MUST",
-    "basis": "DOC",
+    "basis": "DECISION",
+    "decision": "D42",
     "operations": [
       "*"
     ],
@@ -1389,13 +1390,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "TELECOM-IDENTITY-01": {
     "id": "TELECOM-IDENTITY-01",
     "area": "telecom",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D10",
     "operations": [
       "verifyTelecomIdentity"
     ],
-    "text": "A successful identity match MUST return the current address in `results.address` with non-empty string `street`, `city`, `state` and `zip`.",
+    "text": "A successful identity match SHOULD return the current address in `results.address` with non-empty string `street`, `city`, `state` and `zip`.",
     "sources": [
       "DOC:telecom#identity"
     ]
@@ -1667,7 +1668,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "VERIFICATION-06": {
     "id": "VERIFICATION-06",
     "area": "verification",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D9",
     "operations": [

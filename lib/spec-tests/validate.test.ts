@@ -20,7 +20,7 @@ describe("validateResponse", () => {
   it("an undocumented status is reported as such", () => {
     expect(validateResponse("getDocumentTransaction", 422, envelope)).toEqual({ documented: false, issues: [] });
     expect(validateResponse("createVerification", 404, envelope).documented).toBe(false);
-    expect(validateResponse("getHealth", 401, envelope).documented).toBe(false);
+    expect(validateResponse("getHealth", 403, envelope).documented).toBe(false);
   });
 
   it("an unknown operation is undocumented", () => {
