@@ -113,6 +113,7 @@ export type ReqId =
   | "VERIFICATION-05"
   | "VERIFICATION-06"
   | "VERIFICATION-07"
+  | "VERIFICATION-08"
   | "WEBHOOK-01"
   | "WEBHOOK-02"
   | "WEBHOOK-03"
@@ -1693,6 +1694,19 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "sources": [
       "DOC:verification#retrieve-a-verification",
       "DOC:webhooks#payload"
+    ]
+  },
+  "VERIFICATION-08": {
+    "id": "VERIFICATION-08",
+    "area": "verification",
+    "level": "MUST",
+    "basis": "DOC",
+    "operations": [
+      "createVerification"
+    ],
+    "text": "The published request — POST /api/v2/verification with `Content-Type: application/json` and an empty body (`--data ''`) — and the same POST with no body at all answer 200 with a UUID verification_id and an empty transactions list.",
+    "sources": [
+      "DOC:verification#create-a-verification"
     ]
   },
   "WEBHOOK-01": {
