@@ -43,6 +43,7 @@ export type ReqId =
   | "DOCUMENT-13"
   | "DOCUMENT-14"
   | "DOCUMENT-15"
+  | "DOCUMENT-16"
   | "HEALTH-01"
   | "HEALTH-02"
   | "INPUT-BIRTHDATE-01"
@@ -63,6 +64,7 @@ export type ReqId =
   | "INPUT-OTP-06"
   | "INPUT-PHONE-01"
   | "INPUT-PHONE-02"
+  | "INPUT-PHONE-03"
   | "INPUT-SEVERAL-01"
   | "NOTFOUND-01"
   | "NOTFOUND-02"
@@ -552,32 +554,33 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-09": {
     "id": "DOCUMENT-09",
     "area": "document",
-    "level": "SHOULD",
-    "basis": "DECISION",
-    "decision": "D28",
+    "level": "MUST",
+    "basis": "DOC",
     "operations": [
       "verifyLicense",
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A document verify POST without a front image is rejected with HTTP 422 and code 3109.",
+    "text": "A document verify POST without a front image is rejected with HTTP 422 (its code is DOCUMENT-16).",
     "sources": [
-      "DOC:documents#verify-a-document"
+      "DOC:documents#verify-a-document",
+      "DOC:overview#errors-and-http-status-codes"
     ]
   },
   "DOCUMENT-10": {
     "id": "DOCUMENT-10",
     "area": "document",
-    "level": "SHOULD",
-    "basis": "DECISION",
-    "decision": "D28",
+    "level": "MUST",
+    "basis": "DOC",
     "operations": [
       "verifyLicense",
       "verifyPasscard"
     ],
-    "text": "A license or passcard verify POST without a back image is rejected with HTTP 422 and code 3109.",
+    "text": "A license or passcard verify POST without a back image is rejected with HTTP 422 (its code is DOCUMENT-16).",
     "sources": [
-      "DOC:documents#verify-a-document"
+      "DOC:documents#verify-a-document",
+      "DOC:mock#documents",
+      "DOC:overview#errors-and-http-status-codes"
     ]
   },
   "DOCUMENT-11": {
@@ -653,6 +656,22 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPasscard"
     ],
     "text": "A document verify POST with a too-small front image and an invalid callback_url is answered with one HTTP 422 listing both 3109 and 3100.",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "DOCUMENT-16": {
+    "id": "DOCUMENT-16",
+    "area": "document",
+    "level": "SHOULD",
+    "basis": "DECISION",
+    "decision": "D28",
+    "operations": [
+      "verifyLicense",
+      "verifyPassport",
+      "verifyPasscard"
+    ],
+    "text": "The 422 for a missing required image (DOCUMENT-09, DOCUMENT-10) SHOULD carry code 3109 (an absent file is below the minimum size).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -935,6 +954,21 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-PHONE-02": {
     "id": "INPUT-PHONE-02",
     "area": "input",
+    "level": "MUST",
+    "basis": "DECISION",
+    "decision": "D16",
+    "operations": [
+      "sendSmsCode",
+      "verifyTelecomIdentity"
+    ],
+    "text": "A `phone` that is no ten-digit US number in any writing (nine digits, letters in place of digits) MUST be answered 422 with code 3101 among the errors.",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "INPUT-PHONE-03": {
+    "id": "INPUT-PHONE-03",
+    "area": "input",
     "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D16",
@@ -942,7 +976,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "A `phone` that is not a JSON string of exactly ten digits (nine or eleven digits, letters, dashes, parentheses, a leading +1, a JSON number) SHOULD be answered 422 with code 3101 among the errors.",
+    "text": "A ten-digit number written other than as a JSON string of ten ASCII digits (eleven digits, dashes, parentheses, a leading +1, a JSON number, a trailing newline, non-ASCII digits) SHOULD be answered 422 with code 3101 among the errors (D16); a target that normalises it is warned.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
