@@ -56,6 +56,7 @@ export type ReqId =
   | "INPUT-METADATA-01"
   | "INPUT-METADATA-02"
   | "INPUT-METADATA-03"
+  | "INPUT-METADATA-04"
   | "INPUT-OTP-01"
   | "INPUT-OTP-02"
   | "INPUT-OTP-03"
@@ -808,15 +809,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-METADATA-01": {
     "id": "INPUT-METADATA-01",
     "area": "input",
-    "level": "SHOULD",
-    "basis": "DECISION",
-    "decision": "D5",
+    "level": "MUST",
+    "basis": "DOC",
     "operations": [
       "createVerification",
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "`metadata` whose JSON text is longer than 500 characters SHOULD be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
+    "text": "`metadata` over 500 characters by any measure (1000 characters of JSON text) MUST be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
     "sources": [
       "DOC:verification#metadata",
       "DOC:overview#errors-and-http-status-codes"
@@ -849,6 +849,22 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyTelecomIdentity"
     ],
     "text": "`metadata` whose JSON text is exactly 500 characters SHOULD be accepted (HTTP 200).",
+    "sources": [
+      "DOC:verification#metadata"
+    ]
+  },
+  "INPUT-METADATA-04": {
+    "id": "INPUT-METADATA-04",
+    "area": "input",
+    "level": "SHOULD",
+    "basis": "DECISION",
+    "decision": "D5",
+    "operations": [
+      "createVerification",
+      "sendSmsCode",
+      "verifyTelecomIdentity"
+    ],
+    "text": "`metadata` whose JSON text is 501 characters (one over, by D5's measure) SHOULD be answered 422 with the error envelope; a target that measures otherwise (a string without its quotes) is warned.",
     "sources": [
       "DOC:verification#metadata"
     ]

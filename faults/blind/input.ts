@@ -277,7 +277,7 @@ export const metadataFaults: CatalogueFault[] = [
     id: "blind-metadata-501-accepted",
     title: "metadata of 501 characters is accepted",
     description: "The metadata bound is off by one (≤ 501): metadata whose JSON text is 501 characters answers 200 instead of 422.",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-04"],
     apply: (b) => {
       b.validators.metadata = (v) => JSON.stringify(v).length <= 501;
     },
@@ -287,7 +287,7 @@ export const metadataFaults: CatalogueFault[] = [
     title: "string metadata is measured without its quotes",
     description:
       "A string metadata value is measured as the string, not its JSON text (D5): a 499- or 500-character string (JSON text 501/502) is accepted.",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-04"],
     apply: (b) => {
       const check = b.validators.metadata;
       b.validators.metadata = (v) => (typeof v === "string" ? v.length <= 500 : check(v));
@@ -327,7 +327,7 @@ export const metadataFaults: CatalogueFault[] = [
     id: "blind-metadata-unchecked-on-identity",
     title: "the identity match does not check metadata",
     description: "POST /api/v2/telecom/identity takes metadata of any length (a 2 000-character one answers 200, not 422).",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-01", "INPUT-METADATA-04"],
     apply: (b) => {
       const t = track(b);
       const check = b.validators.metadata;

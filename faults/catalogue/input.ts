@@ -70,7 +70,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "metadata-limit-ignored",
     title: "metadata limit ignored",
     description: "Metadata of any length is accepted (DOC: up to 500 characters, 422 beyond).",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-01", "INPUT-METADATA-04"],
     apply: (b) => {
       b.validators.metadata = () => true;
     },
