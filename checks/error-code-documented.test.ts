@@ -26,7 +26,8 @@ describe("error_code_documented", () => {
 
   it("flags the verification page's 3200 on getVerification (D13)", () => {
     const f = error_code_documented(exchangeOf({ status: 403, operationId: "getVerification", body: example("PublishedVerification403") }));
-    expect(f?.hint).toContain("3300 (D13)");
+    expect(f?.hint).toContain('ID.me\'s verification page writes 3200 "Verification not owned by this account" here');
+    expect(f?.hint).toMatch(/3300 verification ownership — D13$/);
   });
 
   it("flags a code answered with the wrong HTTP status", () => {

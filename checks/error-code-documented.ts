@@ -4,11 +4,13 @@
  * verification ownership is 3300, not 3200). A code in an OPEN place — one the test declared OPEN for
  * this answer, or one of the catalogue's `open` codes (3106, 2006) — is observed, not failed.
  */
-import { documentedHttpCodes, httpError, openCode, transactionError } from "../lib/spec.js";
+import { contradictionsFor, documentedHttpCodes, httpError, openCode, transactionError } from "../lib/spec.js";
 import type { Check } from "./types.js";
 
 function whereItBelongs(code: number, status: number, operationId: string | null): string {
-  if (code === 3200 && operationId === "getVerification") return "another account's verification answers 3300 (D13)";
+  // A published body that contradicts the table (D13's 3200) is named as that contradiction.
+  const known = contradictionsFor(code, status, operationId)[0];
+  if (known) return known.text;
   const http = httpError(code);
   if (http && http.status !== status) return `${code} is documented with HTTP ${http.status}, not ${status}`;
   if (http) return `${code} is documented for ${http.operations.join(", ")}`;

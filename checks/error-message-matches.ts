@@ -5,7 +5,7 @@
  * equal their ASCII forms, Unicode is compared in NFC, and a trailing period and surrounding spaces are ignored
  * (ID.me's own overview writes the 3109 text without a final period and the same text under 2006 with one).
  */
-import { httpError, transactionError } from "../lib/spec.js";
+import { contradictionsFor, httpError, transactionError } from "../lib/spec.js";
 import type { Check } from "./types.js";
 
 interface Item {
@@ -46,11 +46,16 @@ export const error_message_matches: Check = (x, ctx) => {
   // Codes outside the catalogue have no text to compare: error_code_documented names them.
   const wrong = all.filter((i) => i.expected !== undefined && !sameMessage(i.message, i.expected));
   if (wrong.length === 0) return undefined;
+  // A published body that contradicts the table (D13's 3200 on getVerification) is named as that contradiction.
+  const known = [...new Set(wrong.flatMap((w) => contradictionsFor(w.code, x.status, x.operationId).map((c) => c.text)))];
   return {
     check: "error_message_matches",
     title: `the message of ${wrong[0].code} is not the catalogue's text`,
     expected: wrong.map((w) => `${w.where}.message ${JSON.stringify(w.expected)}`).join("; "),
     received: wrong.map((w) => `${w.where}.message ${JSON.stringify(w.message)}`).join("; "),
-    hint: "The exact-message mode is on in this profile (strict.exactMessages, D14); switch it off to check messages loosely.",
+    hint: [
+      ...known,
+      "The exact-message mode is on in this profile (strict.exactMessages, D14); switch it off to check messages loosely.",
+    ].join(" "),
   };
 };

@@ -9,6 +9,6 @@ export const results_not_result: Check = (x) => {
     title: "errors found under `result`, expected `results`",
     expected: "a `results` object (D6)",
     received: `a \`result\` object: ${JSON.stringify(body.result).slice(0, 200)}`,
-    hint: "Rename the property to `results`; the overview example that shows `result` is the slip, not the contract (D6).",
+    hint: 'Rename the property to `results`: the overview\'s prose names `response["results"]["errors"]`; its two JSON examples that write `result` are the slip, not the contract (D6).',
   };
 };

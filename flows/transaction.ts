@@ -14,6 +14,7 @@ import { accepted, pending } from "../checks/transaction-shape.js";
 import type { Ctx } from "../harness/conformance.js";
 import { must } from "../harness/expect.js";
 import { pollTransaction } from "../harness/poll.js";
+import { hasId, idOf } from "./ids.js";
 import type { Exchange } from "../lib/exchange.js";
 import { documentedTransactionCodes, type OperationId } from "../lib/spec.js";
 
@@ -47,7 +48,8 @@ export const transactionIdOf = (x: Exchange): string => String(x.jsonObject()?.t
 export async function finalState(t: FlowCtx, statusOperation: StatusOperation, x: Exchange, by: ReqIdOf): Promise<Exchange> {
   const code = x.transactionStatus();
   if (x.status !== 200 || code === undefined || !t.profile.pendingStatusCodes.includes(code)) return x;
-  return t.arrange(by, () => pollTransaction(t.api, statusOperation, transactionIdOf(x), t.profile));
+  const id = await idOf(t, by, x, "transaction_id");
+  return t.arrange(by, () => pollTransaction(t.api, statusOperation, id, t.profile));
 }
 
 type ReqIdOf = Parameters<Ctx["arrange"]>[0];
@@ -64,7 +66,9 @@ async function accept(t: FlowCtx, x: Exchange, by: ReqIdOf, extra: Extra = {}): 
 
 /** The final state must be the outcome the input asked for (`by` says so); else the test is blocked. */
 async function ended(t: FlowCtx, x: Exchange, statusCode: 200 | 300, by: ReqIdOf): Promise<Exchange> {
-  await t.arrange(by, () => must(x, transactionAnswer(statusCode, [], `arrange: the transaction ends with status.code ${statusCode}`)));
+  await t.arrange(by, () =>
+    must(x, transactionAnswer(statusCode, [], `arrange: the transaction ends with status.code ${statusCode}`), hasId("transaction_id")),
+  );
   return x;
 }
 

@@ -10,7 +10,9 @@ export interface paths {
         };
         /**
          * Health check
-         * @description Returns 200 with no body when the API is up. Answers with or without credentials (D2).
+         * @description Returns 200 with no body when the API is up. It SHOULD answer without credentials as well (D2: the
+         *     health check's published curl sends none); the overview says every request needs a Bearer token, so a
+         *     target that asks for credentials here answers 401 1100 and is warned, not failed (HEALTH-02 is SHOULD).
          */
         get: operations["getHealth"];
         put?: never;
@@ -330,7 +332,7 @@ export interface components {
             message: string;
         };
         /**
-         * @description HTTP-level errors put the list at the top level (DOC).
+         * @description HTTP-level errors put the list at the top level: both published error bodies do (DOC); that every HTTP error does, and transaction errors go under `results.errors` instead, is this project's reading (D42).
          * @example {
          *       "errors": [
          *         {
@@ -390,7 +392,7 @@ export interface components {
         } & (unknown & unknown & unknown);
         /**
          * @description A transaction as the POSTs and the status GETs answer it. `results` is required: a body that puts
-         *     the details under `result` (singular, one published example's slip) does not conform (D6).
+         *     the details under `result` (singular, as both of the overview's JSON examples write it) does not conform (D6).
          */
         Transaction: WithRequired<components["schemas"]["TransactionCore"], "results">;
         /**
@@ -608,6 +610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A target that requires credentials on the health check too (D2) refuses a request without them (1100). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             500: components["responses"]["InternalError"];
         };

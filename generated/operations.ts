@@ -13,7 +13,7 @@ export interface OperationDef {
 }
 
 export const operations = [
-  {"id": "getHealth", "method": "GET", "path": "/health", "tag": "health", "product": null, "secured": false, "requestContentType": null, "statuses": [200,500]},
+  {"id": "getHealth", "method": "GET", "path": "/health", "tag": "health", "product": null, "secured": false, "requestContentType": null, "statuses": [200,401,500]},
   {"id": "createVerification", "method": "POST", "path": "/api/v2/verification", "tag": "verification", "product": null, "secured": true, "requestContentType": "application/json", "statuses": [200,401,422,429,500]},
   {"id": "getVerification", "method": "GET", "path": "/api/v2/verification/{verification_id}", "tag": "verification", "product": null, "secured": true, "requestContentType": null, "statuses": [200,401,403,404,429,500]},
   {"id": "sendSmsCode", "method": "POST", "path": "/api/v2/telecom/possession/sms/send", "tag": "telecom", "product": "telecom.possession.sms", "secured": true, "requestContentType": "application/json", "statuses": [200,401,403,404,422,429,500]},

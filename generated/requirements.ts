@@ -43,6 +43,7 @@ export type ReqId =
   | "DOCUMENT-13"
   | "DOCUMENT-14"
   | "DOCUMENT-15"
+  | "DOCUMENT-16"
   | "HEALTH-01"
   | "HEALTH-02"
   | "INPUT-BIRTHDATE-01"
@@ -55,6 +56,7 @@ export type ReqId =
   | "INPUT-METADATA-01"
   | "INPUT-METADATA-02"
   | "INPUT-METADATA-03"
+  | "INPUT-METADATA-04"
   | "INPUT-OTP-01"
   | "INPUT-OTP-02"
   | "INPUT-OTP-03"
@@ -63,6 +65,7 @@ export type ReqId =
   | "INPUT-OTP-06"
   | "INPUT-PHONE-01"
   | "INPUT-PHONE-02"
+  | "INPUT-PHONE-03"
   | "INPUT-SEVERAL-01"
   | "NOTFOUND-01"
   | "NOTFOUND-02"
@@ -113,6 +116,7 @@ export type ReqId =
   | "VERIFICATION-05"
   | "VERIFICATION-06"
   | "VERIFICATION-07"
+  | "VERIFICATION-08"
   | "WEBHOOK-01"
   | "WEBHOOK-02"
   | "WEBHOOK-03"
@@ -122,7 +126,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-01": {
     "id": "ACCESS-01",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D32",
     "operations": [
@@ -130,7 +134,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A document verify path that names no product (`/api/v2/document/{x}/verify`) MUST be answered 403 with code 2100.",
+    "text": "A document verify path that names no product (`/api/v2/document/{x}/verify`) SHOULD be answered 403 with code 2100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -138,14 +142,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-02": {
     "id": "ACCESS-02",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D32",
     "operations": [
       "getTelecomTransaction",
       "getDocumentTransaction"
     ],
-    "text": "A status path whose product family does not exist (`/api/v2/{x}/{uuid}`) MUST be answered 403 with code 2100.",
+    "text": "A status path whose product family does not exist (`/api/v2/{x}/{uuid}`) SHOULD be answered 403 with code 2100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -250,7 +254,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-09": {
     "id": "ACCESS-09",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
@@ -258,7 +262,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyLicense"
     ],
-    "text": "A product refusal (403 2100, 2200, 2300) MUST win over invalid inputs (422) in the same request.",
+    "text": "A product refusal (403 2100, 2200, 2300) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -266,14 +270,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "ACCESS-10": {
     "id": "ACCESS-10",
     "area": "access",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "confirmSmsCode",
       "sendSmsCode"
     ],
-    "text": "Another account's transaction or verification (403 3200, 3300) MUST win over invalid inputs (422) in the same request.",
+    "text": "Another account's transaction or verification (403 3200, 3300) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -518,7 +522,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-07": {
     "id": "DOCUMENT-07",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D20",
     "operations": [
@@ -552,31 +556,32 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "id": "DOCUMENT-09",
     "area": "document",
     "level": "MUST",
-    "basis": "DECISION",
-    "decision": "D28",
+    "basis": "DOC",
     "operations": [
       "verifyLicense",
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A document verify POST without a front image is rejected with HTTP 422 and code 3109.",
+    "text": "A document verify POST without a front image is rejected with HTTP 422 (its code is DOCUMENT-16).",
     "sources": [
-      "DOC:documents#verify-a-document"
+      "DOC:documents#verify-a-document",
+      "DOC:overview#errors-and-http-status-codes"
     ]
   },
   "DOCUMENT-10": {
     "id": "DOCUMENT-10",
     "area": "document",
     "level": "MUST",
-    "basis": "DECISION",
-    "decision": "D28",
+    "basis": "DOC",
     "operations": [
       "verifyLicense",
       "verifyPasscard"
     ],
-    "text": "A license or passcard verify POST without a back image is rejected with HTTP 422 and code 3109.",
+    "text": "A license or passcard verify POST without a back image is rejected with HTTP 422 (its code is DOCUMENT-16).",
     "sources": [
-      "DOC:documents#verify-a-document"
+      "DOC:documents#verify-a-document",
+      "DOC:mock#documents",
+      "DOC:overview#errors-and-http-status-codes"
     ]
   },
   "DOCUMENT-11": {
@@ -643,7 +648,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "DOCUMENT-15": {
     "id": "DOCUMENT-15",
     "area": "document",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
@@ -652,6 +657,22 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPasscard"
     ],
     "text": "A document verify POST with a too-small front image and an invalid callback_url is answered with one HTTP 422 listing both 3109 and 3100.",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "DOCUMENT-16": {
+    "id": "DOCUMENT-16",
+    "area": "document",
+    "level": "SHOULD",
+    "basis": "DECISION",
+    "decision": "D28",
+    "operations": [
+      "verifyLicense",
+      "verifyPassport",
+      "verifyPasscard"
+    ],
+    "text": "The 422 for a missing required image (DOCUMENT-09, DOCUMENT-10) SHOULD carry code 3109 (an absent file is below the minimum size).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -672,7 +693,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "HEALTH-02": {
     "id": "HEALTH-02",
     "area": "health",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D2",
     "operations": [
@@ -725,13 +746,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-BIRTHDATE-04": {
     "id": "INPUT-BIRTHDATE-04",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D17",
     "operations": [
       "verifyTelecomIdentity"
     ],
-    "text": "A person whose 18th birthday is today (UTC) is an adult; the request MUST NOT be answered 3107 and MUST be answered 200.",
+    "text": "A person whose 18th birthday is today (UTC) is an adult; the request SHOULD NOT be answered 3107 and SHOULD be answered 200.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -789,14 +810,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "id": "INPUT-METADATA-01",
     "area": "input",
     "level": "MUST",
-    "basis": "DECISION",
-    "decision": "D5",
+    "basis": "DOC",
     "operations": [
       "createVerification",
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "`metadata` whose JSON text is longer than 500 characters MUST be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
+    "text": "`metadata` over 500 characters by any measure (1000 characters of JSON text) MUST be answered 422 with the error envelope (a non-empty top-level `errors` list of objects with a numeric code and a non-empty message).",
     "sources": [
       "DOC:verification#metadata",
       "DOC:overview#errors-and-http-status-codes"
@@ -820,7 +840,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-METADATA-03": {
     "id": "INPUT-METADATA-03",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D5",
     "operations": [
@@ -828,7 +848,23 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "`metadata` whose JSON text is exactly 500 characters MUST be accepted (HTTP 200).",
+    "text": "`metadata` whose JSON text is exactly 500 characters SHOULD be accepted (HTTP 200).",
+    "sources": [
+      "DOC:verification#metadata"
+    ]
+  },
+  "INPUT-METADATA-04": {
+    "id": "INPUT-METADATA-04",
+    "area": "input",
+    "level": "SHOULD",
+    "basis": "DECISION",
+    "decision": "D5",
+    "operations": [
+      "createVerification",
+      "sendSmsCode",
+      "verifyTelecomIdentity"
+    ],
+    "text": "`metadata` whose JSON text is 501 characters (one over, by D5's measure) SHOULD be answered 422 with the error envelope; a target that measures otherwise (a string without its quotes) is warned.",
     "sources": [
       "DOC:verification#metadata"
     ]
@@ -892,13 +928,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-OTP-05": {
     "id": "INPUT-OTP-05",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D19",
     "operations": [
       "confirmSmsCode"
     ],
-    "text": "Once the retry limit is reached, a confirm with the right code MUST still be answered 422 with code 3104.",
+    "text": "Once the retry limit is reached, a confirm with the right code SHOULD still be answered 422 with code 3104.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -906,13 +942,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "INPUT-OTP-06": {
     "id": "INPUT-OTP-06",
     "area": "input",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D19",
     "operations": [
       "confirmSmsCode"
     ],
-    "text": "A malformed code MUST NOT count as a try: after (limit − 1) wrong codes and a malformed one, the right code MUST be answered 200 with `status.code` 200.",
+    "text": "A malformed code SHOULD NOT count as a try: after (limit − 1) wrong codes and a malformed one, the right code SHOULD be answered 200 with `status.code` 200.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -941,7 +977,22 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "sendSmsCode",
       "verifyTelecomIdentity"
     ],
-    "text": "A `phone` that is not a JSON string of exactly ten digits (nine or eleven digits, letters, dashes, parentheses, a leading +1, a JSON number) MUST be answered 422 with code 3101 among the errors.",
+    "text": "A `phone` that is no ten-digit US number in any writing (nine digits, letters in place of digits) MUST be answered 422 with code 3101 among the errors.",
+    "sources": [
+      "DOC:overview#errors-and-http-status-codes"
+    ]
+  },
+  "INPUT-PHONE-03": {
+    "id": "INPUT-PHONE-03",
+    "area": "input",
+    "level": "SHOULD",
+    "basis": "DECISION",
+    "decision": "D16",
+    "operations": [
+      "sendSmsCode",
+      "verifyTelecomIdentity"
+    ],
+    "text": "A ten-digit number written other than as a JSON string of ten ASCII digits (eleven digits, dashes, parentheses, a leading +1, a JSON number, a trailing newline, non-ASCII digits) SHOULD be answered 422 with code 3101 among the errors (D16); a target that normalises it is warned.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1022,14 +1073,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-05": {
     "id": "NOTFOUND-05",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D29",
     "operations": [
       "getTelecomTransaction",
       "getDocumentTransaction"
     ],
-    "text": "A transaction asked for under the other product family's status path MUST be answered 404 with code 4100.",
+    "text": "A transaction asked for under the other product family's status path SHOULD be answered 404 with code 4100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1051,7 +1102,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-07": {
     "id": "NOTFOUND-07",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D31",
     "operations": [
@@ -1061,7 +1112,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A transaction POST whose verification_id names no verification MUST be answered 404 with code 4100.",
+    "text": "A transaction POST whose verification_id names no verification SHOULD be answered 404 with code 4100.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes",
       "DOC:verification#verification"
@@ -1070,14 +1121,14 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "NOTFOUND-08": {
     "id": "NOTFOUND-08",
     "area": "not-found",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "confirmSmsCode",
       "sendSmsCode"
     ],
-    "text": "An id that names nothing (404 4100) MUST win over invalid inputs (422) in the same request.",
+    "text": "An id that names nothing (404 4100) SHOULD win over invalid inputs (422) in the same request.",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1113,13 +1164,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "RATE-03": {
     "id": "RATE-03",
     "area": "rate-limit",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D33",
     "operations": [
       "sendSmsCode"
     ],
-    "text": "When the account limit and a product limit are both passed, the answer MUST be 5200 (the account limit is checked first).",
+    "text": "When the account limit and a product limit are both passed, the answer SHOULD be 5200 (the account limit is checked first).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1199,13 +1250,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "RATE-09": {
     "id": "RATE-09",
     "area": "rate-limit",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D15",
     "operations": [
       "sendSmsCode"
     ],
-    "text": "A rate-limited request MUST be answered 429 even when its inputs are invalid (the limit is checked before inputs).",
+    "text": "A rate-limited request SHOULD be answered 429 even when its inputs are invalid (the limit is checked before inputs).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes"
     ]
@@ -1214,7 +1265,8 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "id": "SCHEMA-01",
     "area": "schema",
     "level": "MUST",
-    "basis": "DOC",
+    "basis": "DECISION",
+    "decision": "D42",
     "operations": [
       "*"
     ],
@@ -1389,13 +1441,13 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "TELECOM-IDENTITY-01": {
     "id": "TELECOM-IDENTITY-01",
     "area": "telecom",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D10",
     "operations": [
       "verifyTelecomIdentity"
     ],
-    "text": "A successful identity match MUST return the current address in `results.address` with non-empty string `street`, `city`, `state` and `zip`.",
+    "text": "A successful identity match SHOULD return the current address in `results.address` with non-empty string `street`, `city`, `state` and `zip`.",
     "sources": [
       "DOC:telecom#identity"
     ]
@@ -1667,7 +1719,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
   "VERIFICATION-06": {
     "id": "VERIFICATION-06",
     "area": "verification",
-    "level": "MUST",
+    "level": "SHOULD",
     "basis": "DECISION",
     "decision": "D9",
     "operations": [
@@ -1692,6 +1744,19 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
     "sources": [
       "DOC:verification#retrieve-a-verification",
       "DOC:webhooks#payload"
+    ]
+  },
+  "VERIFICATION-08": {
+    "id": "VERIFICATION-08",
+    "area": "verification",
+    "level": "MUST",
+    "basis": "DOC",
+    "operations": [
+      "createVerification"
+    ],
+    "text": "The published request — POST /api/v2/verification with `Content-Type: application/json` and an empty body (`--data ''`) — and the same POST with no body at all answer 200 with a UUID verification_id and an empty transactions list.",
+    "sources": [
+      "DOC:verification#create-a-verification"
     ]
   },
   "WEBHOOK-01": {

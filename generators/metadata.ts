@@ -26,6 +26,9 @@ export function listOfJsonLength(n: number): number[] {
 export const metadata = {
   /** D5: exactly at the limit, accepted. */
   atLimit: (): Record<string, string> => metadataOfJsonLength(500),
+  /** Twice the limit: over 500 characters by any measure (with or without quotes, characters or bytes). */
+  wellOverLimit: (): Record<string, string> => metadataOfJsonLength(1000),
+  wellOverLimitString: (): string => stringOfJsonLength(1000),
   /** D5: one character over the limit, rejected with 422. */
   overLimit: (): Record<string, string> => metadataOfJsonLength(501),
   /** D5: a string is measured with its quotes: 499 letters are 501 characters of JSON. */

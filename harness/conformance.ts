@@ -28,6 +28,7 @@ import {
   TooSlowToJudgeError,
 } from "./errors.js";
 import { currentPlans } from "./plan.js";
+import { fillTitle } from "./title.js";
 
 export type { Needs } from "../run/outcome.js";
 
@@ -305,8 +306,7 @@ conformance.for =
   <T extends { req: ReqId }>(rows: readonly T[]) =>
   (title: string, body: (row: T, ctx: Ctx) => Promise<void>, needs?: Needs | ((row: T) => Needs | undefined)): void => {
     for (const row of rows) {
-      const filled = title.replace(/\$([A-Za-z_][\w.]*)/g, (_, path: string) => String(valueAt(row, path)));
-      conformance(row.req, filled, (ctx) => body(row, ctx), typeof needs === "function" ? needs(row) : needs);
+      conformance(row.req, fillTitle(title, row), (ctx) => body(row, ctx), typeof needs === "function" ? needs(row) : needs);
     }
   };
 

@@ -2,8 +2,9 @@
  * One Ajv2020 instance holding the whole spec under `specId`; validators are compiled lazily per
  * JSON pointer and cached (the suite validates every response it sees).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { _, Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { jsonTextLength } from "./json-length.js";
 import { loadSpec, specId } from "./spec-document.js";
 
 export interface SchemaIssue {
@@ -35,6 +36,8 @@ const OPENAPI_KEYWORDS = [
   "xml",
 ];
 
+const MAX_JSON_LENGTH = "x-max-json-length";
+
 let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
@@ -56,7 +59,18 @@ function instance(): Ajv2020 {
   a.addFormat("binary", true); // OpenAPI annotation for file parts; nothing to check in JSON
   const extensions = new Set<string>();
   collectExtensionKeys(doc, extensions);
+  // `x-max-json-length` is a rule, not an annotation (D5): the JSON text of the value is at most that long.
+  extensions.delete(MAX_JSON_LENGTH);
   a.addVocabulary([...OPENAPI_KEYWORDS, ...extensions]);
+  a.addKeyword({
+    keyword: MAX_JSON_LENGTH,
+    schemaType: "number",
+    error: {
+      message: (cxt) => `must be JSON text of at most ${String(cxt.schemaValue)} characters`,
+      params: (cxt) => _`{limit: ${cxt.schemaCode}}`,
+    },
+    validate: (max: number, data: unknown) => jsonTextLength(data, max) <= max,
+  });
   // A structured clone keeps Ajv's bookkeeping off the shared parsed document.
   a.addSchema({ ...structuredClone(doc), $id: specId });
   ajv = a;
@@ -138,6 +152,8 @@ function expectedText(e: ErrorObject): string {
       return `at most ${String(p.limit)} character(s)`;
     case "additionalProperties":
       return "no additional properties";
+    case MAX_JSON_LENGTH:
+      return `JSON text of at most ${String(p.limit)} characters`;
     default:
       return `${e.keyword} ${JSON.stringify(p)}`;
   }

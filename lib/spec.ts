@@ -166,6 +166,23 @@ export function openCode(code: number, where: "http" | "transaction"): OpenCodeD
   return list.find((e) => e.code === code && e.where.includes(where));
 }
 
+export interface ContradictionDef {
+  code: number;
+  status: number;
+  operations: string[];
+  decision: string;
+  /** what a failure says about it: the published text, ID.me's table, the decision */
+  text: string;
+}
+
+/** Published bodies that contradict ID.me's table (`x-error-catalogue.contradictions`) for a code, status and operation. */
+export function contradictionsFor(code: number, status: number, operationId: string | null): ContradictionDef[] {
+  const list = (loadSpec()["x-error-catalogue"].contradictions ?? []) as (Omit<ContradictionDef, "decision"> & { "x-decision": string })[];
+  return list
+    .filter((e) => e.code === code && e.status === status && operationId !== null && e.operations.includes(operationId))
+    .map(({ "x-decision": decision, ...e }) => ({ ...e, decision }));
+}
+
 /** HTTP-level codes documented for a status (and, when given, for that operation). */
 export function documentedHttpCodes(status: number, operationId?: string): number[] {
   return catalogue()
@@ -303,11 +320,17 @@ export function requestSchemas(operationId: string): { mediaType: string; pointe
 /**
  * Validates a request body (parsed JSON, or the fields of a multipart form with files as any
  * string) against the operation's documented schema for `mediaType` (default: the first one).
+ * `undefined` is a request without a body: valid exactly when the body is not required.
  */
 export function validateRequest(operationId: string, body: unknown, mediaType?: string): SchemaIssue[] {
   const schemas = requestSchemas(operationId);
   const chosen = mediaType === undefined ? schemas[0] : schemas.find((s) => s.mediaType === mediaType.split(";")[0].trim().toLowerCase());
   if (!chosen) throw new Error(`${operationId} documents no request body${mediaType ? ` of type ${mediaType}` : ""}`);
+  // No body at all is a request of its own: allowed where the spec says `requestBody.required: false`.
+  if (body === undefined)
+    return chosen.required
+      ? [{ path: "$", expected: "a request body", received: "undefined", message: `${operationId} requires a request body` }]
+      : [];
   return validateAt(chosen.pointer, body);
 }
 

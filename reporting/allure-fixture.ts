@@ -147,7 +147,8 @@ function exchangeAttachments(writer: FileSystemWriter) {
 export function fixtureCertification(): Certification {
   const tests = [
     testResult("HEALTH-01", { verdict: "fail", findings: [finding("HEALTH-01")] }),
-    testResult("HEALTH-02"),
+    // A passing MUST requirement (HEALTH-02 is a SHOULD since issue 9, D2).
+    testResult("AUTH-05"),
     testResult("AUTH-01", { verdict: "error", unverified: "unreachable", reason: "connection refused" }),
     testResult("AUTH-02", {
       verdict: "blocked",
@@ -160,7 +161,7 @@ export function fixtureCertification(): Certification {
     result: runResult(tests),
     facts,
     profile: loadProfile(mockProfilePath).profile,
-    selected: ["HEALTH-01", "HEALTH-02", "AUTH-01", "AUTH-02"],
+    selected: ["HEALTH-01", "AUTH-05", "AUTH-01", "AUTH-02"],
   });
 }
 

@@ -84,7 +84,7 @@ describe("diff OLD_DIR NEW_DIR", () => {
     expect(diffLine(d)).toMatch(/^REGRESSED: SCHEMA-01 newly failing \(1 newly failing, 0 newly passing, /);
     const md = renderDiffMd(d);
     expect(md).toContain("## Newly failing (1)");
-    expect(md).toMatch(/\| SCHEMA-01 \| MUST \| DOC \| pass \| fail \| error_envelope: errors is an object, expected a list \|/);
+    expect(md).toMatch(/\| SCHEMA-01 \| MUST \| DECISION \| pass \| fail \| error_envelope: errors is an object, expected a list \|/);
     expect(md).toContain("## Requests and latency per area");
     // The other way round: the fault's requirement passes again, nothing regressed.
     const back = diffRuns(readRun(bad.paths.reportsDir), readRun(good.paths.reportsDir));

@@ -151,7 +151,7 @@ export const documentFaults: CatalogueFault[] = [
     title: "a passcard does not need a back image",
     description:
       "The passcard verify requires only front_image like the passport: a passcard without back image is accepted instead of 422 3109.",
-    breaks: ["DOCUMENT-10"],
+    breaks: ["DOCUMENT-10", "DOCUMENT-16"],
     apply: (b) => {
       b.requiredImages["document.passcard.verify"] = ["front_image"];
     },
@@ -160,7 +160,7 @@ export const documentFaults: CatalogueFault[] = [
     id: "blind-missing-image-3111",
     title: "a missing image answers 3111",
     description: "A required image that is missing answers 422 3111 (no type to judge) instead of 3109 (D28).",
-    breaks: ["DOCUMENT-09", "DOCUMENT-10"],
+    breaks: ["DOCUMENT-16"],
     apply: (b) => {
       const t = track(b);
       rewrite(

@@ -29,7 +29,7 @@ export const phoneFaults: CatalogueFault[] = [
     id: "blind-phone-eleven-digits",
     title: "an eleven-digit phone is accepted",
     description: "The phone rule is /^\\d{10,11}$/: an 11-digit phone such as 18885550100 is sent instead of answering 422 3101.",
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       const phone = b.validators.phone;
       b.validators.phone = (v) => phone(v) || (typeof v === "string" && /^\d{11}$/.test(v));
@@ -49,7 +49,7 @@ export const phoneFaults: CatalogueFault[] = [
     id: "blind-phone-trailing-newline",
     title: "a phone followed by a newline is accepted",
     description: 'The phone pattern\'s $ matches before a final newline (Python/Ruby style): "8885550100\\n" is sent instead of 422 3101.',
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       const phone = b.validators.phone;
       b.validators.phone = (v) => phone(v) || (typeof v === "string" && v.endsWith("\n") && phone(v.slice(0, -1)));
@@ -59,7 +59,7 @@ export const phoneFaults: CatalogueFault[] = [
     id: "blind-phone-plus-one-stripped",
     title: "a +1 country prefix is stripped before the phone rule",
     description: 'The phone is normalised first: "+18885550100" (and "18885550100") pass as 8885550100 instead of answering 422 3101.',
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       const phone = b.validators.phone;
       b.validators.phone = (v) => phone(v) || (typeof v === "string" && /^\+?1\d{10}$/.test(v) && phone(v.replace(/^\+?1/, "")));
@@ -70,7 +70,7 @@ export const phoneFaults: CatalogueFault[] = [
     title: "a phone sent as a JSON number passes the phone rule",
     description:
       "The phone rule tests String(phone), so the JSON number 8885550100 passes it; the send then fails inside (500 5000) instead of answering 422 3101.",
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       const phone = b.validators.phone;
       b.validators.phone = (v) => phone(typeof v === "number" ? String(v) : v);
@@ -81,7 +81,7 @@ export const phoneFaults: CatalogueFault[] = [
     title: "non-ASCII digits count as phone digits",
     description:
       "The phone rule uses a Unicode \\d (Python re): ten Arabic-Indic or full-width digits pass instead of 422 3101 (the spec's pattern is [0-9]{10}).",
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       const phone = b.validators.phone;
       b.validators.phone = (v) => phone(v) || (typeof v === "string" && /^\p{Nd}{10}$/u.test(v));
@@ -277,7 +277,7 @@ export const metadataFaults: CatalogueFault[] = [
     id: "blind-metadata-501-accepted",
     title: "metadata of 501 characters is accepted",
     description: "The metadata bound is off by one (≤ 501): metadata whose JSON text is 501 characters answers 200 instead of 422.",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-04"],
     apply: (b) => {
       b.validators.metadata = (v) => JSON.stringify(v).length <= 501;
     },
@@ -287,7 +287,7 @@ export const metadataFaults: CatalogueFault[] = [
     title: "string metadata is measured without its quotes",
     description:
       "A string metadata value is measured as the string, not its JSON text (D5): a 499- or 500-character string (JSON text 501/502) is accepted.",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-04"],
     apply: (b) => {
       const check = b.validators.metadata;
       b.validators.metadata = (v) => (typeof v === "string" ? v.length <= 500 : check(v));
@@ -327,7 +327,7 @@ export const metadataFaults: CatalogueFault[] = [
     id: "blind-metadata-unchecked-on-identity",
     title: "the identity match does not check metadata",
     description: "POST /api/v2/telecom/identity takes metadata of any length (a 2 000-character one answers 200, not 422).",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-01", "INPUT-METADATA-04"],
     apply: (b) => {
       const t = track(b);
       const check = b.validators.metadata;

@@ -11,7 +11,7 @@ export const lifecycleFaults: CatalogueFault[] = [
     id: "blind-verification-created-transactions-null",
     title: "a new verification lists transactions: null",
     description: "POST /api/v2/verification answers transactions null (no transaction yet) instead of an empty list.",
-    breaks: ["VERIFICATION-01", "VERIFICATION-02", "SCHEMA-10"],
+    breaks: ["VERIFICATION-01", "VERIFICATION-02", "VERIFICATION-08", "SCHEMA-10"],
     apply: (b) =>
       rewrite(
         b,

@@ -66,8 +66,8 @@ export const boundFaults: CatalogueFault[] = [
   {
     id: "blind3-metadata-501-accepted",
     title: "Metadata of 501 characters is accepted",
-    description: "The metadata limit is `<= 501`: one character over D5's 500 passes instead of answering 422 (INPUT-METADATA-01).",
-    breaks: ["INPUT-METADATA-01"],
+    description: "The metadata limit is `<= 501`: one character over D5's 500 passes instead of answering 422 (INPUT-METADATA-04).",
+    breaks: ["INPUT-METADATA-04"],
     apply: (b) => {
       b.validators.metadata = (v) => jsonTextLength(v, 501) <= 501;
     },

@@ -10,8 +10,8 @@ export const formatFaults: CatalogueFault[] = [
     id: "blind3-phone-unanchored",
     title: "The phone pattern is not anchored",
     description:
-      "The phone is tested with `/\\d{10}/`, so eleven digits or a leading 1 pass instead of 3101; D16 wants exactly ten digits (INPUT-PHONE-02).",
-    breaks: ["INPUT-PHONE-02"],
+      "The phone is tested with `/\\d{10}/`, so eleven digits or a leading 1 pass instead of 3101; D16 wants exactly ten digits (INPUT-PHONE-03, SHOULD: eleven digits are ten with a country code).",
+    breaks: ["INPUT-PHONE-03"],
     apply: (b) => {
       b.validators.phone = (v) => typeof v === "string" && /\d{10}/.test(v);
     },

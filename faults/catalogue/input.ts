@@ -10,7 +10,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "phone-lenient",
     title: "lenient phone check",
     description: "Any string with 7 or more digits passes as a phone: separators, a +1 prefix, 9 or 11 digits (D16: exactly ten digits).",
-    breaks: ["INPUT-PHONE-02"],
+    breaks: ["INPUT-PHONE-02", "INPUT-PHONE-03"],
     apply: (b) => {
       b.validators.phone = (v) => typeof v === "string" && v.replace(/\D/g, "").length >= 7;
     },
@@ -70,7 +70,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "metadata-limit-ignored",
     title: "metadata limit ignored",
     description: "Metadata of any length is accepted (DOC: up to 500 characters, 422 beyond).",
-    breaks: ["INPUT-METADATA-01"],
+    breaks: ["INPUT-METADATA-01", "INPUT-METADATA-04"],
     apply: (b) => {
       b.validators.metadata = () => true;
     },
@@ -117,7 +117,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "license-back-optional",
     title: "license back image optional",
     description: "verifyLicense accepts a front image alone (DOC: both required; D28: a missing image is 3109).",
-    breaks: ["DOCUMENT-10"],
+    breaks: ["DOCUMENT-10", "DOCUMENT-16"],
     apply: (b) => {
       b.requiredImages["document.license.verify"] = ["front_image"];
     },
@@ -126,7 +126,7 @@ export const inputFaults: CatalogueFault[] = [
     id: "passcard-back-optional",
     title: "passcard back image optional",
     description: "verifyPasscard accepts a front image alone (DOC: both required; D28: a missing image is 3109).",
-    breaks: ["DOCUMENT-10"],
+    breaks: ["DOCUMENT-10", "DOCUMENT-16"],
     apply: (b) => {
       b.requiredImages["document.passcard.verify"] = ["front_image"];
     },

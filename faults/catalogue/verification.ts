@@ -1,7 +1,9 @@
 // Verification faults (verification page): the list of transactions, the verification a transaction joins.
 import { randomUUID } from "node:crypto";
+import { announcedEmpty } from "../../mock/body.js";
+import { message } from "../../mock/messages.js";
 import type { CatalogueFault } from "../types.js";
-import { isObject, isTransaction, rewrite } from "../transform.js";
+import { isObject, isTransaction, JSON_CT, rewrite } from "../transform.js";
 
 export const verificationFaults: CatalogueFault[] = [
   {
@@ -17,6 +19,19 @@ export const verificationFaults: CatalogueFault[] = [
           ...r,
           body: { ...(r.body as object), transactions: [] },
         }),
+      ),
+  },
+  {
+    id: "verification-requires-body",
+    title: "createVerification refuses the published empty body",
+    description:
+      "POST /api/v2/verification with no body, or the docs' own `--data ''`, answers 422 / 3100 (issue 9: the mock once did; requestBody.required is false).",
+    breaks: ["VERIFICATION-08"],
+    apply: (b) =>
+      rewrite(
+        b,
+        (r, c) => c.operationId === "createVerification" && r.status === 200 && c.request !== undefined && announcedEmpty(c.request),
+        () => ({ status: 422, headers: { "content-type": JSON_CT }, body: { errors: [{ code: 3100, message: message(3100) }] } }),
       ),
   },
   {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { requirements } from "../../generated/requirements.js";
 import { loadSpec } from "../../lib/spec.js";
 import { packageRoot as projectRoot } from "../../lib/paths.js";
 
@@ -40,5 +41,20 @@ describe("decisions", () => {
     const recorded = recordedDecisions(readFileSync(path, "utf8"));
     const missing = [...specDecisions(loadSpec())].filter((d) => !recorded.has(d)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     expect(missing, "decisions the spec cites but docs/decisions.md does not record (as a heading)").toEqual([]);
+  });
+
+  it("the evidence table lists every DECISION requirement with its current level and decision", () => {
+    const markdown = readFileSync(join(projectRoot, "docs", "decisions.md"), "utf8");
+    const rows = new Map(
+      [...markdown.matchAll(/^\| ([A-Z]+(?:-[A-Z0-9]+)+) \| (MUST|SHOULD|MAY)[^|]*\| \[(D\d+)\]/gm)].map((m) => [m[1], `${m[2]} ${m[3]}`]),
+    );
+    const wanted = Object.values(requirements)
+      .filter((r) => r.basis === "DECISION")
+      .map((r) => [r.id, `${r.level} ${"decision" in r ? r.decision : "?"}`] as const);
+    expect(wanted.length).toBeGreaterThan(50);
+    expect(
+      wanted.filter(([id, v]) => rows.get(id) !== v).map(([id, v]) => `${id}: table ${rows.get(id) ?? "(missing)"}, registry ${v}`),
+    ).toEqual([]);
+    expect([...rows.keys()].filter((id) => requirements[id as keyof typeof requirements]?.basis !== "DECISION")).toEqual([]);
   });
 });

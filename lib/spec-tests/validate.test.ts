@@ -20,7 +20,7 @@ describe("validateResponse", () => {
   it("an undocumented status is reported as such", () => {
     expect(validateResponse("getDocumentTransaction", 422, envelope)).toEqual({ documented: false, issues: [] });
     expect(validateResponse("createVerification", 404, envelope).documented).toBe(false);
-    expect(validateResponse("getHealth", 401, envelope).documented).toBe(false);
+    expect(validateResponse("getHealth", 403, envelope).documented).toBe(false);
   });
 
   it("an unknown operation is undocumented", () => {
@@ -87,6 +87,23 @@ describe("validateRequest", () => {
     expect(validateRequest("verifyLicense", { front_image: "a", back_image: "b", metadata: "x".repeat(501) }).map((i) => i.path)).toEqual([
       "$.metadata",
     ]);
+  });
+
+  it("no body at all is valid where requestBody.required is false, an issue where it is true", () => {
+    expect(validateRequest("createVerification", undefined)).toEqual([]);
+    expect(validateRequest("createVerification", undefined, "application/json")).toEqual([]);
+    expect(validateRequest("sendSmsCode", undefined)).toEqual([expect.objectContaining({ path: "$", expected: "a request body" })]);
+    expect(validateRequest("verifyPassport", undefined)).toEqual([expect.objectContaining({ expected: "a request body" })]);
+  });
+
+  it("x-max-json-length is enforced: metadata of 501 JSON characters fails, 500 passes (D5)", () => {
+    const text = (n: number) => "x".repeat(n - 2); // a JSON string of n characters with its quotes
+    expect(validateRequest("createVerification", { metadata: text(500) })).toEqual([]);
+    expect(validateRequest("createVerification", { metadata: text(501) })).toEqual([
+      expect.objectContaining({ path: "$.metadata", expected: "JSON text of at most 500 characters" }),
+    ]);
+    expect(validateSchema("Metadata", { note: "é".repeat(480) })).toEqual([]);
+    expect(validateSchema("Metadata", [1, 2, { deep: text(494) }])).toHaveLength(1);
   });
 
   it("an operation without a body, or another media type, throws", () => {

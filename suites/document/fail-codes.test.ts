@@ -2,6 +2,7 @@
 import { pending } from "../../checks/transaction-shape.js";
 import { documentForm, documentOperations } from "../../generators/documents.js";
 import { frontName } from "../../generators/images.js";
+import { idOf } from "../../flows/ids.js";
 import { conformance } from "../../harness/conformance.js";
 import { expectTransaction, must } from "../../harness/expect.js";
 import { pollTransaction } from "../../harness/poll.js";
@@ -14,7 +15,7 @@ conformance.for(rows)(
   async ({ op, code }, t) => {
     const posted = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(frontName.failingWith(code)) });
     await t.arrange("DOCUMENT-01", () => must(posted, pending(t.profile.pendingStatusCodes)));
-    const id = String(posted.jsonObject()?.transaction_id);
+    const id = await idOf(t, "DOCUMENT-01", posted, "transaction_id");
 
     const x = await t.arrange("DOCUMENT-03", () => pollTransaction(t.api, "getDocumentTransaction", id, t.profile));
 

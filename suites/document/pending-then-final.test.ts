@@ -4,6 +4,7 @@
 import { pending } from "../../checks/transaction-shape.js";
 import { documentForm, documentOperations } from "../../generators/documents.js";
 import { frontName } from "../../generators/images.js";
+import { idOf } from "../../flows/ids.js";
 import { conformance } from "../../harness/conformance.js";
 import { expectTransaction, must } from "../../harness/expect.js";
 import { pollTransaction } from "../../harness/poll.js";
@@ -25,7 +26,7 @@ conformance.for(ops.map((r) => ({ ...r, req: "DOCUMENT-02" as const })))(
     const posted = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(frontName.success()) });
     await t.arrange("DOCUMENT-01", () => must(posted, pending(t.profile.pendingStatusCodes)));
 
-    const x = await pollTransaction(t.api, "getDocumentTransaction", String(posted.jsonObject()?.transaction_id), t.profile);
+    const x = await pollTransaction(t.api, "getDocumentTransaction", await idOf(t, "DOCUMENT-01", posted, "transaction_id"), t.profile);
 
     expectTransaction(x, 200, [], "DOC: a front image named success.jpg succeeds.");
   },
@@ -37,7 +38,7 @@ conformance.for(ops.map((r) => ({ ...r, req: "DOCUMENT-03" as const })))(
     const posted = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(frontName.fail()) });
     await t.arrange("DOCUMENT-01", () => must(posted, pending(t.profile.pendingStatusCodes)));
 
-    const x = await pollTransaction(t.api, "getDocumentTransaction", String(posted.jsonObject()?.transaction_id), t.profile);
+    const x = await pollTransaction(t.api, "getDocumentTransaction", await idOf(t, "DOCUMENT-01", posted, "transaction_id"), t.profile);
 
     expectTransaction(x, 300, [], "DOC: a front image named fail.jpg fails with a document error.");
   },

@@ -4,6 +4,7 @@ import { field, that } from "../../checks/answers.js";
 import { sendPending } from "../../flows/telecom.js";
 import { identity, otp, phone, smsSend } from "../../generators/telecom.js";
 import type { Ctx } from "../../harness/conformance.js";
+import { idOf } from "../../flows/ids.js";
 import { conformance } from "../../harness/conformance.js";
 import { expectStatus, must } from "../../harness/expect.js";
 import type { Exchange } from "../../lib/exchange.js";
@@ -50,8 +51,9 @@ const rows: ReadonlyArray<{
 conformance.for(rows)("answers the status GET of $name with its final state", async (row, t) => {
   const done = await row.finish(t);
   await t.arrange(row.by, () => expectStatus(done, 200, "arrange: a finished telecom transaction"));
+  const transactionId = await idOf(t, row.by, done, "transaction_id");
 
-  const x = await t.api.call("getTelecomTransaction", { params: { transaction_id: String(field(done, "transaction_id")) } });
+  const x = await t.api.call("getTelecomTransaction", { params: { transaction_id: transactionId } });
 
   expectStatus(x, 200);
   must(

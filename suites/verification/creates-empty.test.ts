@@ -23,3 +23,24 @@ conformance.for(bodies)("answers createVerification with $name with 200, a UUID 
   expectField(x, "verification_id", isUuid, "a UUID");
   expectField(x, "transactions", (v) => Array.isArray(v) && v.length === 0, "an empty list");
 });
+
+// ID.me's own curl: `--header 'Content-Type: application/json' --data ''` (requestBody.required: false), and no body at all.
+const published = [
+  {
+    req: "VERIFICATION-08" as const,
+    name: "an empty body with Content-Type application/json (the published curl)",
+    raw: { contentType: "application/json", data: "" },
+  },
+  { req: "VERIFICATION-08" as const, name: "no body and no Content-Type", raw: undefined },
+];
+
+conformance.for(published)(
+  "accepts the published createVerification request, $name: 200, a UUID and no transactions",
+  async ({ raw }, t) => {
+    const x = await t.api.call("createVerification", raw ? { raw } : {});
+
+    expectStatus(x, 200, "DOC: the verification page's example request sends --data '' and is answered 200.");
+    expectField(x, "verification_id", isUuid, "a UUID");
+    expectField(x, "transactions", (v) => Array.isArray(v) && v.length === 0, "an empty list");
+  },
+);

@@ -7,6 +7,7 @@ import { expectStatus, expectThat, field } from "../../harness/expect.js";
 import { createAccepted } from "../../flows/accepted.js";
 import { flows } from "../../flows/transaction.js";
 import { isUuid } from "../../checks/transaction-shape.js";
+import { idOf } from "../../flows/ids.js";
 import { fillVerification, listedOf } from "../../flows/verification.js";
 
 const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 400) ?? "(nothing)";
@@ -48,7 +49,9 @@ conformance.for(flows.map((flow) => ({ req: "VERIFICATION-04" as const, flow, na
     const first = await flow.start(t);
     const second = await flow.start(t);
     const ids = [field(first, "verification_id"), field(second, "verification_id")];
-    const listing = await t.api.call("getVerification", { params: { verification_id: String(ids[0]) } });
+    const listing = await t.api.call("getVerification", {
+      params: { verification_id: await idOf(t, "VERIFICATION-04", first, "verification_id") },
+    });
 
     expectThat(first, ids.every(isUuid) && ids[0] !== ids[1], {
       check: "new_verification",
