@@ -25,7 +25,7 @@ export interface MockServerOptions {
 export interface MockServer {
   /** e.g. http://127.0.0.1:43117 (no trailing slash) */
   baseUrl: string;
-  /** role → Base64 token the mock accepts (`Authorization: Bearer <token>`) */
+  /** role → Base64 token the mock accepts (`Authorization: Bearer ID.me <token>`) */
   tokens: Record<Role, string>;
   /** stops webhooks, timers and the server */
   close(): Promise<void>;

@@ -22,13 +22,25 @@ export interface Lockfile {
   packages: Record<string, LockEntry>;
 }
 
-export function consumerLockfile(repo: Lockfile, consumer: { name: string; dependency: string }, tarball: string): Lockfile {
+export interface Consumer {
+  name: string;
+  /** how its package.json names the tarball, e.g. "file:idme-services-v2-conformance.tgz" */
+  dependency: string;
+  /** its own devDependencies: each must be in the repository's lockfile, at the same version */
+  devDependencies?: Record<string, string>;
+}
+
+export function consumerLockfile(repo: Lockfile, consumer: Consumer): Lockfile {
   const self = repo.packages[""] as LockEntry & { name: string; bin?: unknown; license?: string; engines?: unknown };
   const packages: Record<string, LockEntry> = {
-    "": { name: consumer.name, dependencies: { [self.name]: consumer.dependency } },
+    "": {
+      name: consumer.name,
+      dependencies: { [self.name]: consumer.dependency },
+      ...(consumer.devDependencies ? { devDependencies: consumer.devDependencies } : {}),
+    },
     [`node_modules/${self.name}`]: {
       version: self.version,
-      resolved: tarball,
+      resolved: consumer.dependency,
       ...(self.dependencies ? { dependencies: self.dependencies } : {}),
       ...(self.bin ? { bin: self.bin } : {}),
       ...(self.license ? { license: self.license } : {}),
@@ -36,10 +48,15 @@ export function consumerLockfile(repo: Lockfile, consumer: { name: string; depen
     },
   };
   for (const [path, entry] of Object.entries(repo.packages)) {
+    // "devOptional" ones stay: an optional dependency of a runtime package needs them too.
     if (path === "" || entry.dev) continue;
-    // "devOptional": needed by the dev tools or by an optional dependency; for the consumer, the latter.
-    const { devOptional, ...rest } = entry;
-    packages[path] = devOptional ? { ...rest, optional: true } : rest;
+    packages[path] = entry;
+  }
+  for (const [name, version] of Object.entries(consumer.devDependencies ?? {})) {
+    const entry = repo.packages[`node_modules/${name}`];
+    if (entry?.version !== version)
+      throw new Error(`${name}@${version} is not in the repository's lockfile (it has ${entry?.version ?? "none"})`);
+    packages[`node_modules/${name}`] = entry; // dev-only in the repository: its own dependencies must be runtime ones
   }
   return { name: consumer.name, lockfileVersion: repo.lockfileVersion, requires: true, packages };
 }
