@@ -9,6 +9,7 @@ import { describeRun, generateSigningKey, verifyManifest } from "../reporting/ma
 import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
 import { listing } from "./list.js";
+import { registerMergeCommand } from "./merge.js";
 import { parseRunOptions, type RawOptions, flagValue } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
 
@@ -33,6 +34,8 @@ Examples:
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
       --profile profiles/sandbox.yaml --budget 200
+  npm run conformance -- --shard 2/3 --seed 42 --reports shard2   # one part; then, with all parts:
+  npm run conformance -- merge shard1 shard2 shard3 --reports final
   npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
 
 /** commander parsers that refuse a flag where a value belongs (`--target --profile x`). */
@@ -127,6 +130,7 @@ export function buildProgram(exit: (code: number) => void): Command {
       console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
+  registerMergeCommand(program, exit, () => process.env.IDME_SIGNING_KEY || undefined);
   registerTrafficCommands(program, exit);
   return program;
 }
