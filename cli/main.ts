@@ -66,7 +66,11 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)", value("--today"))
     .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated; --list shows them)", value("--mock-faults"))
     .option("--mock-fixtures <file>", "fixtures file for the embedded mock (YAML or JSON)", value("--mock-fixtures"))
-    .option("--shard <i/n>", "run part i of n (the request budget is shared; merge the parts with `merge`)", value("--shard"))
+    .option(
+      "--shard <i/n>",
+      "run part i of n: the areas dealt to it (rate-limit and webhook together), a share of the budget; give every part the same --seed, then `merge` them",
+      value("--shard"),
+    )
     .option("--no-html", "skip the Allure HTML report (faster)")
     .option("--har <file>", "also write the run's exchanges (redacted) as HAR 1.2, to judge again later with `judge`", value("--har"))
     .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))
