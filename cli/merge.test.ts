@@ -1,7 +1,7 @@
 /**
  * `--shard i/n` then `merge`: three shards of a run against a faulty embedded mock, merged, judge every
- * requirement as the unsharded run with the same seed and today does (the faults fail requirements on
- * more than one shard). Plus the merges that must refuse (exit 2).
+ * requirement as the unsharded run with the same seed, today and selection does (the faults fail
+ * requirements on more than one shard). Plus the merges that must refuse (exit 2).
  */
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,7 +16,13 @@ import { mergeCommand } from "./merge.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-merge-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const common = ["--seed", "42", "--today", "2026-06-15", "--no-html", "--quiet", "--mock-faults", "unknown-id-200,otp-any-code-accepted"];
+// Four areas, one part or more on each shard (a whole run four times would load the machine that the
+// fault batch shares with this file; the rate-limit area's windows are what a loaded machine blurs).
+const selected = ["auth", "health", "input", "not-found"];
+const common = [
+  ...["--area", selected.join(","), "--seed", "42", "--today", "2026-06-15", "--no-html", "--quiet"],
+  ...["--mock-faults", "unknown-id-200,otp-any-code-accepted"],
+];
 
 function cli(args: string[]): Promise<number | null> {
   return new Promise((done) => {
@@ -41,7 +47,7 @@ const shardDir = (i: number) => join(work, `shard${i}`);
 let codes: (number | null)[] = [];
 
 beforeAll(async () => {
-  // One after another: the rate-limit tests judge windows of 1.5 s, which a loaded machine blurs.
+  // One after another: less load at once.
   codes = [await cli([...common, "--reports", join(work, "whole")])];
   for (const i of [1, 2, 3]) codes.push(await cli([...common, "--shard", `${i}/3`, "--reports", shardDir(i)]));
 }, 240_000);
@@ -55,7 +61,8 @@ describe("three shards merged", () => {
       const c = cert(shardDir(i));
       expect(c.facts.shard).toEqual({ index: i, count: 3 });
       const ran = new Set(c.requirements.filter((r) => r.result !== "not-selected").map((r) => r.area));
-      expect([...ran].sort()).toEqual(areas[i - 1]);
+      expect([...ran].sort()).toEqual(areas[i - 1].filter((a) => selected.includes(a)));
+      expect(ran.size).toBeGreaterThan(0);
     }
   });
 
