@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Bin entry: loads the TypeScript CLI through tsx's ESM API (no build step).
-import { register } from "tsx/esm/api";
+// Bin entry: the CLI from the sources (a checkout) or from dist/ (the installed package), in this process.
+import { load } from "./entry.mjs";
 
-register();
-const { main } = await import("../cli/main.ts");
+const { main } = await load("cli/main");
 await main(process.argv);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs mock/cli.ts through tsx's ESM loader in this same process (no child process to lose on kill).
-import { register } from "tsx/esm/api";
+// Bin entry: the standalone mock from the sources (a checkout) or from dist/ (the installed package), in
+// this same process (no child process to lose on kill).
+import { load } from "./entry.mjs";
 
-register();
-await import(new URL("../mock/cli.ts", import.meta.url).href);
+await load("mock/cli");

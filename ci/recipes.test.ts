@@ -133,6 +133,8 @@ describe("(b) every idme-conformance command line uses only the documented inter
     for (const [sub, spec] of Object.entries(CLI_INTERFACE)) {
       for (const [flag, arity] of Object.entries(spec.flags)) {
         const actual = program[sub]?.[flag] ?? PLANNED[sub]?.[flag];
+        // Implemented: no longer planned (ci/cli-interface.ts).
+        if (program[sub]?.[flag] && PLANNED[sub]?.[flag]) missing.push(`${sub || "run"} ${flag}: implemented, delete it from PLANNED`);
         if (actual !== arity) missing.push(`${sub || "run"} ${flag} (${arity}): ${actual ?? "absent"}`);
       }
     }
@@ -209,7 +211,7 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
 
   describe("workflow", () => {
     const contexts = (event: string, extra: Json = {}) => ({
-      github: { event_name: event, event: { pull_request: { head: { repo: { fork: false } } } } },
+      github: { event_name: event, run_number: 17, event: { pull_request: { head: { repo: { fork: false } } } } },
       inputs: {},
       secrets: { IDME_TOKEN_PRIMARY: "tok-primary", IDME_TOKEN_SECONDARY: "tok-secondary", IDME_SIGNING_KEY: "" },
       vars: {},
@@ -254,8 +256,8 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
       const r = runJob("sandbox", contexts("schedule", { matrix: { shard: 2 } }), exit);
       expect(r.ok).toBe(exit === 0);
       expect(argsOf(r)).toEqual([
-        ...["--target", "https://services.idmelabs.com", "--profile", "profiles/sandbox.example.yaml", "--budget", "200"],
-        ...["--shard", "2/3", "--reports", "reports", "--quiet"],
+        ...["--target", "https://services.idmelabs.com", "--profile", "profiles/sandbox.yaml", "--budget", "200"],
+        ...["--shard", "2/3", "--seed", "17", "--reports", "reports", "--quiet"],
       ]);
       expect(suiteCalls(r)[0].idme).toEqual(["IDME_TOKEN_PRIMARY", "IDME_TOKEN_SECONDARY"]);
       expect(r.calls.filter((c) => c.tool === "npm").map((c) => c.idme)).toEqual([[]]);

@@ -9,6 +9,7 @@ import { describeRun, generateSigningKey, verifyManifest } from "../reporting/ma
 import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
 import { listing } from "./list.js";
+import { registerMergeCommand } from "./merge.js";
 import { parseRunOptions, type RawOptions, flagValue } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
 
@@ -33,6 +34,8 @@ Examples:
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
       --profile profiles/sandbox.yaml --budget 200
+  npm run conformance -- --shard 2/3 --seed 42 --reports shard2   # one part; then, with all parts:
+  npm run conformance -- merge shard1 shard2 shard3 --reports final
   npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
 
 /** commander parsers that refuse a flag where a value belongs (`--target --profile x`). */
@@ -63,7 +66,11 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)", value("--today"))
     .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated; --list shows them)", value("--mock-faults"))
     .option("--mock-fixtures <file>", "fixtures file for the embedded mock (YAML or JSON)", value("--mock-fixtures"))
-    .option("--shard <i/n>", "run part i of n (the request budget is shared; merge the parts with `merge`)", value("--shard"))
+    .option(
+      "--shard <i/n>",
+      "run part i of n: the areas dealt to it (rate-limit and webhook together), a share of the budget; give every part the same --seed, then `merge` them",
+      value("--shard"),
+    )
     .option("--no-html", "skip the Allure HTML report (faster)")
     .option("--har <file>", "also write the run's exchanges (redacted) as HAR 1.2, to judge again later with `judge`", value("--har"))
     .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))
@@ -127,6 +134,7 @@ export function buildProgram(exit: (code: number) => void): Command {
       console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
+  registerMergeCommand(program, exit, () => process.env.IDME_SIGNING_KEY || undefined);
   registerTrafficCommands(program, exit);
   return program;
 }

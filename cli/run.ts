@@ -15,6 +15,7 @@ import { runSuite } from "../run/launcher.js";
 import { buildPlan, PlanError, type PlanRequest, type RunPlan } from "../run/plan.js";
 import { PreflightError } from "../run/preflight.js";
 import { clearArtifacts } from "./clear-artifacts.js";
+import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import type { OutputOptions } from "./options.js";
 
@@ -41,6 +42,10 @@ function banner(plan: RunPlan, baseUrlHint: string): string[] {
     `profile  ${p.profile.name} — ${p.path === "-" ? "(standard input)" : p.path} (sha256 ${p.sha256})`,
     `seed ${plan.seed} (replay with --seed ${plan.seed}) · today ${plan.today} · budget ${plan.budget} requests${plan.shard ? ` · shard ${plan.shard.index}/${plan.shard.count}` : ""}`,
   ];
+  if (plan.shard)
+    lines.push(
+      `shard    ${plan.shard.index}/${plan.shard.count}: areas ${shardAreas(plan.shard.count)[plan.shard.index - 1].join(", ")} (merge the parts with \`idme-conformance merge\`)`,
+    );
   if (plan.selection)
     lines.push(
       `selection ${[...plan.selection.areas.map((a) => `area ${a}`), ...plan.selection.requirements].join(", ")} (${plan.selection.ids.length} requirements)`,

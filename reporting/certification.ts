@@ -60,7 +60,7 @@ export interface Certification {
   requirements: RequirementEntry[];
 }
 
-export function effectiveLevel(req: Requirement, profile: Profile): Requirement["level"] {
+export function effectiveLevel(req: Requirement, profile: Pick<Profile, "strict">): Requirement["level"] {
   if (!req.mustWhen) return req.level;
   const [, key] = req.mustWhen.split(".") as [string, keyof Profile["strict"]];
   return profile.strict[key] ? "MUST" : req.level;
@@ -117,7 +117,8 @@ function judge(
 export interface CertificationInput {
   result: RunResult;
   facts: RunFacts;
-  profile: Profile;
+  /** only its strict switches matter here (the levels of `mustWhen` requirements) */
+  profile: Pick<Profile, "strict">;
   /** requirement ids the run selected; undefined = every requirement */
   selected?: readonly ReqId[];
 }

@@ -6,8 +6,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../lib/paths.js";
+import type { ReqId } from "../generated/requirements.js";
 import type { RunPlan } from "../run/plan.js";
+import type { Profile } from "../run/profile.js";
 import type { RunResult } from "../run/results.js";
+import { scopeOf } from "../run/shards.js";
 import { writeAllureResults } from "./allure-results.js";
 import { generateAllureReport } from "./allure-generate.js";
 import { buildCertification, type Certification } from "./certification.js";
@@ -16,7 +19,7 @@ import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } fr
 import { renderJunit } from "./junit.js";
 import { type Manifest, signingKeyFingerprint, writeManifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
-import { runFacts } from "./run-facts.js";
+import { type RunFacts, runFacts } from "./run-facts.js";
 import { specFacts } from "./spec-facts.js";
 
 export interface ReportOptions {
@@ -41,13 +44,44 @@ export interface Reports {
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 export async function writeReports({ plan, result, paths, html, vitestLog }: ReportOptions): Promise<Reports> {
-  mkdirSync(paths.reportsDir, { recursive: true });
-  const certification = buildCertification({
+  return writeReportsOf({
     result,
     facts: runFacts(plan, result),
-    profile: plan.profile.profile,
-    selected: plan.selection?.ids,
+    levels: plan.profile.profile,
+    selected: scopeOf(plan),
+    signingKey: plan.signingKey,
+    paths,
+    html,
+    ...(vitestLog !== undefined ? { vitestLog } : {}),
   });
+}
+
+/** What the reports are rendered from: a run's, or merged shards' (reporting/merge.ts), alike. */
+export interface ReportInput {
+  result: RunResult;
+  facts: RunFacts;
+  /** the profile's strict switches: they set the levels of `mustWhen` requirements */
+  levels: Pick<Profile, "strict">;
+  /** requirement ids in scope; undefined = every one */
+  selected?: readonly ReqId[];
+  signingKey?: string;
+  paths: ArtifactPaths;
+  html: boolean;
+  vitestLog?: string;
+}
+
+export async function writeReportsOf({
+  result,
+  facts,
+  levels,
+  selected,
+  signingKey,
+  paths,
+  html,
+  vitestLog,
+}: ReportInput): Promise<Reports> {
+  mkdirSync(paths.reportsDir, { recursive: true });
+  const certification = buildCertification({ result, facts, profile: levels, selected });
   writeFileSync(paths.results, json(result));
   const coverage = computeCoverage(specFacts(), coveredExchanges(result.tests));
   writeFileSync(paths.coverageJson, json(coverage));
@@ -73,8 +107,8 @@ export async function writeReports({ plan, result, paths, html, vitestLog }: Rep
     if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
     else htmlProblem = r.message;
   }
-  const manifest = writeManifest(paths.reportsDir, plan.signingKey, certification.facts);
-  const signerFingerprint = signingKeyFingerprint(plan.signingKey);
+  const manifest = writeManifest(paths.reportsDir, signingKey, certification.facts);
+  const signerFingerprint = signingKeyFingerprint(signingKey);
   return {
     certification,
     coverage,

@@ -17,6 +17,7 @@ import { CollectorReporter } from "./collector.js";
 import type { RunPlan } from "./plan.js";
 import { checkReachable, checkRoles } from "./preflight.js";
 import { applyPremises } from "./premises.js";
+import { scopeOf } from "./shards.js";
 import type { Profile, Role } from "./profile.js";
 import type { RunResult, TestResult } from "./results.js";
 import { secretsOf, type WorkerPlan } from "./worker-plan.js";
@@ -37,10 +38,11 @@ export interface LaunchOptions {
 export const areas = [...new Set(Object.values(requirements).map((r) => r.area))].sort();
 
 /** The suite folders a plan needs: suites/<area>/ holds exactly the tests of that area's requirements. */
-export function suiteFiles(plan: Pick<RunPlan, "selection" | "tests">): string[] {
+export function suiteFiles(plan: Pick<RunPlan, "selection" | "tests" | "shard">): string[] {
   const ext = runningFromSources ? "ts" : "js";
   if (plan.tests) return [...new Set(plan.tests.map((id) => `${id.slice(0, id.indexOf("#"))}.${ext}`))];
-  const wanted = plan.selection ? [...new Set(plan.selection.ids.map((id) => requirements[id].area))] : areas;
+  const scope = scopeOf(plan);
+  const wanted = scope ? [...new Set(scope.map((id) => requirements[id].area))] : areas;
   return wanted.map((a) => `suites/${a}/**/*.test.${ext}`);
 }
 
@@ -71,7 +73,7 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
     seed: plan.seed,
     today: plan.today,
     budget,
-    ...(plan.selection ? { selection: plan.selection.ids } : {}),
+    ...(scopeOf(plan) ? { selection: scopeOf(plan) } : {}),
     ...(plan.tests ? { tests: plan.tests } : {}),
     ...(plan.target.kind === "embedded-mock" && plan.target.shadows ? { tagTests: true } : {}),
   };
@@ -163,7 +165,6 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     // vitest's would be one for the whole launch, and a fault's mock would see other plans' tests.
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
-    const shard = plans.length === 1 && plans[0].shard ? `${plans[0].shard.index}/${plans[0].shard.count}` : undefined;
     const vitest = await startVitest(
       "test",
       [],
@@ -173,7 +174,6 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         watch: false,
         run: true,
         passWithNoTests: true,
-        ...(shard ? { shard } : {}),
         maxWorkers: options.maxWorkers ?? 2,
         reporters: [collector, ...(options.reporters ?? [])],
         projects: projectsOf(started).map((group, i) => ({

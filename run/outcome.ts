@@ -7,6 +7,8 @@ import type { ReqId } from "../generated/requirements.js";
 import type { ExchangeRecord } from "../lib/exchange.js";
 import type { Failure } from "../lib/failure.js";
 import type { Profile, Role } from "./profile.js";
+// The augmented module must be imported here, or the augmentation is lost when this file is compiled before vitest is (tsc -p tsconfig.build.json).
+import type {} from "vitest";
 
 /** What a test needs from the target; a need the profile does not meet makes the test out of scope. */
 export interface Needs {

@@ -9,6 +9,7 @@ import { type ReqId, requirements } from "../generated/requirements.js";
 import type { FixturesInput } from "../mock/types.js";
 import type { Fault } from "../mock/faults-api.js";
 import { type LoadedProfile, loadProfile, mockProfilePath, ProfileError, type Role, roles, sandboxProfilePath } from "./profile.js";
+import { maxShards } from "./shards.js";
 import { type SuiteFacts, suiteFacts } from "./suite-facts.js";
 import { parse as parseYaml } from "yaml";
 
@@ -56,6 +57,7 @@ export interface RunPlan {
   seed: number;
   today: string;
   reportsDir: string;
+  /** part `index` of `count`: the tests of the areas run/shards.ts deals to it (scopeOf) */
   shard?: { index: number; count: number };
   /** signs the manifest (ed25519 PEM or HMAC secret); never reaches a worker or an artifact */
   signingKey?: string;
@@ -143,6 +145,10 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv = process.env
     );
   }
   const selection = selectRequirements(req.areas ?? [], req.requirements ?? []);
+  if (req.shard && req.shard.count > maxShards)
+    throw new PlanError(
+      `--shard ${req.shard.index}/${req.shard.count}: at most ${maxShards} shards (the rate-limit and webhook areas share one)`,
+    );
   const total = req.budget ?? profile.profile.requestBudget;
   return {
     id: req.id ?? "run",

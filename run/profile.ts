@@ -156,7 +156,12 @@ export function parseProfile(text: string, source: string): Profile {
     const problems = [...new Set((validate.errors ?? []).map(describeError))];
     throw new ProfileError(source, problems.length ? problems : ["is invalid"]);
   }
-  const p = raw as Partial<Profile> & { name: string; credentials: Profile["credentials"] };
+  // `$schema` is for editors only: it is not part of the profile.
+  const { $schema: _editorSchema, ...p } = raw as Partial<Profile> & {
+    name: string;
+    credentials: Profile["credentials"];
+    $schema?: string;
+  };
   const profile = {
     ...defaults,
     ...p,

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { ReqId } from "../generated/requirements.js";
 import type { Profile, Role } from "./profile.js";
+import type {} from "vitest"; // the augmented module (see run/outcome.ts)
 
 export interface WorkerPlan {
   /** unique per plan of a launch (a fault batch launches many) */
