@@ -57,13 +57,18 @@ describe("the blind catalogue", () => {
   });
 });
 
-describe.each(blindFaults.map((f) => [f.id, f] as const))("%s", (_id, fault) => {
-  const probe = probes[fault.id];
-  it.skipIf(!probe)("is absent from the normal mock and in effect with the fault", { timeout: probe?.timeoutMs ?? 30_000 }, async () => {
-    const clean = await withMock(probe.options ?? {}, probe.run);
-    expect(clean, "normal mock").toEqual(probe.clean);
-    const faulty = await withMock({ ...probe.options, faults: [fault] }, probe.run);
-    expect(faulty, "faulty mock").toEqual(probe.faulty);
-    expect(faulty).not.toEqual(clean);
-  });
+// Each probe starts mocks of its own: they run at once (most of their time is waiting on windows and timers).
+describe.concurrent("each fault is absent from the normal mock and in effect with it", () => {
+  for (const fault of blindFaults) {
+    const probe = probes[fault.id];
+    it.skipIf(!probe)(fault.id, { timeout: probe?.timeoutMs ?? 30_000 }, async () => {
+      const [clean, faulty] = await Promise.all([
+        withMock(probe.options ?? {}, probe.run),
+        withMock({ ...probe.options, faults: [fault] }, probe.run),
+      ]);
+      expect(clean, "normal mock").toEqual(probe.clean);
+      expect(faulty, "faulty mock").toEqual(probe.faulty);
+      expect(faulty).not.toEqual(clean);
+    });
+  }
 });
