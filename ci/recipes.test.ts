@@ -313,6 +313,8 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
         "target",
         "profile",
         "budget",
+        "shard",
+        "seed",
         "reports",
         "credentials",
         "node-version",
@@ -341,11 +343,17 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
       expect(argsOf(runAction({}))).toEqual(["--reports", "reports"]);
     });
 
+    it("a shard and a seed reach --shard and --seed", () => {
+      expect(argsOf(runAction({ shard: "2/4", seed: "77" }))).toEqual(["--reports", "reports", "--shard", "2/4", "--seed", "77"]);
+    });
+
     it.each([
       [{ credentials: "IDME_TOKEN_PRIMARY,IDME_TOKEN_SECONDARY" }, { IDME_TOKEN_PRIMARY: "t" }, "credential IDME_TOKEN_SECONDARY is empty"],
       [{ credentials: "IDME_TOKEN_PRIMARY;touch pwned" }, creds, "is not an environment variable name"],
       [{ version: "latest" }, {}, "must be an exact version"],
       [{ version: "^0.1.0" }, {}, "must be an exact version"],
+      [{ shard: "2 of 4" }, {}, "input shard must be i/n"],
+      [{ seed: "7; touch pwned" }, {}, "input seed must be an integer"],
     ])("refuses %o before running anything: exit 2, could-not-run", (inputs, env, message) => {
       const r = runAction(inputs, env);
       expect(r.ok).toBe(false);
