@@ -117,7 +117,7 @@ async function allureBaseline(results: string, out: string): Promise<string> {
       plugins: { awesome: { options: { singleFile: true, groupBy: ["epic", "feature", "story"] } } },
     }),
   );
-  const r = await runAllureCli(["generate", results, "--config", config, "--output", join(out, "report")], out);
+  const r = await runAllureCli(["generate", results, "--config", config, "--output", join(out, "report")], out, process.env);
   if (!r.ok) throw new Error(r.message);
   return join(out, "report", "index.html");
 }

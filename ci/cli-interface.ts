@@ -43,7 +43,7 @@ export const PLANNED: Record<string, Record<string, Arity>> = {};
 
 /** Every flag of the CLI as buildProgram defines it (subcommand → flag → arity). */
 export function programFlags(): Record<string, Record<string, Arity>> {
-  const program = buildProgram(() => {});
+  const program = buildProgram(() => {}, {});
   const flagsOf = (c: Command) =>
     Object.fromEntries(
       c.options.filter((o) => o.long).map((o) => [o.long as string, o.required || o.optional ? ("value" as const) : ("boolean" as const)]),

@@ -47,7 +47,8 @@ const value = (flag: string) => (v: string) => {
   }
 };
 
-export function buildProgram(exit: (code: number) => void): Command {
+/** The CLI; `env` is the process environment, read once by `main` and handed down. */
+export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEnv): Command {
   const program = new Command("idme-conformance")
     .description("Conformance suite for the ID.me Services API v2: runs the suite against a target and writes the reports.")
     .version(suiteFacts().version, "--version", "print the suite's version")
@@ -82,7 +83,7 @@ export function buildProgram(exit: (code: number) => void): Command {
         return exit(0);
       }
       const { request, output } = parseRunOptions(raw);
-      const har = await harOption(raw.har);
+      const har = await harOption(raw.har, env);
       const { runConformance } = await import("./run.js");
       const controller = new AbortController();
       const stop = () => {
@@ -94,7 +95,7 @@ export function buildProgram(exit: (code: number) => void): Command {
       const run = await runConformance(request, output, {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),
-        env: process.env,
+        env,
         isTTY: process.stderr.isTTY === true,
         signal: controller.signal,
       });
@@ -134,14 +135,14 @@ export function buildProgram(exit: (code: number) => void): Command {
       console.log(`${k.privateKey}${k.publicKey}fingerprint ${k.fingerprint}`);
       exit(0);
     });
-  registerMergeCommand(program, exit, () => process.env.IDME_SIGNING_KEY || undefined);
-  registerTrafficCommands(program, exit);
+  registerMergeCommand(program, exit, () => env.IDME_SIGNING_KEY || undefined);
+  registerTrafficCommands(program, exit, env);
   return program;
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   const exit = (code: number) => process.exit(code);
-  const program = buildProgram(exit).exitOverride((e) => {
+  const program = buildProgram(exit, process.env).exitOverride((e) => {
     // Help and version exit 0; any usage error is "could not run".
     process.exit(e.exitCode === 0 ? 0 : 2);
   });

@@ -49,10 +49,10 @@ function groupOf(raw: string | undefined): "exchange" | "operation" {
   throw new CannotRunError(`--group must be exchange or operation: ${raw}`);
 }
 
-const io = (quiet: boolean) => ({
+const io = (quiet: boolean, env: NodeJS.ProcessEnv) => ({
   out: (t: string) => process.stdout.write(t),
   err: (t: string) => process.stderr.write(t),
-  env: process.env,
+  env,
   quiet,
 });
 
@@ -72,7 +72,7 @@ const common = (c: Command) =>
     .option("--no-html", "skip the Allure HTML report (faster)")
     .option("--quiet", "print only violations and the summary");
 
-export function registerTrafficCommands(program: Command, exit: (code: number) => void): void {
+export function registerTrafficCommands(program: Command, exit: (code: number) => void, env: NodeJS.ProcessEnv): void {
   common(
     program
       .command("proxy")
@@ -127,7 +127,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
             limits,
             signal: controller.signal,
           },
-          io(raw.quiet === true),
+          io(raw.quiet === true, env),
         );
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
@@ -167,7 +167,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
           exactMessages: raw.exactMessages === true,
           ...(baseUrl ? { baseUrl } : {}),
         },
-        io(raw.quiet === true),
+        io(raw.quiet === true, env),
       );
       exit(outcome.code);
     } catch (e) {
@@ -216,7 +216,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
 }
 
 /** `--har FILE` of a run: checked before it starts, written after it (from the run's results.json). */
-export async function harOption(path: string | undefined): Promise<((resultsPath: string) => void) | undefined> {
+export async function harOption(path: string | undefined, env: NodeJS.ProcessEnv): Promise<((resultsPath: string) => void) | undefined> {
   if (path === undefined) return undefined;
   const { checkHarPath, writeRunHar } = await import("../traffic/run-har.js");
   let full: string;
@@ -225,5 +225,5 @@ export async function harOption(path: string | undefined): Promise<((resultsPath
   } catch (e) {
     throw new CannotRunError((e as Error).message);
   }
-  return (resultsPath) => process.stderr.write(`${writeRunHar(resultsPath, full, process.env)}\n`);
+  return (resultsPath) => process.stderr.write(`${writeRunHar(resultsPath, full, env)}\n`);
 }

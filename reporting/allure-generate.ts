@@ -144,13 +144,18 @@ async function generateInProcess(
 }
 
 /** Runs the local `allure` CLI (no npx resolution cost) with only the basic environment. */
-export function runAllureCli(args: string[], cwd: string, timeoutMs = 60_000): Promise<{ ok: boolean; message: string }> {
+export function runAllureCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<{ ok: boolean; message: string }> {
   const bin = join(projectRoot, "node_modules", "allure", "cli.js");
   const entry = existsSync(bin) ? bin : join(projectRoot, "node_modules", ".bin", "allure");
   return new Promise((done) => {
     const child = spawn(process.execPath, [entry, ...args], {
       cwd,
-      env: { ...sanitizedEnv(), NO_COLOR: "1" },
+      env: { ...sanitizedEnv(env), NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -171,7 +176,7 @@ export function runAllureCli(args: string[], cwd: string, timeoutMs = 60_000): P
 const lastLines = (s: string) => s.trim().split("\n").slice(-3).join(" ");
 
 /** The child needs no credentials (a profile may name any variable): pass only the basics. */
-function sanitizedEnv(): NodeJS.ProcessEnv {
+function sanitizedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const keep = ["PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "SYSTEMROOT"];
-  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+  return Object.fromEntries(keep.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
 }

@@ -82,20 +82,41 @@ export async function writeReportsOf({
 }: ReportInput): Promise<Reports> {
   mkdirSync(paths.reportsDir, { recursive: true });
   const certification = buildCertification({ result, facts, profile: levels, selected });
+  return { certification, ...(await writeArtifacts({ result, certification, paths, html, signingKey, vitestLog })) };
+}
+
+/** One judged result's artifacts: the run's, merged shards' and judged traffic's (traffic/reports.ts) alike. */
+export interface ArtifactInput {
+  result: RunResult;
+  certification: Certification;
+  paths: ArtifactPaths;
+  html: boolean;
+  signingKey?: string;
+  vitestLog?: string;
+  /** certification.json and .md when they say more than the certification (judged traffic adds its section) */
+  certificationJson?: unknown;
+  certificationMd?: string;
+  /** the JUnit suite's name */
+  junitName?: string;
+}
+
+/** Writes every artifact from a certified result, the manifest last (it hashes everything else). */
+export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "certification">> {
+  const { result, certification, paths } = a;
   writeFileSync(paths.results, json(result));
   const coverage = computeCoverage(specFacts(), coveredExchanges(result.tests));
   writeFileSync(paths.coverageJson, json(coverage));
   writeFileSync(paths.coverageMd, renderCoverageMd(coverage));
-  writeFileSync(paths.certificationJson, json(certification));
-  writeFileSync(paths.certificationMd, renderCertificationMd(certification));
-  writeFileSync(paths.junit, renderJunit(result, certification));
+  writeFileSync(paths.certificationJson, json(a.certificationJson ?? certification));
+  writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
+  writeFileSync(paths.junit, renderJunit(result, certification, a.junitName));
   copyFileSync(join(packageRoot, "docs", "decisions.md"), paths.decisions);
-  if (vitestLog !== undefined) writeFileSync(paths.vitestLog, vitestLog);
+  if (a.vitestLog !== undefined) writeFileSync(paths.vitestLog, a.vitestLog);
 
   let htmlProblem: string | undefined;
   let htmlSeconds: number | undefined;
   await writeAllureResults(paths.allureResults, result, certification);
-  if (html) {
+  if (a.html) {
     const started = Date.now();
     const r = await generateAllureReport({
       resultsDir: paths.allureResults,
@@ -107,10 +128,9 @@ export async function writeReportsOf({
     if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
     else htmlProblem = r.message;
   }
-  const manifest = writeManifest(paths.reportsDir, signingKey, certification.facts);
-  const signerFingerprint = signingKeyFingerprint(signingKey);
+  const manifest = writeManifest(paths.reportsDir, a.signingKey, certification.facts);
+  const signerFingerprint = signingKeyFingerprint(a.signingKey);
   return {
-    certification,
     coverage,
     manifest,
     ...(htmlProblem ? { htmlProblem } : {}),

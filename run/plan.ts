@@ -119,7 +119,7 @@ function readFixtures(path: string): FixturesInput {
 }
 
 /** Builds the plan of one run; `env` is the environment (the only place it is read). */
-export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv = process.env, readStdin?: () => string): RunPlan {
+export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv, readStdin?: () => string): RunPlan {
   const foreign = req.target !== undefined;
   let profile: LoadedProfile;
   try {

@@ -12,16 +12,9 @@ import { parse as parseYaml } from "yaml";
 import { loadSpec } from "../lib/spec.js";
 import { packageRoot } from "../lib/paths.js";
 
-export const roles = [
-  "primary",
-  "secondary",
-  "inactiveAccount",
-  "inactiveOrg",
-  "productDisabled",
-  "productInactive",
-  "rateLimited",
-] as const;
-export type Role = (typeof roles)[number];
+// The roles are the mock's (the same names in the mock, the profiles and the suite).
+import { ROLES as roles, type Role } from "../mock/types.js";
+export { roles, type Role };
 
 export interface Profile {
   name: string;
