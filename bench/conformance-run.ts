@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunResult } from "../run/results.js";
+import { cliCommand } from "../lib/cli-command.js";
 import { projectRoot } from "./mock-process.js";
 import { measurePeakRss } from "./peak-rss.js";
 import { type FileTime, type RequestStats, requestStats, slowestFiles } from "./run-artifacts.js";
@@ -41,11 +42,8 @@ export interface RunOptions {
 export async function timedConformanceRun(label: string, args: string[], o: RunOptions = {}): Promise<ConformanceRun> {
   const scratch = mkdtempSync(join(tmpdir(), "idme-bench-run-"));
   const reportsDir = o.reportsDir ?? join(scratch, "out");
-  const rss = measurePeakRss(
-    process.execPath,
-    ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--reports", reportsDir, ...args],
-    scratch,
-  );
+  // As `npm run conformance` runs it: the bin, which runs dist/ while it matches the sources (bin/entry.mjs).
+  const rss = measurePeakRss(...cliCommand(["--reports", reportsDir, ...args]), scratch);
   const clock = new PhaseClock();
   // Epoch ms, not performance.now(): results.json's startedAt is on the same clock.
   const started = Date.now();

@@ -10,10 +10,11 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPORT_VIEWS } from "../reporting/allure-config.js";
+import { REPORT_PAGES } from "../reporting/allure-config.js";
 import { reportBytes } from "../reporting/allure-embedded.js";
 import { runAllureCli } from "../reporting/allure-generate.js";
-import { measureReportOpen, type NetworkMode } from "../reporting/allure-open.js";
+import { measureReportOpen, type NetworkMode, READY_SELECTOR, TREE_SELECTOR } from "../reporting/allure-open.js";
+import { cliCommand } from "../lib/cli-command.js";
 import { projectRoot } from "./mock-process.js";
 
 export interface ReportOpenRow {
@@ -45,8 +46,12 @@ export async function reportOpenBench(chromium: string, repeats = 3, log: (s: st
     log("report-open: Allure's own single file of the same results (baseline)");
     const baseline = await allureBaseline(join(reports, "allure-results"), join(reports, "baseline"));
     const files = [
-      { report: "Allure 3.18 as generated (baseline)", path: baseline },
-      ...REPORT_VIEWS.map((v) => ({ report: `${v.file} (this suite)`, path: join(reports, "allure-report", v.file) })),
+      { report: "Allure 3.18 as generated (baseline)", path: baseline, selector: TREE_SELECTOR },
+      ...REPORT_PAGES.map((v) => ({
+        report: `${v.file} (this suite)`,
+        path: join(reports, "allure-report", v.file),
+        selector: READY_SELECTOR[v.file] ?? TREE_SELECTOR,
+      })),
     ];
     const rows: ReportOpenRow[] = [];
     for (const f of files) {
@@ -55,7 +60,8 @@ export async function reportOpenBench(chromium: string, repeats = 3, log: (s: st
       for (const c of OPEN_CONDITIONS) {
         log(`report-open: ${f.report}, network ${c.network}, CPU ÷${c.cpuThrottle}`);
         const runs = [];
-        for (let i = 0; i < repeats; i++) runs.push(await measureReportOpen(f.path, { chromium, ...c, timeoutMs: 45_000 }));
+        for (let i = 0; i < repeats; i++)
+          runs.push(await measureReportOpen(f.path, { chromium, ...c, timeoutMs: 45_000, selector: f.selector }));
         rows.push({
           report: f.report,
           mb: mb(bytes.total),
@@ -87,14 +93,10 @@ const mb = (bytes: number) => Math.round(bytes / 100_000) / 10;
 
 function conformanceRunWithHtml(reports: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", join(projectRoot, "cli", "main.ts"), "--quiet", "--seed", "1", "--reports", reports],
-      {
-        cwd: projectRoot,
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
+    const child = spawn(...cliCommand(["--quiet", "--seed", "1", "--reports", reports]), {
+      cwd: projectRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);

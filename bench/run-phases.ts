@@ -62,7 +62,7 @@ export class PhaseClock {
 }
 
 export interface Phases {
-  /** process start until the banner: loading tsx and the CLI, building the plan */
+  /** process start until the banner: node loading the CLI (dist/, or the sources through tsx), building the plan */
   startupMs: number;
   /** banner until the first test finished: the embedded mock, vitest, collecting the suite files */
   vitestStartMs: number;

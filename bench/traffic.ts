@@ -18,6 +18,7 @@ import { image, sampleSession } from "../traffic/sample-client.js";
 import { multipart } from "./bodies.js";
 import { runLoad, type LoadResult } from "./load.js";
 import { describeMachine, type Machine } from "./machine.js";
+import { cliCommand } from "../lib/cli-command.js";
 import { projectRoot, startMockProcess, stopChild } from "./mock-process.js";
 
 export interface LatencyRow {
@@ -92,22 +93,11 @@ async function latency(direct: string, proxied: string, r: Req, n: number): Prom
 /** The proxy CLI in its own process, as an SDK's CI would start it. */
 async function startProxyProcess(upstream: string, reports: string) {
   const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(projectRoot, "cli", "main.ts"),
-      "proxy",
-      "--upstream",
-      upstream,
-      "--listen",
-      "127.0.0.1:0",
-      "--reports",
-      reports,
-      "--no-html",
-      "--quiet",
-    ],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
+    ...cliCommand(["proxy", "--upstream", upstream, "--listen", "127.0.0.1:0", "--reports", reports, "--no-html", "--quiet"]),
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let out = "";
   let err = "";

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import { generateSigningKey, writeManifest } from "../reporting/manifest.js";
 
@@ -14,7 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "cli", "main.ts"), ...args], {
+  const r = spawnSync(...cliCommand(args), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     encoding: "utf8",

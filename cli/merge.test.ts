@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot } from "../lib/paths.js";
 import type { Certification } from "../reporting/certification.js";
 import { shardAreas } from "../run/shards.js";
@@ -26,7 +27,7 @@ const common = [
 
 function cli(args: string[]): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(packageRoot, "cli", "main.ts"), ...args], {
+    const child = spawn(...cliCommand(args), {
       cwd: packageRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
       stdio: "ignore",

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPORT_VIEWS } from "./allure-config.js";
-import { fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
+import { REPORT_PAGES } from "./allure-config.js";
+import { fixtureRun, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
 import { generateAllureReport } from "./allure-generate.js";
-import { chromiumPath, DEFAULT_CHROMIUM, measureReportOpen } from "./allure-open.js";
+import { chromiumPath, DEFAULT_CHROMIUM, measureReportOpen, READY_SELECTOR } from "./allure-open.js";
 
 const chromium = chromiumPath();
 const dir = mkdtempSync(join(tmpdir(), "idme-allure-browser-"));
@@ -21,10 +21,11 @@ function report(): Promise<string> {
     writeFixtureResults(join(dir, "results"));
     writeFileSync(join(dir, "certification.md"), "# Certification summary — NON-CONFORMANT\n");
     const r = await generateAllureReport({
-      resultsDir: join(dir, "results"),
+      results: { dir: join(dir, "results") },
       outputDir: join(dir, "report"),
       historyPath: join(dir, "history.jsonl"),
       verdict: fixtureVerdict(),
+      requirementsPage: fixtureRun(),
       globalAttachments: [join(dir, "certification.md")],
     });
     if (!r.ok) throw new Error(r.message);
@@ -34,13 +35,19 @@ function report(): Promise<string> {
 }
 
 describe("the HTML report in headless Chromium", () => {
-  it.for(REPORT_VIEWS.map((v) => v.file))(
-    "%s opens from disk without a single network request, tree on screen in under 5 s",
+  it.for(REPORT_PAGES.map((v) => v.file))(
+    "%s opens from disk without a single network request, its content on screen in under 5 s",
     { timeout: 90_000 },
     async (file, ctx) => {
       if (!chromium) return ctx.skip(`${DEFAULT_CHROMIUM} is absent (apt-get install -y chromium)`);
       const screenshot = join(dir, `${file}.png`);
-      const m = await measureReportOpen(join(await report(), file), { chromium, network: "blackhole", timeoutMs: 30_000, screenshot });
+      const m = await measureReportOpen(join(await report(), file), {
+        chromium,
+        network: "blackhole",
+        timeoutMs: 30_000,
+        screenshot,
+        selector: READY_SELECTOR[file],
+      });
       expect(m.external).toEqual([]);
       expect(m.blocked).toEqual([]);
       expect(m.requests.every((u) => /^(file|data|blob):/.test(u))).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * `npm run report:html [-- <reports dir>]`: rebuilds the HTML report of a finished run from its
- * allure-results and certification.json (default reports/), as the conformance command does.
+ * allure-results, certification.json and results.json (default reports/), as the conformance command does.
  * History grows by one run each time, as after a real run.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { generateAllureReport } from "./allure-generate.js";
 import type { Certification } from "./certification.js";
 import { artifactPaths } from "./paths.js";
+import type { RunResult } from "../run/results.js";
 
 const paths = artifactPaths(resolve(process.argv[2] ?? "reports"));
 if (!existsSync(paths.allureResults)) {
@@ -17,12 +18,14 @@ if (!existsSync(paths.allureResults)) {
 const verdict = existsSync(paths.certificationJson)
   ? (JSON.parse(readFileSync(paths.certificationJson, "utf8")) as Certification)
   : undefined;
+const results = existsSync(paths.results) ? (JSON.parse(readFileSync(paths.results, "utf8")) as RunResult) : undefined;
 const started = Date.now();
 const r = await generateAllureReport({
-  resultsDir: paths.allureResults,
+  results: { dir: paths.allureResults },
   outputDir: paths.allureReport,
   historyPath: paths.history,
   verdict,
+  ...(verdict && results ? { requirementsPage: { certification: verdict, tests: results.tests } } : {}),
   globalAttachments: [paths.certificationMd],
 });
 for (const line of r.removed) process.stdout.write(`removed ${line}\n`);

@@ -14,6 +14,7 @@ import { environmentInfo, treeLabels } from "./allure.js";
 import type { VerdictInput } from "./allure-verdict.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { requirements, type ReqId } from "../generated/requirements.js";
+import type { TestResult as TestResultOfRun } from "../run/results.js";
 
 interface FixtureTest {
   req: string;
@@ -143,8 +144,8 @@ function exchangeAttachments(writer: FileSystemWriter) {
   });
 }
 
-/** The certification of the fixture run: non-conformant on one MUST requirement, one not verified. */
-export function fixtureCertification(): Certification {
+/** The fixture run: non-conformant on one MUST requirement, one not verified; its tests and their certification. */
+export function fixtureRun(): { certification: Certification; tests: TestResultOfRun[] } {
   const tests = [
     testResult("HEALTH-01", { verdict: "fail", findings: [finding("HEALTH-01")] }),
     // A passing MUST requirement (HEALTH-02 is a SHOULD since issue 9, D2).
@@ -157,12 +158,17 @@ export function fixtureCertification(): Certification {
       reason: "blocked by AUTH-01: the target did not answer",
     }),
   ];
-  return buildCertification({
+  const certification = buildCertification({
     result: runResult(tests),
     facts,
     profile: loadProfile(mockProfilePath).profile,
     selected: ["HEALTH-01", "AUTH-05", "AUTH-01", "AUTH-02"],
   });
+  return { certification, tests };
+}
+
+export function fixtureCertification(): Certification {
+  return fixtureRun().certification;
 }
 
 /** A certification verdict to head the fixture report. */

@@ -1,10 +1,10 @@
 /**
- * Builds the HTML report of a run from its Allure results with Allure Report 3, in this process (offline, ~2 s):
- * `index.html` (tests by operation, the front page) and `by-requirement.html`, each a single
- * self-contained file that opens from disk, plus Allure's `summary.json`.
+ * Builds the HTML report of a run, offline: `index.html`, Allure Report 3's tree of the tests by operation
+ * (the front page, a single self-contained file that opens from disk, ~1.5–2 s in this process), Allure's
+ * `summary.json`, and — given the certification — `by-requirement.html` (reporting/requirements-html.ts).
  *
  * Allure writes into a staging folder from a config built for this run (reporting/allure-config.ts);
- * each view is then made safe offline (no analytics, a CSP: reporting/allure-offline.ts), its
+ * its view is then made safe offline (no analytics, a CSP: reporting/allure-offline.ts), its
  * data put before its code (reporting/allure-load-order.ts), given the verdict bar, checked, and
  * moved into the output folder. Allure's own summary page is dropped: its links point at folders.
  */
@@ -13,20 +13,28 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { basename, dirname, join, resolve } from "node:path";
 import { categories } from "./allure.js";
 import { bannerHtml, injectBanner } from "./allure-banner.js";
-import { allureConfig, API_TITLE, REPORT_VIEWS } from "./allure-config.js";
+import { ALLURE_VIEW, allureConfig, API_TITLE, REPORT_PAGES } from "./allure-config.js";
+import { embeddedJson } from "./allure-embedded.js";
 import { dataBeforeApp } from "./allure-load-order.js";
 import { externalFetches, makeOffline } from "./allure-offline.js";
 import { verdictHeadline, type VerdictInput } from "./allure-verdict.js";
+import type { Certification } from "./certification.js";
+import { renderRequirementsPage } from "./requirements-html.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
+import type { TestResult } from "../run/results.js";
+import type { ResultFileOut } from "./allure-results.js";
 
 export interface GenerateOptions {
-  resultsDir: string;
+  /** Where the Allure results are: a folder, or the files themselves (a run's, from memory: no second read from disk). */
+  results: { dir: string } | { files: readonly ResultFileOut[] };
   outputDir: string;
   historyPath: string;
   /** Runs kept in the history file (default 10: see reporting/README.md, "Open time"). */
   historyLimit?: number;
-  /** The run's certification: its verdict heads every view. Without it the report shows none. */
+  /** The run's certification: its verdict heads every page. Without it the report shows none. */
   verdict?: VerdictInput;
+  /** The certification and the tests it judged: given them, the report gets its page by requirement. */
+  requirementsPage?: { certification: Certification; tests: readonly TestResult[] };
   /** Files shown under "Global Attachments", e.g. certification.md. */
   globalAttachments?: string[];
   timeoutMs?: number;
@@ -67,9 +75,9 @@ export async function generateAllureReport(o: GenerateOptions): Promise<Generate
     });
     const configPath = join(staging, "allurerc.json");
     writeFileSync(configPath, JSON.stringify(config, null, 2));
-    const run = await generateInProcess(staging, configPath, resolve(o.resultsDir), o.timeoutMs);
+    const run = await generateInProcess(staging, configPath, o.results, o.timeoutMs);
     if (!run.ok) return { ok: false, message: run.message, files: [], removed: [] };
-    return assemble(join(staging, "out"), outputDir, headline);
+    return assemble(join(staging, "out"), outputDir, headline, o.requirementsPage);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -89,25 +97,50 @@ function stageAttachments(staging: string, files: string[]): string[] {
   return names;
 }
 
-function assemble(out: string, outputDir: string, headline: ReturnType<typeof verdictHeadline> | undefined): GenerateResult {
+function assemble(
+  out: string,
+  outputDir: string,
+  headline: ReturnType<typeof verdictHeadline> | undefined,
+  page: GenerateOptions["requirementsPage"],
+): GenerateResult {
   mkdirSync(outputDir, { recursive: true });
-  const files: string[] = [];
-  const removed: string[] = [];
-  for (const view of REPORT_VIEWS) {
-    const source = join(out, view.id, "index.html");
-    if (!existsSync(source)) return { ok: false, message: `allure generate wrote no ${view.id}/index.html`, files, removed };
-    const offline = makeOffline(dataBeforeApp(readFileSync(source, "utf8")));
-    const html = injectBanner(offline.html, bannerHtml(headline, [...REPORT_VIEWS], view.file));
-    const left = externalFetches(html);
-    // A report that would reach the network is not written at all.
-    if (left.length) return { ok: false, message: `${view.file} would still fetch: ${left.slice(0, 3).join("; ")}`, files, removed };
-    writeFileSync(join(outputDir, view.file), html);
-    files.push(join(outputDir, view.file));
-    removed.push(...offline.removed.map((r) => `${view.file}: ${r}`));
-  }
-  const summary = join(out, REPORT_VIEWS[0].id, "summary.json");
+  const view = ALLURE_VIEW;
+  const pages = page ? [...REPORT_PAGES] : REPORT_PAGES.slice(0, 1);
+  // Allure writes a lone plugin's files straight into its output folder, several plugins' into one folder each.
+  const folder = [join(out, view.id), out].find((f) => existsSync(join(f, "index.html")));
+  if (!folder) return { ok: false, message: "allure generate wrote no index.html", files: [], removed: [] };
+  const source = join(folder, "index.html");
+  const offline = makeOffline(dataBeforeApp(readFileSync(source, "utf8")));
+  const html = injectBanner(offline.html, bannerHtml(headline, pages, view.file));
+  const left = externalFetches(html);
+  // A report that would reach the network is not written at all.
+  if (left.length) return { ok: false, message: `${view.file} would still fetch: ${left.slice(0, 3).join("; ")}`, files: [], removed: [] };
+  const files = [join(outputDir, view.file)];
+  writeFileSync(files[0], html);
+  const removed = offline.removed.map((r) => `${view.file}: ${r}`);
+  const summary = join(folder, "summary.json");
   if (existsSync(summary)) copyFileSync(summary, join(outputDir, "summary.json"));
+  if (page) {
+    const file = REPORT_PAGES[1].file;
+    const allureIds = testResultIds(html);
+    writeFileSync(join(outputDir, file), renderRequirementsPage({ ...page, allureIds, views: pages, file, frontPage: view.file }));
+    files.push(join(outputDir, file));
+  }
   return { ok: true, message: files[0], files, removed };
+}
+
+/** Each test's title → its test-result id in Allure's tree, for the links from the requirements page. */
+function testResultIds(html: string): Map<string, string> {
+  const tree = embeddedJson<{ leavesById?: Record<string, { nodeId: string; name: string }> }>(html, "widgets/tree.json");
+  const ids = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const leaf of Object.values(tree?.leavesById ?? {})) {
+    // Two tests of one title in different files: neither is linked, rather than one to the wrong page.
+    if (seen.has(leaf.name)) ids.delete(leaf.name);
+    else ids.set(leaf.name, leaf.nodeId);
+    seen.add(leaf.name);
+  }
+  return ids;
 }
 
 /**
@@ -117,7 +150,7 @@ function assemble(out: string, outputDir: string, headline: ReturnType<typeof ve
 async function generateInProcess(
   cwd: string,
   configPath: string,
-  resultsDir: string,
+  results: GenerateOptions["results"],
   timeoutMs = 60_000,
 ): Promise<{ ok: boolean; message: string }> {
   let timer: NodeJS.Timeout | undefined;
@@ -129,7 +162,11 @@ async function generateInProcess(
       const { AllureReport, readConfig } = await import("@allurereport/core");
       const report = new AllureReport(await readConfig(cwd, configPath, {}));
       await report.start();
-      await report.readDirectory(resultsDir);
+      if ("dir" in results) await report.readDirectory(resolve(results.dir));
+      else {
+        const { BufferResultFile } = await import("@allurereport/reader-api");
+        await Promise.all(results.files.map((f) => report.readResult(new BufferResultFile(Buffer.from(f.data), f.name))));
+      }
       await report.done();
       return { ok: true, message: "" };
     } catch (e) {

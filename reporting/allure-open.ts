@@ -14,6 +14,12 @@ export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 /** Allure 3's tree: a group row, or a test row when the tree has no groups. */
 export const TREE_SELECTOR = '[data-testid="tree-section"], [data-testid="tree-leaf"]';
 
+/** What is on screen when each page of the report is ready to read: Allure's tree, the first requirement. */
+export const READY_SELECTOR: Readonly<Record<string, string>> = {
+  "index.html": TREE_SELECTOR,
+  "by-requirement.html": '[data-testid="requirement"]',
+};
+
 /**
  * How the machine's network behaves for the page:
  * - closed: no name resolves, a request fails at once (a machine without DNS);

@@ -1,13 +1,13 @@
 // A real `allure generate` (the pinned Allure 3) on fixture results: whatever a new Allure
 // version puts in its template, the written report must make no network request, keep its
 // data before its code, show the verdict, count each test once and keep history across runs.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPORT_VIEWS } from "./allure-config.js";
+import { REPORT_PAGES } from "./allure-config.js";
 import { embeddedJson } from "./allure-embedded.js";
-import { FIXTURE_TESTS, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
+import { FIXTURE_TESTS, fixtureRun, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
 import { generateAllureReport, type GenerateResult } from "./allure-generate.js";
 import { externalFetches } from "./allure-offline.js";
 
@@ -28,47 +28,48 @@ beforeAll(async () => {
   writeFixtureResults(results);
   writeFileSync(certificationMd, "# Certification summary — NON-CONFORMANT\n");
   first = await generateAllureReport({
-    resultsDir: results,
+    results: { dir: results },
     outputDir: output,
     historyPath: history,
     verdict: fixtureVerdict(),
+    requirementsPage: fixtureRun(),
     globalAttachments: [certificationMd],
   });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the generated HTML report", () => {
-  it("writes one self-contained file per view, and says what it stripped", () => {
+  it("writes Allure's self-contained front page and the requirements page, and says what it stripped", () => {
     expect(first.message).not.toMatch(/exited|could not/);
     expect(first.ok).toBe(true);
-    expect(first.files).toEqual(REPORT_VIEWS.map((v) => join(output, v.file)));
+    expect(first.files).toEqual(REPORT_PAGES.map((v) => join(output, v.file)));
     // Allure 3.18 ships Google Tag Manager; when a release stops, this list may shrink: fine.
     for (const r of first.removed) expect(r).toMatch(/googletagmanager|analytics/);
   });
 
-  it.each(REPORT_VIEWS.map((v) => v.file))("%s fetches nothing from the network", (file) => {
+  it.each(REPORT_PAGES.map((v) => v.file))("%s fetches nothing from the network", (file) => {
     const h = html(file);
     expect(externalFetches(h)).toEqual([]);
     expect(h).not.toMatch(/googletagmanager|gtag\(|dataLayer/);
     expect(h).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
   });
 
-  it.each(REPORT_VIEWS.map((v) => v.file))("%s defines its data before its code runs", (file) => {
-    const h = html(file);
+  it("index.html defines its data before its code runs", () => {
+    const h = html("index.html");
     expect(h.indexOf("window.allureReportData")).toBeGreaterThan(0);
     expect(h.indexOf('src="data:text/javascript')).toBeGreaterThan(h.lastIndexOf("Promise.allSettled"));
   });
 
-  it("heads every view with the verdict and its scope, and links the views", () => {
+  it("heads every page with the verdict and its scope, and links the pages", () => {
     const line = fixtureVerdict().summary;
     expect(line).toMatch(/^NON-CONFORMANT: 1 of \d+ MUST requirements in scope failed \(HEALTH-01\)/);
-    for (const v of REPORT_VIEWS) {
+    for (const v of REPORT_PAGES) {
       const h = html(v.file);
       expect(h).toContain(`data-testid="idme-verdict"`);
       expect(h).toContain(line);
-      expect(h).toContain(`<title> ${line} — ID.me Services API v2 conformance </title>`);
-      for (const other of REPORT_VIEWS.filter((o) => o !== v)) expect(h).toContain(`<a href="${other.file}"`);
+      for (const other of REPORT_PAGES.filter((o) => o !== v)) expect(h).toContain(`<a href="${other.file}"`);
     }
+    expect(html("index.html")).toContain(`<title> ${line} — ID.me Services API v2 conformance </title>`);
     const variables = embeddedJson<Record<string, string>>(html("index.html"), "widgets/variables.json");
     expect(variables).toMatchObject({
       Verdict: "NON-CONFORMANT",
@@ -83,17 +84,13 @@ describe("the generated HTML report", () => {
     expect(JSON.stringify(globals?.attachments)).toContain("certification.md");
   });
 
-  it("counts each test once in both trees", () => {
-    const totals = (file: string) => {
-      const tree = embeddedJson<Tree>(html(file), "widgets/tree.json")!;
-      return (tree.root.groups ?? []).reduce((n, id) => n + tree.groupsById[id].statistic.total, (tree.root.leaves ?? []).length);
-    };
-    expect(totals("index.html")).toBe(FIXTURE_TESTS.length);
-    expect(totals("by-requirement.html")).toBe(FIXTURE_TESTS.length);
-    const byReq = embeddedJson<Tree>(html("by-requirement.html"), "widgets/tree.json")!;
-    const names = Object.values(byReq.groupsById).map((g) => g.name);
-    expect(names).toContain("MUST");
-    expect(names.some((n) => n.startsWith("HEALTH-01: "))).toBe(true);
+  it("counts each test once in the tree, and lists every requirement of the certification by level", () => {
+    const tree = embeddedJson<Tree>(html("index.html"), "widgets/tree.json")!;
+    const total = (tree.root.groups ?? []).reduce((n, id) => n + tree.groupsById[id].statistic.total, (tree.root.leaves ?? []).length);
+    expect(total).toBe(FIXTURE_TESTS.length);
+    const page = html("by-requirement.html");
+    expect(page.match(/data-testid="requirement"/g)).toHaveLength(fixtureRun().certification.requirements.length);
+    expect(page).toMatch(/<details id="HEALTH-01" data-testid="requirement" data-result="fail" open>/);
   });
 
   it("files each kind of outcome under its category, blocked tests apart", () => {
@@ -112,8 +109,9 @@ describe("the generated HTML report", () => {
     });
   });
 
-  it("keeps history across runs", async () => {
-    const second = await generateAllureReport({ resultsDir: results, outputDir: output, historyPath: history, verdict: fixtureVerdict() });
+  it("keeps history across runs, the second built from the same files in memory", async () => {
+    const files = readdirSync(results).map((name) => ({ name, data: readFileSync(join(results, name), "utf8") }));
+    const second = await generateAllureReport({ results: { files }, outputDir: output, historyPath: history, verdict: fixtureVerdict() });
     expect(second.ok).toBe(true);
     expect(readFileSync(history, "utf8").trim().split("\n")).toHaveLength(2);
     const h = html("index.html");

@@ -1,9 +1,10 @@
 /**
- * Defines `writeAllureResults`: the run's Allure results folder, written from results.json's data after
- * the run (one result per test, one step per exchange with its request and response, observations as
- * attachments, labels for the report's two views, categories and the environment block). The run decided
- * every verdict already; Allure only shows them. Files are written without an fsync each: a results
- * folder is rewritten by the next run, never appended to.
+ * Defines `allureResultFiles` and `writeAllureResults`: the run's Allure results, made from results.json's data
+ * after the run (one result per test, one step per exchange with its request and response, observations as
+ * attachments, labels for the tree and the requirement, categories and the environment block). The run decided
+ * every verdict already; Allure only shows them. The same files feed the HTML report from memory
+ * (reporting/allure-generate.ts) and are written to the results folder meanwhile. Files are written without an
+ * fsync each: a results folder is rewritten by the next run, never appended to.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -96,10 +97,12 @@ export function responseText(x: ExchangeRecord): string {
   ].join("\n");
 }
 
-interface FileOut {
+/** One file of an Allure results folder: its name there and its content. */
+export interface ResultFileOut {
   name: string;
   data: string;
 }
+type FileOut = ResultFileOut;
 
 /** One Allure result and the attachment files it refers to. */
 export function allureResultOf(t: TestResult, fallbackStart: number): { result: AllureResult; files: FileOut[] } {
@@ -150,8 +153,8 @@ export function allureResultOf(t: TestResult, fallbackStart: number): { result: 
   return { result, files };
 }
 
-export async function writeAllureResults(dir: string, run: RunResult, certification: Certification): Promise<void> {
-  await mkdir(dir, { recursive: true });
+/** Every file of the run's Allure results folder. */
+export function allureResultFiles(run: RunResult, certification: Certification): ResultFileOut[] {
   const started = Date.parse(run.startedAt);
   const files: FileOut[] = [
     { name: "categories.json", data: JSON.stringify(categories) },
@@ -161,6 +164,11 @@ export async function writeAllureResults(dir: string, run: RunResult, certificat
     const { result, files: more } = allureResultOf(t, started);
     files.push({ name: `${result.uuid}-result.json`, data: JSON.stringify(result) }, ...more);
   }
+  return files;
+}
+
+export async function writeAllureResults(dir: string, files: readonly ResultFileOut[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
   // In batches: a few hundred files open at once is plenty for the file system.
   for (let i = 0; i < files.length; i += 256) await Promise.all(files.slice(i, i + 256).map((f) => writeFile(join(dir, f.name), f.data)));
 }

@@ -11,7 +11,7 @@ import type { RunPlan } from "../run/plan.js";
 import type { Profile } from "../run/profile.js";
 import type { RunResult } from "../run/results.js";
 import { scopeOf } from "../run/shards.js";
-import { writeAllureResults } from "./allure-results.js";
+import { allureResultFiles, writeAllureResults } from "./allure-results.js";
 import { generateAllureReport } from "./allure-generate.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
@@ -115,19 +115,23 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
 
   let htmlProblem: string | undefined;
   let htmlSeconds: number | undefined;
-  await writeAllureResults(paths.allureResults, result, certification);
+  const allureFiles = allureResultFiles(result, certification);
+  // The folder is written while the HTML report is built from the same files in memory.
+  const written = writeAllureResults(paths.allureResults, allureFiles);
   if (a.html) {
     const started = Date.now();
     const r = await generateAllureReport({
-      resultsDir: paths.allureResults,
+      results: { files: allureFiles },
       outputDir: paths.allureReport,
       historyPath: paths.history,
       verdict: certification,
+      requirementsPage: { certification, tests: result.tests },
       globalAttachments: [paths.certificationMd],
     });
     if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
     else htmlProblem = r.message;
   }
+  await written;
   const manifest = writeManifest(paths.reportsDir, a.signingKey, certification.facts);
   const signerFingerprint = signingKeyFingerprint(a.signingKey);
   return {

@@ -5,9 +5,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cliCommand } from "../lib/cli-command.js";
 
 export const projectRoot = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const tsxBin = join(projectRoot, "node_modules", ".bin", "tsx");
 
 export interface CliResult {
   code: number | null;
@@ -25,7 +25,7 @@ export interface CliResult {
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; hardLimitMs: number; cleanEnv?: boolean }): Promise<CliResult> {
   const started = performance.now();
   const base: NodeJS.ProcessEnv = opts.cleanEnv ? { PATH: process.env.PATH, HOME: process.env.HOME } : process.env;
-  const child = spawn(tsxBin, [join(projectRoot, "cli", "main.ts"), ...args], {
+  const child = spawn(...cliCommand(args), {
     cwd: projectRoot,
     env: { ...base, ...opts.env },
     detached: true, // own process group: the kill below reaches vitest's workers too

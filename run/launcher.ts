@@ -15,6 +15,7 @@ import { startMock, type RunningMock } from "../mock/server.js";
 import { requestsCounted } from "../harness/budget.js";
 import { CollectorReporter } from "./collector.js";
 import type { RunPlan } from "./plan.js";
+import { WaitsFirstSequencer } from "./file-order.js";
 import { checkReachable, checkRoles } from "./preflight.js";
 import { applyPremises } from "./premises.js";
 import { scopeOf } from "./shards.js";
@@ -175,6 +176,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         run: true,
         passWithNoTests: true,
         maxWorkers: options.maxWorkers ?? 2,
+        sequence: { sequencer: WaitsFirstSequencer },
         reporters: [collector, ...(options.reporters ?? [])],
         projects: projectsOf(started).map((group, i) => ({
           test: {
@@ -183,6 +185,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
             include: [...new Set(group.flatMap((s) => suiteFiles(s.plan)))],
             pool: "threads" as const,
             isolate: false,
+
             tags,
             testTimeout: testTimeoutMs(group[0].plan.profile.profile),
             hookTimeout: 30_000,

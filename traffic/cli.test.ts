@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { faultsById } from "../faults/catalogue.js";
+import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot } from "../lib/paths.js";
 import { startMock } from "../mock/server.js";
 import { writeHar } from "./har.js";
@@ -13,11 +14,10 @@ import { sampleSession } from "./sample-client.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-traffic-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const args = (a: string[]) => ["--import", "tsx", join(packageRoot, "cli", "main.ts"), ...a];
 const env = { PATH: process.env.PATH, HOME: process.env.HOME };
 
 function cli(a: string[]) {
-  return spawnSync(process.execPath, args(a), { cwd: packageRoot, env, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(...cliCommand(a), { cwd: packageRoot, env, encoding: "utf8", timeout: 60_000 });
 }
 const lastLine = (s: string) => s.trim().split("\n").at(-1);
 
@@ -45,8 +45,7 @@ describe("idme-conformance proxy", () => {
     const mock = await startMock({ faults: faultsById(["errors-as-object"]) });
     const reports = join(work, "proxy");
     const child = spawn(
-      process.execPath,
-      args(["proxy", "--upstream", mock.baseUrl, "--listen", "127.0.0.1:0", "--reports", reports, "--no-html", "--quiet"]),
+      ...cliCommand(["proxy", "--upstream", mock.baseUrl, "--listen", "127.0.0.1:0", "--reports", reports, "--no-html", "--quiet"]),
       {
         cwd: packageRoot,
         env,

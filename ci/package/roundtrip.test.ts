@@ -1,10 +1,11 @@
 /**
- * The package as a user gets it: `npm pack` (prepack builds dist/), then the tarball installed in an
+ * The package as a user gets it: `npm pack` (its `prepare` builds dist/) in a copy of the sources, so the
+ * checkout's own dist/ — which the CLI tests beside this file run — is never rebuilt under them; then the tarball installed in an
  * empty folder from the tarball and the local npm cache only (`npm ci --offline`, see lockfile.ts), then
  * the two bins run with plain node and the consumer project (ci/consumer/) uses the library by name.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../lib/paths.js";
 import { consumerLockfile } from "./lockfile.js";
 
-const pkg = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
 const work = mkdtempSync(join(tmpdir(), "idme-pack-"));
 const app = join(work, "consumer");
 // The npm lifecycle variables of an outer `npm test` must not steer the inner npm commands.
@@ -20,10 +21,21 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^np
 const run = (cmd: string, args: string[], cwd: string, timeout = 120_000) => spawnSync(cmd, args, { cwd, env, encoding: "utf8", timeout });
 let files: string[] = [];
 
+/** What `npm pack` needs to build and pack: package.json's `files`, the compiled folders, the build's own files. */
+function copySources(to: string): void {
+  const { include } = JSON.parse(readFileSync(join(packageRoot, "tsconfig.build.json"), "utf8")) as { include: string[] };
+  const build = ["package.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.mjs"];
+  for (const f of new Set([...pkg.files.filter((f) => f !== "dist/"), ...include, ...build]))
+    if (existsSync(join(packageRoot, f))) cpSync(join(packageRoot, f), join(to, f), { recursive: true });
+  symlinkSync(join(packageRoot, "node_modules"), join(to, "node_modules"));
+}
+
 beforeAll(() => {
+  const sources = join(work, "sources");
+  copySources(sources);
   const [packed] = JSON.parse(
     execFileSync("npm", ["pack", "--json", "--pack-destination", work], {
-      cwd: packageRoot,
+      cwd: sources,
       env,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
