@@ -7,7 +7,8 @@
  * - "reached" (default): the conformant run follows every fault's shadow (mock/shadows.ts) and learns which
  *   tests each fault can answer differently; a fault then runs exactly those tests. The others would get the
  *   conformant mock's answers and pass, so the verdict and the precision are those of a full run, given that
- *   tests do not depend on each other's state.
+ *   tests do not depend on each other's state — except arranged state they share (`Ctx.shared`): a reached
+ *   test brings every test that shares state with it (the requests are tagged with only one of them).
  * - "full": every test against every fault (no such assumption; several minutes).
  * - "quick": only the tests of the requirements a fault declares (fast, but blind to collateral failures).
  */
@@ -73,7 +74,18 @@ function testsFor(
   const reach = base.shadows as ShadowReach;
   if (reach.everywhere.includes(id)) return {};
   // Every requirement stays in scope: a standard check may charge one whose own tests did not run.
-  return { tests: reach.reached[id] ?? [] };
+  return { tests: withSharers(reach.reached[id] ?? [], base) };
+}
+
+/** `tests` and every test that shares arranged state with one of them (in the conformant run). */
+export function withSharers(tests: readonly string[], base: Pick<RunResult, "tests">): string[] {
+  const sharers = new Map<string, string[]>();
+  for (const t of base.tests) for (const u of t.outcome.shared ?? []) sharers.set(u.state, [...(sharers.get(u.state) ?? []), t.id]);
+  const reached = new Set(tests);
+  const out = new Set(tests);
+  for (const t of base.tests)
+    if (reached.has(t.id)) for (const u of t.outcome.shared ?? []) for (const other of sharers.get(u.state) ?? []) out.add(other);
+  return [...out];
 }
 
 export async function detectFaults(options: DetectionOptions): Promise<Detection> {

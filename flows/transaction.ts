@@ -36,7 +36,9 @@ export interface Flow {
   statusOperation: StatusOperation;
   /** The POST that creates a transaction that will succeed. */
   start(t: FlowCtx, extra?: Extra): Promise<Exchange>;
-  /** Drives a transaction to its end with a success input; returns the answer holding its final state. */
+  /** Drives a transaction `start` created to its end; returns the answer holding its final state. */
+  finish(t: FlowCtx, started: Exchange): Promise<Exchange>;
+  /** Drives a transaction to its end with a success input (`start`, then `finish`); returns the answer holding its final state. */
   succeed(t: FlowCtx, extra?: Extra): Promise<Exchange>;
   /** Drives a transaction to its end with a failure input; returns the answer holding its final state. */
   fail(t: FlowCtx, extra?: Extra): Promise<Exchange>;
@@ -80,8 +82,8 @@ const sms: Flow = {
   operationId: "sendSmsCode",
   statusOperation: "getTelecomTransaction",
   start: async (t, extra = {}) => accept(t, await t.api.call("sendSmsCode", { body: smsSend.valid(extra) }), "TELECOM-SMS-01", extra),
-  async succeed(t, extra = {}) {
-    const sent = await sms.start(t, extra);
+  succeed: async (t, extra = {}) => sms.finish(t, await sms.start(t, extra)),
+  async finish(t, sent) {
     await t.arrange("TELECOM-SMS-01", () => must(sent, pending(t.profile.pendingStatusCodes)));
     const confirmed = await t.api.call("confirmSmsCode", { body: { transaction_id: transactionIdOf(sent), code: otp.correct() } });
     return ended(t, confirmed, 200, "TELECOM-SMS-02");
@@ -98,10 +100,9 @@ const identityFlow: Flow = {
   statusOperation: "getTelecomTransaction",
   start: async (t, extra = {}) =>
     accept(t, await t.api.call("verifyTelecomIdentity", { body: identity(t.today).valid(extra) }), "TELECOM-IDENTITY-01", extra),
-  async succeed(t, extra = {}) {
-    const final = await finalState(t, "getTelecomTransaction", await identityFlow.start(t, extra), "TELECOM-IDENTITY-01");
-    return ended(t, final, 200, "TELECOM-IDENTITY-01");
-  },
+  succeed: async (t, extra = {}) => identityFlow.finish(t, await identityFlow.start(t, extra)),
+  finish: async (t, started) =>
+    ended(t, await finalState(t, "getTelecomTransaction", started, "TELECOM-IDENTITY-01"), 200, "TELECOM-IDENTITY-01"),
   async fail(t, extra = {}) {
     return failIdentity(t, failingCode("verifyTelecomIdentity"), extra);
   },
@@ -122,13 +123,15 @@ function documentFlow(op: DocumentOperation, product: string): Flow {
     const x = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(name, fields(extra)) });
     return accept(t, x, op === "verifyPassport" ? "DOCUMENT-11" : "DOCUMENT-01", extra);
   };
+  const finish = async (t: FlowCtx, started: Exchange) =>
+    ended(t, await finalState(t, "getDocumentTransaction", started, "DOCUMENT-02"), 200, "DOCUMENT-02");
   return {
     product,
     operationId: op,
     statusOperation: "getDocumentTransaction",
     start: (t, extra = {}) => post(t, frontName.success(), extra),
-    succeed: async (t, extra = {}) =>
-      ended(t, await finalState(t, "getDocumentTransaction", await post(t, frontName.success(), extra), "DOCUMENT-02"), 200, "DOCUMENT-02"),
+    finish,
+    succeed: async (t, extra = {}) => finish(t, await post(t, frontName.success(), extra)),
     fail: async (t, extra = {}) =>
       ended(t, await finalState(t, "getDocumentTransaction", await post(t, frontName.fail(), extra), "DOCUMENT-03"), 300, "DOCUMENT-03"),
   };

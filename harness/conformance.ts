@@ -28,7 +28,10 @@ import {
   TooSlowToJudgeError,
 } from "./errors.js";
 import { currentPlans } from "./plan.js";
+import { arrangeShared, attempt, type Settled, type SharedState, replayShared, sharedState } from "./shared.js";
 import { fillTitle } from "./title.js";
+
+export type { Settled } from "./shared.js";
 
 export type { Needs } from "../run/outcome.js";
 
@@ -48,10 +51,29 @@ export interface Ctx {
    * requirement the failure is the test's verdict.
    */
   arrange<T>(by: ReqId, step: () => Promise<T> | T): Promise<T>;
+  /**
+   * Arranged state that several tests of this file judge, each its own requirement: `build` runs once per
+   * plan, in the test that asks first (its exchanges hold the requests), with inputs from a seed of its own
+   * (`file#name`), so every test gets the same state whichever asked first and whatever the selection. An
+   * arrange step of `build` that fails blocks (or fails) each test that shares it as if it had run the
+   * step itself. `build` must be the same function wherever `name` is used.
+   */
+  shared<T>(name: string, build: (t: SharedCtx) => Promise<T>): Promise<T>;
+  /** The value of a part of shared state its arrangement `attempt`ed; a failed part blocks (or fails) this test as `shared` would. */
+  part<T>(settled: Settled<T>): Promise<T>;
   task: TestContext;
 }
 
+/** What the arrangement of shared state may use: no test's own state (record, task, exchanges). */
+export type SharedCtx = Pick<Ctx, "api" | "profile" | "today" | "arrange"> & {
+  /** Runs a part of the arrangement that only some tests need: a failure is kept for those that ask (`Ctx.part`). */
+  attempt<T>(step: () => Promise<T>): Promise<Settled<T>>;
+};
+
 type Body = (ctx: Ctx) => Promise<void>;
+
+/** Shared arranged state per run (its budget counter is the run's own), plan and file#name. */
+const sharedStates = new Map<string, SharedState>();
 
 /**
  * Why a test cannot run on this target, or undefined: out of scope when the profile says the target cannot
@@ -151,6 +173,21 @@ async function run(
       throw c ? new BlockedError(by, c) : e;
     }
   };
+  const shared = async <T>(name: string, build: (t: SharedCtx) => Promise<T>): Promise<T> => {
+    const state = `${task.task.file.name.replace(/\.test\.[tj]s$/, ".test")}#${name}`;
+    const s = sharedState(sharedStates, `${plan.budget.counterFile}\u0000${plan.id}\u0000${state}`, build, key, () =>
+      // Inputs of its own: the same state whichever test asked first and whatever the selection.
+      withInputs(testSeed(plan.seed, state), () =>
+        build({ api, profile: plan.profile, today: plan.today, arrange: arrangeShared, attempt }),
+      ),
+    );
+    outcome.shared = [...(outcome.shared ?? []), { state, arrangedBy: s.arrangedBy }];
+    return s.result.then(
+      (v) => v as T,
+      (e: unknown) => replayShared(arrange, e),
+    );
+  };
+  const part = async <T>(settled: Settled<T>): Promise<T> => (settled.ok ? settled.value : replayShared(arrange, settled.failure));
   const charge = (requirement: ReqId, failure: Failure, exchange: number | undefined) => {
     if (failure.open)
       outcome.observations.push({ what: `${failure.check} (OPEN: not judged)`, value: `${failure.title} — ${failure.open}` });
@@ -160,7 +197,9 @@ async function run(
   let error: unknown;
   const ownFailedAt = new Set<number>();
   try {
-    await withInputs(seed, () => body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, task }));
+    await withInputs(seed, () =>
+      body({ api, plan, profile: plan.profile, today: plan.today, exchanges, record, arrange, shared, part, task }),
+    );
   } catch (e) {
     const contract = asContractError(e, exchanges);
     if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) {

@@ -29,6 +29,13 @@ describe("pollUntilFinal", () => {
     expect(calls).toBe(3);
   });
 
+  it("waits one interval before the first GET: the pending answer that started the polling was the first ask", async () => {
+    const started = performance.now();
+    let firstAt = -1;
+    await pollUntilFinal(async () => ((firstAt = performance.now() - started), tx(200, 200)), { ...opts, intervalMs: 40 });
+    expect(firstAt).toBeGreaterThanOrEqual(35);
+  });
+
   it("returns a non-200 answer at once for the caller to judge", async () => {
     let calls = 0;
     const x = await pollUntilFinal(async () => (calls++, tx(404)), opts);

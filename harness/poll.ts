@@ -3,6 +3,8 @@
  * pending codes (D11: documents complete asynchronously, the client polls). Interval and the
  * longest wait come from `profile.polling`; a transaction still pending at the end is a contract
  * failure that names the wait, so "pending forever" reads as such and never hangs the run.
+ * Polling starts from a pending answer (the POST's): that answer was the first ask, so even the first
+ * GET waits one interval — a GET sent at once would ask the target again sooner than the profile allows.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApiClient } from "./client.js";
@@ -21,7 +23,8 @@ export interface PollOptions {
 }
 
 /**
- * Calls `get` until its answer is not a pending transaction. Any answer that is not an HTTP 200
+ * Calls `get`, one interval after the pending answer that started the polling and one interval after each
+ * pending answer since, until its answer is not a pending transaction. Any answer that is not an HTTP 200
  * with a pending status.code is returned as is: the caller's assertions judge it.
  */
 export async function pollUntilFinal(get: () => Promise<Exchange>, opts: PollOptions): Promise<Exchange> {
@@ -29,6 +32,7 @@ export async function pollUntilFinal(get: () => Promise<Exchange>, opts: PollOpt
   const started = now();
   let polls = 0;
   for (;;) {
+    await sleep(opts.intervalMs);
     const x = await get();
     polls++;
     const code = x.transactionStatus();
@@ -48,7 +52,6 @@ export async function pollUntilFinal(get: () => Promise<Exchange>, opts: PollOpt
         x,
       );
     }
-    await sleep(opts.intervalMs);
   }
 }
 

@@ -13,7 +13,8 @@
  *
  * Tests that no fault's shadow marked get the same answers under the fault as under the conformant mock,
  * provided tests do not depend on each other's state (each creates its own transactions; the rate-limit
- * tests have their own accounts): faults/detect.ts runs a fault only against the tests its shadow reached.
+ * tests have their own accounts) — arranged state tests of a file share (`Ctx.shared`) carries one test's
+ * tag, so faults/detect.ts runs a fault against the tests its shadow reached and every test sharing state with them.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { isDeepStrictEqual } from "node:util";

@@ -20,16 +20,24 @@ export function findingsText(t: TestResult): string {
     .join("\n\n");
 }
 
+/** Where the requests of arranged state this test shared are, when another test of its file sent them. */
+function sharedText(t: TestResult): string {
+  const elsewhere = (t.outcome.shared ?? []).filter((u) => u.arrangedBy !== t.id);
+  return elsewhere
+    .map((u) => `(arranged once for its file: the requests of "${u.state}" are in the exchanges of ${u.arrangedBy})`)
+    .join("\n");
+}
+
 /** What a reader needs about one test, by its verdict. */
 export function testText(t: TestResult): string {
   const o = t.outcome;
   const why = o.reason ?? "";
-  const findings = o.findings.length ? findingsText(t) : "";
+  const findings = o.findings.length ? [findingsText(t), sharedText(t)].filter(Boolean).join("\n\n") : "";
   switch (o.verdict) {
     case "fail":
       return findings;
     case "blocked":
-      return [why, findings && `\nMeanwhile it found:\n${findings}`].filter(Boolean).join("\n");
+      return [why, findings ? `\nMeanwhile it found:\n${findings}` : sharedText(t)].filter(Boolean).join("\n");
     case "skipped":
       return why;
     case "error":

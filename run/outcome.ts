@@ -64,6 +64,19 @@ export interface TestOutcome {
   checked: Record<string, number>;
   /** the seed its inputs came from */
   seed: number;
+  /**
+   * Arranged state it judged that tests of its file share (`Ctx.shared`): the state's name and the test whose
+   * exchanges hold the requests that arranged it (this test's own, or the test that asked for it first).
+   */
+  shared?: SharedUse[];
+}
+
+/** One arranged state a test shared with others of its file. */
+export interface SharedUse {
+  /** `file#name`: the same for every test that shares it */
+  state: string;
+  /** the test whose exchanges arranged it */
+  arrangedBy: string;
 }
 
 export interface ConformanceMeta {

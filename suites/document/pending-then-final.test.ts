@@ -5,16 +5,25 @@ import { pending } from "../../checks/transaction-shape.js";
 import { documentForm, documentOperations } from "../../generators/documents.js";
 import { frontName } from "../../generators/images.js";
 import { idOf } from "../../flows/ids.js";
-import { conformance } from "../../harness/conformance.js";
+import { conformance, type SharedCtx } from "../../harness/conformance.js";
+import type { Exchange } from "../../lib/exchange.js";
 import { expectTransaction, must } from "../../harness/expect.js";
 import { pollTransaction } from "../../harness/poll.js";
 
 const ops = documentOperations.map((op) => ({ op }));
 
+/** One POST of a valid document with success.jpg per operation, arranged once for the file: DOCUMENT-01 judges its answer, DOCUMENT-02 polls it. */
+const postSuccess = Object.fromEntries(
+  documentOperations.map((op) => [
+    op,
+    (t: SharedCtx) => t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(frontName.success()) }),
+  ]),
+) as Record<(typeof documentOperations)[number], (t: SharedCtx) => Promise<Exchange>>;
+
 conformance.for(ops.map((r) => ({ ...r, req: "DOCUMENT-01" as const })))(
   "answers $op with HTTP 200, a pending status and both ids",
   async ({ op }, t) => {
-    const x = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid() });
+    const x = await t.shared(`posted ${op}`, postSuccess[op]);
 
     must(x, pending(t.profile.pendingStatusCodes));
   },
@@ -23,7 +32,7 @@ conformance.for(ops.map((r) => ({ ...r, req: "DOCUMENT-01" as const })))(
 conformance.for(ops.map((r) => ({ ...r, req: "DOCUMENT-02" as const })))(
   "completes $op with success.jpg as status 200 within the polling wait",
   async ({ op }, t) => {
-    const posted = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(frontName.success()) });
+    const posted = await t.shared(`posted ${op}`, postSuccess[op]);
     await t.arrange("DOCUMENT-01", () => must(posted, pending(t.profile.pendingStatusCodes)));
 
     const x = await pollTransaction(t.api, "getDocumentTransaction", await idOf(t, "DOCUMENT-01", posted, "transaction_id"), t.profile);

@@ -2,6 +2,7 @@
 // (they also run on every exchange; here each status is provoked on purpose so none goes unseen).
 // Provoking a status is an arrange step of the requirement that says the target answers it: a target that
 // does not answer it blocks these tests (it is judged there). 429 is provoked by the rate-limit suite.
+// Each status is provoked once for the file: every requirement's test judges that one answer.
 import { error_code_documented } from "../../checks/error-code-documented.js";
 import { error_code_integer, error_envelope, error_message_text } from "../../checks/error-envelope.js";
 import { error_message_matches } from "../../checks/error-message-matches.js";
@@ -12,11 +13,11 @@ import type { ReqId } from "../../generated/requirements.js";
 import { ids } from "../../generators/ids.js";
 import { product } from "../../generators/products.js";
 import { phone, smsSend } from "../../generators/telecom.js";
-import type { Ctx } from "../../harness/conformance.js";
+import type { Ctx, SharedCtx } from "../../harness/conformance.js";
 import { conformance } from "../../harness/conformance.js";
 import { expectStatus, must } from "../../harness/expect.js";
 
-const provoked: ReadonlyArray<{ status: number; what: string; by: ReqId; send: (t: Ctx) => ReturnType<Ctx["api"]["call"]> }> = [
+const provoked: ReadonlyArray<{ status: number; what: string; by: ReqId; send: (t: SharedCtx) => ReturnType<Ctx["api"]["call"]> }> = [
   { status: 401, what: "missing credentials", by: "AUTH-01", send: (t) => t.api.call("createVerification", { body: {}, auth: "none" }) },
   {
     status: 403,
@@ -50,7 +51,7 @@ const judged = [
 const rows = judged.flatMap((j) => provoked.map((p) => ({ ...j, ...p })));
 
 conformance.for(rows)("answers HTTP $status for $what with $name", async (row, t) => {
-  const x = await row.send(t);
+  const x = await t.shared(`HTTP ${row.status}`, row.send);
   await t.arrange(row.by, () => expectStatus(x, row.status, "arrange: provoke the error status"));
 
   must(x, (answer) => row.check(answer, { exactMessages: t.profile.strict.exactMessages }));
@@ -61,7 +62,7 @@ const strictRows = provoked.map((p) => ({ ...p, req: "SCHEMA-04" as const }));
 conformance.for(strictRows)(
   "answers HTTP $status for $what with the catalogue's exact message",
   async (row, t) => {
-    const x = await row.send(t);
+    const x = await t.shared(`HTTP ${row.status}`, row.send);
     await t.arrange(row.by, () => expectStatus(x, row.status, "arrange: provoke the error status"));
 
     must(x, (answer) => error_message_matches(answer, { exactMessages: true }));

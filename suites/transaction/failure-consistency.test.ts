@@ -1,15 +1,16 @@
 // Catches: status.code 300 without errors, errors of the wrong family or with empty messages,
-// additional_info that is not a string, on any product.
+// additional_info that is not a string, on any product. Both requirements judge one failed transaction of
+// each product (arranged once for the file); identity failures add one per code.
 import { additionalInfoStrings, failed } from "../../checks/transaction-shape.js";
-import { type FlowCtx, failIdentity, flows } from "../../flows/transaction.js";
-import { conformance } from "../../harness/conformance.js";
+import { failIdentity, flows } from "../../flows/transaction.js";
+import { type Ctx, conformance } from "../../harness/conformance.js";
 import { must } from "../../harness/expect.js";
 import { documentedTransactionCodes } from "../../lib/spec.js";
 
 conformance.for(flows.map((flow) => ({ req: "TRANSACTION-02" as const, flow, name: flow.product })))(
   "reports a failed $name transaction with non-empty errors of its family",
   async ({ flow }, t) => {
-    const x = await flow.fail(t);
+    const x = await t.shared(`failed ${flow.product}`, flow.fail);
 
     must(x, failed(flow.operationId));
   },
@@ -21,11 +22,15 @@ const infoRows = [
   ...documentedTransactionCodes("verifyTelecomIdentity").map((code) => ({
     req: "TRANSACTION-03" as const,
     name: `telecom.identity failing with ${code}`,
-    run: (t: FlowCtx) => failIdentity(t, code),
+    run: (t: Ctx) => failIdentity(t, code),
   })),
   ...flows
     .filter((f) => f.operationId !== "verifyTelecomIdentity")
-    .map((flow) => ({ req: "TRANSACTION-03" as const, name: `a failed ${flow.product}`, run: (t: FlowCtx) => flow.fail(t) })),
+    .map((flow) => ({
+      req: "TRANSACTION-03" as const,
+      name: `a failed ${flow.product}`,
+      run: (t: Ctx) => t.shared(`failed ${flow.product}`, flow.fail),
+    })),
 ];
 
 conformance.for(infoRows)("carries additional_info as a string, if at all, on $name", async ({ run }, t) => {

@@ -1,25 +1,26 @@
 // Catches: verification_id ignored on a transaction POST, missing verification_id in answers,
 // one shared verification for everything, a verification that does not list its transactions
-// or lists them with stale status.
+// (new or final) or lists them with stale status; product names that are not dotted lower-case (D9),
+// a listing whose product differs from the transaction's own; records which names the target uses (OPEN).
+// The joining and listing tests judge one verification filled with a transaction of every product
+// (flows/verification.ts), arranged once for the file.
 import { isDeepStrictEqual } from "node:util";
-import { conformance } from "../../harness/conformance.js";
+import { conformance, observe } from "../../harness/conformance.js";
 import { expectStatus, expectThat, field } from "../../harness/expect.js";
-import { createAccepted } from "../../flows/accepted.js";
 import { flows } from "../../flows/transaction.js";
 import { isUuid } from "../../checks/transaction-shape.js";
 import { idOf } from "../../flows/ids.js";
-import { fillVerification, listedOf } from "../../flows/verification.js";
+import { fillVerification, joinedOf, listedOf } from "../../flows/verification.js";
 
 const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 400) ?? "(nothing)";
+const DOTTED = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 
 conformance.for(flows.map((flow) => ({ req: "VERIFICATION-03" as const, flow, name: flow.operationId })))(
   "adds a $name transaction to the verification named in its verification_id",
   async ({ flow }, t) => {
-    const created = await createAccepted(t, "createVerification");
-    const verificationId = String(field(created, "verification_id"));
-
-    const x = await flow.start(t, { verification_id: verificationId });
-    const listing = await t.api.call("getVerification", { params: { verification_id: verificationId } });
+    const filled = await t.shared("filled verification", fillVerification);
+    const { verificationId, early: listing } = filled;
+    const x = await t.part(joinedOf(filled, flow));
 
     expectThat(x, field(x, "verification_id") === verificationId, {
       check: "joins_verification",
@@ -78,7 +79,8 @@ conformance.for(flows.map((flow) => ({ req: "VERIFICATION-04" as const, flow, na
 );
 
 conformance("VERIFICATION-05", "lists every transaction of a verification with ids, product and current status", async (t) => {
-  const { verificationId, own, listing } = await fillVerification(t);
+  const { verificationId, final } = await t.shared("filled verification", fillVerification);
+  const { own, listing } = await t.part(final);
 
   expectStatus(listing, 200);
   const listed = listedOf(listing);
@@ -96,4 +98,49 @@ conformance("VERIFICATION-05", "lists every transaction of a verification with i
     received: `${listed.length} entries: ${show(listed)}`,
     hint: "DOC: the verification GET lists {transaction_id, verification_id, product, status} of every transaction under it.",
   });
+});
+
+conformance("VERIFICATION-06", "names each listed product with the dotted lower-case name of its transaction", async (t) => {
+  const { own, listing } = await t.part((await t.shared("filled verification", fillVerification)).final);
+
+  const listed = listedOf(listing);
+  const unlisted = own.filter(({ get }) => !listed.some((l) => l.transaction_id === field(get, "transaction_id")));
+  // A transaction the verification does not list has no listed name to judge: VERIFICATION-05's failure.
+  await t.arrange("VERIFICATION-05", () =>
+    expectThat(listing, unlisted.length === 0, {
+      check: "verification_listed",
+      title: "arrange: the verification lists each of its transactions",
+      expected: `${own.length} listed transactions`,
+      received: `${listed.length} listed; not listed: ${JSON.stringify(unlisted.map(({ flow }) => flow.operationId))}`,
+    }),
+  );
+  const wrong = own
+    .map(({ flow, get }) => ({
+      operation: flow.operationId,
+      own: field(get, "product"),
+      listed: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product,
+    }))
+    .filter((p) => typeof p.listed !== "string" || !DOTTED.test(p.listed) || p.listed !== p.own);
+  expectThat(listing, wrong.length === 0, {
+    check: "listed_product_name",
+    title: "each listed product is a dotted lower-case name equal to the transaction's own",
+    expected: "e.g. document.license.verify, telecom.possession.sms (D9)",
+    received: JSON.stringify(wrong),
+  });
+});
+
+observe("VERIFICATION-07", "records the product name the target uses for each operation", async (t) => {
+  const { own, listing } = await t.part((await t.shared("filled verification", fillVerification)).final);
+
+  const listed = listedOf(listing);
+  const seen = Object.fromEntries(
+    own.map(({ flow, get }) => [
+      flow.operationId,
+      {
+        transaction: field(get, "product"),
+        verification: listed.find((l) => l.transaction_id === field(get, "transaction_id"))?.product,
+      },
+    ]),
+  );
+  await t.record("product names", seen);
 });
