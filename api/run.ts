@@ -37,6 +37,8 @@ export interface ConformanceOptions {
   shard?: { index: number; count: number };
   /** also write the Allure HTML report (default false: it takes seconds) */
   html?: boolean;
+  /** also write Allure's raw results, allure-results/, for other Allure tools (default false) */
+  allureResults?: boolean;
   /** where the profile's credential variables are read (default process.env) */
   env?: NodeJS.ProcessEnv;
   /** receives the console report (default: nothing is printed) */
@@ -89,6 +91,7 @@ function asFlags(o: ConformanceOptions): RawOptions {
     mockFixtures: o.mockFixtures,
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,
     html: o.html === true,
+    allureResults: o.allureResults === true,
   };
 }
 

@@ -1,4 +1,4 @@
-// An older run's artifacts leave their place at once and are gone before the new run writes its reports.
+// An older run's artifacts leave their place at once, and are gone once removed.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,13 +18,14 @@ describe("clearArtifacts", () => {
     const done = clearArtifacts([join(dir, "allure-results"), join(dir, "junit.xml"), join(dir, "coverage.md")], dir);
     expect(existsSync(join(dir, "allure-results"))).toBe(false);
     expect(existsSync(join(dir, "junit.xml"))).toBe(false);
-    expect(await done).toBeUndefined();
+    expect(readdirSync(dir).filter((f) => f.startsWith(".old-run-"))).toHaveLength(1);
+    expect(await done.remove()).toBeUndefined();
     expect(readdirSync(dir).sort()).toEqual(["history", "mine.txt"]);
   });
 
   it("creates nothing when there is nothing to clear", async () => {
     const empty = join(dir, "empty");
-    expect(await clearArtifacts([join(empty, "junit.xml")], empty)).toBeUndefined();
+    expect(await clearArtifacts([join(empty, "junit.xml")], empty).remove()).toBeUndefined();
     expect(existsSync(empty)).toBe(false);
   });
 });

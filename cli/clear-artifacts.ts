@@ -1,23 +1,27 @@
 /**
- * Defines `clearArtifacts`: an older run's artifacts must never pass for this one's, but deleting them
- * (two thousand Allure files after a full run) took the CLI ~0.3–1 s before its first test. They are moved
- * aside at once (a rename in the same folder) and deleted while the tests run; the run awaits the deletion
- * before it writes its reports, so the manifest never lists them.
+ * Defines `clearArtifacts`: an older run's artifacts must never pass for this one's, but deleting them (two
+ * thousand Allure files after a full run) took the CLI ~0.3–1 s before its first test, and deleted while the
+ * tests ran, the file system was still busy with it when the new reports were written (the Allure results and
+ * the HTML report took ~1.5 s longer: BENCHMARKS.md). So they are moved aside at once (a rename in the same
+ * folder, into `.old-run-*`, which the manifest never lists) and deleted once the new reports are written.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { ASIDE_PREFIX } from "../reporting/paths.js";
 
 const RM = { recursive: true, force: true, maxRetries: 3, retryDelay: 100 } as const;
 
-/**
- * Moves the existing paths into a fresh `.old-run-*` folder of `reportsDir`; the promise resolves once it is
- * gone, to the error if it could not be deleted (never rejects: nothing awaits it while the tests run).
- */
-export function clearArtifacts(paths: readonly string[], reportsDir: string): Promise<Error | undefined> {
+export interface Cleared {
+  /** Deletes what was moved aside: resolves to the error if it could not be deleted (never rejects). */
+  remove(): Promise<Error | undefined>;
+}
+
+/** Moves the existing paths into a fresh `.old-run-*` folder of `reportsDir`, to be removed later. */
+export function clearArtifacts(paths: readonly string[], reportsDir: string): Cleared {
   const present = paths.filter((p) => existsSync(p));
-  if (present.length === 0) return Promise.resolve(undefined);
-  const aside = mkdtempSync(join(reportsDir, ".old-run-"));
+  if (present.length === 0) return { remove: () => Promise.resolve(undefined) };
+  const aside = mkdtempSync(join(reportsDir, ASIDE_PREFIX));
   for (const [i, p] of present.entries()) {
     try {
       renameSync(p, join(aside, `${i}-${basename(p)}`));
@@ -25,8 +29,11 @@ export function clearArtifacts(paths: readonly string[], reportsDir: string): Pr
       rmSync(p, RM); // cannot be moved (a file held open elsewhere): deleted now, as before
     }
   }
-  return rm(aside, RM).then(
-    () => undefined,
-    (e: Error) => e,
-  );
+  return {
+    remove: () =>
+      rm(aside, RM).then(
+        () => undefined,
+        (e: Error) => e,
+      ),
+  };
 }

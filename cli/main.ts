@@ -73,6 +73,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       value("--shard"),
     )
     .option("--no-html", "skip the Allure HTML report (faster)")
+    .option("--allure-results", "also write Allure's raw results (allure-results/) for other Allure tools (TestOps, allure generate)")
     .option("--har <file>", "also write the run's exchanges (redacted) as HAR 1.2, to judge again later with `judge`", value("--har"))
     .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))
     .option("--list", "list the areas, the requirements (id, level, title) and the embedded mock's faults, then exit")

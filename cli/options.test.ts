@@ -31,7 +31,12 @@ describe("run options", () => {
       reportsDir: "/w/out",
       shard: { index: 2, count: 4 },
     });
-    expect(output).toEqual({ html: true, quiet: false });
+    expect(output).toEqual({ html: true, allureResults: false, quiet: false });
+  });
+
+  it("writes Allure's raw results only with --allure-results", () => {
+    expect(parseRunOptions({ allureResults: true }, "/w").output.allureResults).toBe(true);
+    expect(parseRunOptions({}, "/w").output.allureResults).toBe(false);
   });
 
   it("reads the profile from standard input for -", () => {

@@ -21,11 +21,14 @@ export interface RawOptions {
   mockFixtures?: string;
   shard?: string;
   html?: boolean;
+  allureResults?: boolean;
   quiet?: boolean;
 }
 
 export interface OutputOptions {
   html: boolean;
+  /** write allure-results/ too (default: no) */
+  allureResults?: boolean;
   quiet: boolean;
 }
 
@@ -99,5 +102,5 @@ export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): { request
     ...(raw.mockFixtures ? { mockFixtures: resolve(cwd, raw.mockFixtures) } : {}),
     ...(raw.shard !== undefined ? { shard: shardOf(raw.shard) } : {}),
   };
-  return { request, output: { html: raw.html !== false, quiet: raw.quiet === true } };
+  return { request, output: { html: raw.html !== false, allureResults: raw.allureResults === true, quiet: raw.quiet === true } };
 }

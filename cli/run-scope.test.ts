@@ -4,7 +4,7 @@
  * credential stops the run before any test (exit 2, naming the role and its variable); a foreign target
  * without a profile gets the cautious sandbox profile; a partial run or one without a MUST is never 0.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,18 @@ describe("the embedded mock ignores the caller's credentials", () => {
     expect(console.text()).toMatch(/ignored from your environment: IDME_TOKEN_PRIMARY/);
     expect(run.certification.verdict).toBe("conformant");
     expect(run.code).toBe(0);
+  });
+});
+
+describe("Allure's raw results", () => {
+  it("are written only with --allure-results, and then hold a result for every test", async () => {
+    const without = join(work, "no-allure-results");
+    await runConformance({ requirements: ["AUTH-01"], reportsDir: without }, output, io());
+    expect(existsSync(join(without, "allure-results"))).toBe(false);
+    const withThem = join(work, "allure-results");
+    const run = await runConformance({ requirements: ["AUTH-01"], reportsDir: withThem }, { ...output, allureResults: true }, io());
+    const results = readdirSync(join(withThem, "allure-results")).filter((f) => f.endsWith("-result.json"));
+    expect(results).toHaveLength(run.certification.requirements.flatMap((r) => r.tests).length);
   });
 });
 

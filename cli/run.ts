@@ -9,6 +9,7 @@ import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { type Certification, exitCodeOf } from "../reporting/certification.js";
 import { ConsoleReport } from "../reporting/console.js";
+import { loadAllure } from "../reporting/allure-generate.js";
 import { writeReports } from "../reporting/finalize.js";
 import { type ArtifactPaths, artifactPaths, runArtifacts } from "../reporting/paths.js";
 import { runSuite } from "../run/launcher.js";
@@ -91,24 +92,37 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const console = new ConsoleReport({ quiet: output.quiet, color: live && !io.env.NO_COLOR, live, out: io.out, err: io.err });
   console.banner(banner(plan, targetLine(plan)));
 
-  // An older run's artifacts must never pass for this one's: moved aside now, deleted while the tests run.
+  // An older run's artifacts must never pass for this one's: moved aside now, deleted once the new ones are written.
   const cleared = clearArtifacts(runArtifacts(paths), paths.reportsDir);
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
+  // Allure's modules load while the tests run (a core is mostly idle then), from the first test on.
+  let warm = !output.html;
   try {
     result = await runSuite(plan, {
-      onTest: (_p, t) => console.onTest(t),
+      onTest: (_p, t) => {
+        if (!warm) void loadAllure().catch(() => {}); // a failure is reported where the report is built
+        warm = true;
+        console.onTest(t);
+      },
       signal: io.signal,
       vitestOutput: log.stream,
     });
   } catch (e) {
-    await cleared;
+    await cleared.remove();
     if (e instanceof PreflightError) throw new CannotRunError(e.message);
     throw new CannotRunError(`suite defect: the launcher failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
   }
-  const notCleared = await cleared;
+  const reports = await writeReports({
+    plan,
+    result,
+    paths,
+    html: output.html,
+    allureResults: output.allureResults,
+    vitestLog: log.text(),
+  });
+  const notCleared = await cleared.remove();
   if (notCleared) throw new CannotRunError(`the older run's artifacts could not be deleted: ${notCleared.message}`);
-  const reports = await writeReports({ plan, result, paths, html: output.html, vitestLog: log.text() });
   const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
   const extra = [
     ...(result.interrupted ? ["interrupted: the reports hold what was verified until the stop"] : []),

@@ -18,5 +18,14 @@ function findPackageRoot(from: string): string {
 
 export const packageRoot = findPackageRoot(codeRoot);
 
+/**
+ * Vitest's cache of transformed modules between runs, in a checkout only (its node_modules is the user's own,
+ * written by their `npm install`); an installed package, whose folder may be read-only, runs without one.
+ */
+export const moduleCacheDir: string | undefined =
+  existsSync(join(packageRoot, "tsconfig.build.json")) && existsSync(join(packageRoot, "node_modules"))
+    ? join(packageRoot, "node_modules", ".cache", "idme-conformance-vitest")
+    : undefined;
+
 /** True when the running code is the TypeScript sources (tsx, vitest), false for the compiled package. */
 export const runningFromSources = fileURLToPath(import.meta.url).endsWith(".ts");

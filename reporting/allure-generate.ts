@@ -143,6 +143,22 @@ function testResultIds(html: string): Map<string, string> {
   return ids;
 }
 
+let allure: Promise<{ core: typeof import("@allurereport/core"); reader: typeof import("@allurereport/reader-api") }> | undefined;
+
+/**
+ * Loads Allure's modules once per process (~0.6 s): a run starts it while its tests run, when a core is mostly
+ * idle; loaded after them it waited behind the results folder's writes for the file system (~2 s).
+ */
+export function loadAllure(): NonNullable<typeof allure> {
+  allure ??= (async () => {
+    const [core, reader] = await Promise.all([import("@allurereport/core"), import("@allurereport/reader-api")]);
+    // The view's plugin, which Allure's config reader imports by name.
+    await import("@allurereport/plugin-awesome");
+    return { core, reader };
+  })();
+  return allure;
+}
+
 /**
  * What `allure generate` does, in this process (the CLI's own start-up cost a second): Allure Report 3's
  * core reads the config and the results and runs the views' plugins. Bounded by `timeoutMs`.
@@ -159,13 +175,12 @@ async function generateInProcess(
   });
   const work = (async () => {
     try {
-      const { AllureReport, readConfig } = await import("@allurereport/core");
-      const report = new AllureReport(await readConfig(cwd, configPath, {}));
+      const { core, reader } = await loadAllure();
+      const report = new core.AllureReport(await core.readConfig(cwd, configPath, {}));
       await report.start();
       if ("dir" in results) await report.readDirectory(resolve(results.dir));
       else {
-        const { BufferResultFile } = await import("@allurereport/reader-api");
-        await Promise.all(results.files.map((f) => report.readResult(new BufferResultFile(Buffer.from(f.data), f.name))));
+        await Promise.all(results.files.map((f) => report.readResult(new reader.BufferResultFile(Buffer.from(f.data), f.name))));
       }
       await report.done();
       return { ok: true, message: "" };

@@ -3,8 +3,8 @@
  * after the run (one result per test, one step per exchange with its request and response, observations as
  * attachments, labels for the tree and the requirement, categories and the environment block). The run decided
  * every verdict already; Allure only shows them. The same files feed the HTML report from memory
- * (reporting/allure-generate.ts) and are written to the results folder meanwhile. Files are written without an
- * fsync each: a results folder is rewritten by the next run, never appended to.
+ * (reporting/allure-generate.ts); the results folder is written only when asked for (`--allure-results`), for
+ * other Allure tools. Files are written without an fsync each: a folder is rewritten by the next run.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";

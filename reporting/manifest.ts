@@ -24,6 +24,7 @@ import {
   verify,
 } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { ASIDE_PREFIX } from "./paths.js";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { RunFacts } from "./run-facts.js";
 
@@ -56,8 +57,8 @@ export interface Manifest {
 
 type Unsigned = Omit<Manifest, "signature" | "note">;
 
-/** Folders of a reports dir that do not belong to one run (history spans runs). */
-const notArtifacts = new Set(["history"]);
+/** Folders of a reports dir that do not belong to one run (history spans runs; an older run's artifacts being deleted). */
+const notArtifact = (rel: string) => rel === "history" || rel.startsWith(ASIDE_PREFIX);
 
 export function sha256File(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -71,7 +72,7 @@ export function listArtifacts(dir: string): string[] {
       const full = join(d, name);
       const rel = relative(dir, full).split(sep).join("/");
       if (statSync(full).isDirectory()) {
-        if (!notArtifacts.has(rel)) walk(full);
+        if (!notArtifact(rel)) walk(full);
       } else if (rel !== MANIFEST_NAME && rel !== "README.md") out.push(rel);
     }
   };

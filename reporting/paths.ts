@@ -23,6 +23,9 @@ export function artifactPaths(reportsDir: string) {
 }
 export type ArtifactPaths = ReturnType<typeof artifactPaths>;
 
+/** The folders an older run's artifacts are moved into while they are deleted (cli/clear-artifacts.ts); never listed in a manifest. */
+export const ASIDE_PREFIX = ".old-run-";
+
 /** Every artifact a run writes (cleared before a run, so nothing of an older run is mistaken for this one's). */
 export function runArtifacts(p: ArtifactPaths): string[] {
   return [

@@ -77,7 +77,7 @@ describe("no secret reaches an artifact", () => {
       // In-process, as the CLI performs a run (cli/run.ts); the signing key comes from the environment it is given.
       const done = await runConformance(
         { requirements: ids, reportsDir: reports, seed: 7, mockFixtures: fixtures },
-        { html: true, quiet: false },
+        { html: true, allureResults: true, quiet: false },
         { out: (t) => (stdout += t), err: (t) => (stderr += t), env: { IDME_SIGNING_KEY: signingKey }, isTTY: false },
       );
       const run = { status: done.code, stdout, stderr };

@@ -51,7 +51,7 @@ describe.concurrent("a run against a hostile target", () => {
     try {
       const run = await runConformance(
         { target: target.baseUrl, profile, requirements: REQUIREMENTS.split(","), reportsDir: reports, seed: 7 },
-        { html: c === WITH_HTML, quiet: false },
+        { html: c === WITH_HTML, allureResults: true, quiet: false },
         {
           out: (t) => (stdout += t),
           err: (t) => (stderr += t),
