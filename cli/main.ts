@@ -26,8 +26,8 @@ Exit codes: 0 conformant within scope (every MUST requirement in scope verified 
 rejected credential, unreachable target, suite defect), 3 incomplete (a MUST requirement in scope
 not verified: budget, blocked, timeout, interrupted; or no MUST requirement in scope).
 
-Artifacts (in --reports): certification.md/.json, junit.xml, allure-report/index.html, coverage.md/.json,
-results.json, decisions.md, manifest.json, allure-results/, vitest.log.
+Artifacts (in --reports): certification.md/.json, junit.xml, allure-report/index.html and by-requirement.html,
+coverage.md/.json, results.json, decisions.md, manifest.json, vitest.log; allure-results/ with --allure-results.
 
 Examples:
   npm run conformance                                   # whole suite against the embedded mock
@@ -72,7 +72,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       "run part i of n: the areas dealt to it (rate-limit and webhook together), a share of the budget; give every part the same --seed, then `merge` them",
       value("--shard"),
     )
-    .option("--no-html", "skip the Allure HTML report (faster)")
+    .option("--no-html", "skip the HTML report (index.html, by-requirement.html; faster)")
     .option("--allure-results", "also write Allure's raw results (allure-results/) for other Allure tools (TestOps, allure generate)")
     .option("--har <file>", "also write the run's exchanges (redacted) as HAR 1.2, to judge again later with `judge`", value("--har"))
     .addOption(new Option("--quiet", "print only failures, blocked tests and the summary"))

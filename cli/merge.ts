@@ -52,7 +52,7 @@ export function registerMergeCommand(program: Command, exit: (code: number) => v
     )
     .argument("<dirs...>", "the shards' reports folders, one per shard")
     .option("--reports <dir>", "output folder", "reports")
-    .option("--no-html", "skip the Allure HTML report (faster)")
+    .option("--no-html", "skip the HTML report (faster)")
     .action(async (dirs: string[], opts: { reports: string; html: boolean }) => {
       const code = await mergeCommand(dirs, { reports: opts.reports, html: opts.html, signingKey: signingKey() }, (l) => console.log(l));
       exit(code);

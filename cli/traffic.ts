@@ -69,7 +69,7 @@ const common = (c: Command) =>
     .option("--reports <dir>", "output folder", value("--reports"), "reports")
     .option("--group <by>", "one JUnit case / Allure result per exchange or per operation", value("--group"), "exchange")
     .option("--exact-messages", "hold error messages to the catalogue's exact text (D14; SCHEMA-04 becomes a MUST)")
-    .option("--no-html", "skip the Allure HTML report (faster)")
+    .option("--no-html", "skip the HTML report (faster)")
     .option("--quiet", "print only violations and the summary");
 
 export function registerTrafficCommands(program: Command, exit: (code: number) => void, env: NodeJS.ProcessEnv): void {
