@@ -3,6 +3,12 @@
 import { defineConfig } from "vitest/config";
 import { LongFirstSequencer } from "./run/file-order.js";
 
+/**
+ * Tests of how the suite is distributed rather than of what it verifies: the packed tarball installed in an
+ * empty folder (~25–45 s) and the CI recipes run against a stub (~10–17 s). `npm run test:dist`; CI runs both.
+ */
+const DIST_TESTS = ["ci/package/**/*.test.ts", "ci/recipes.test.ts"];
+
 export default defineConfig({
   test: {
     pool: "threads",
@@ -17,8 +23,14 @@ export default defineConfig({
         test: {
           name: "self",
           include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci,traffic}/**/*.test.ts"],
-          isolate: true,
+          // The distribution's own tests (`npm run test:dist`): the package as installed, the CI recipes.
+          exclude: DIST_TESTS,
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: "dist", include: DIST_TESTS, isolate: true },
       },
     ],
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CannotRunError } from "./errors.js";
-import { isIsoDate, parseRunOptions, flagValue } from "./options.js";
+import { flagValue } from "./flag-value.js";
+import { isIsoDate, parseRunOptions } from "./options.js";
 
 const bad = (raw: Parameters<typeof parseRunOptions>[0]) => () => parseRunOptions(raw, "/w");
 

@@ -39,11 +39,6 @@ const list = (s: string | undefined) =>
     .filter(Boolean);
 
 /** A flag that takes a value, given another flag instead (`--target --profile x`): say so, do not swallow it. */
-export function flagValue(flag: string, value: string): string {
-  if (/^--?[a-zA-Z]/.test(value)) throw new CannotRunError(`${flag} needs a value, but the next argument is the flag ${value}`);
-  return value;
-}
-
 function positiveInt(flag: string, s: string, min: number): number {
   if (!/^\d+$/.test(s.trim())) throw new CannotRunError(`${flag} must be a whole number: ${s}`);
   const n = Number(s);

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { CannotRunError } from "./errors.js";
-import { flagValue } from "./options.js";
+import { flagValue } from "./flag-value.js";
 
 const value = (flag: string) => (v: string) => {
   try {
