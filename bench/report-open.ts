@@ -93,7 +93,8 @@ const mb = (bytes: number) => Math.round(bytes / 100_000) / 10;
 
 function conformanceRunWithHtml(reports: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(...cliCommand(["--quiet", "--seed", "1", "--reports", reports]), {
+    // --allure-results: the baseline below is Allure's own file of the same results.
+    const child = spawn(...cliCommand(["--quiet", "--seed", "1", "--allure-results", "--reports", reports]), {
       cwd: projectRoot,
       stdio: ["ignore", "ignore", "pipe"],
     });

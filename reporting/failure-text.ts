@@ -13,7 +13,8 @@ export function findingsText(t: TestResult): string {
   for (const f of findings) byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
   return [...byExchange]
     .map(([i, list]) => {
-      const blocks = list.map((f) => `[${f.requirement}] ${formatFailure(f.failure)}`);
+      // The same failure found twice on one answer (a test's own check and the standard check of that rule) is shown once.
+      const blocks = [...new Set(list.map((f) => `[${f.requirement}] ${formatFailure(f.failure)}`))];
       const record = i === undefined ? undefined : exchanges[i];
       return [...blocks, ...(record ? ["", formatExchange(new Exchange(record))] : [])].join("\n");
     })

@@ -1,0 +1,18 @@
+// The one text of a test's outcome (console, JUnit, Allure, the requirements page): each failure once.
+import { describe, expect, it } from "vitest";
+import { failure, finding, testResult } from "../lib/result-fixtures.js";
+import { findingsText } from "./failure-text.js";
+
+describe("findingsText", () => {
+  it("shows a failure found twice on one answer once, and two different failures both", () => {
+    const same = failure("error_envelope", "errors is an object, expected a list");
+    const other = failure("error_code", "code 1100 expected");
+    const t = testResult("SCHEMA-01", {
+      verdict: "fail",
+      findings: [finding("SCHEMA-01", same), finding("SCHEMA-01", same), finding("SCHEMA-01", other)],
+    });
+    const text = findingsText(t);
+    expect(text.match(/errors is an object, expected a list/g)).toHaveLength(1);
+    expect(text).toContain("code 1100 expected");
+  });
+});
