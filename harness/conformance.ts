@@ -7,8 +7,7 @@
  * check enforces. A failed arrange step (`ctx.arrange(REQ, …)`) blocks the test instead of failing it.
  */
 import { AssertionError } from "node:assert";
-import { describe, type TestContext, test } from "vitest";
-import { getCurrentSuite } from "vitest/suite";
+import { describe, type TestContext, TestRunner, test } from "vitest";
 import { type CheckContext, standardFindings } from "../checks/index.js";
 import { type ReqId, requirements } from "../generated/requirements.js";
 import { withInputs } from "../generators/random.js";
@@ -278,17 +277,17 @@ const inOrderFiles = new WeakSet<object>();
  * account's rate-limit window, for instance): they never overlap, whatever the profile's concurrency.
  */
 export function inOrder(): void {
-  inOrderFiles.add(getCurrentSuite().file);
+  inOrderFiles.add(TestRunner.getCurrentSuite().file);
 }
 
 /** The profile lets the tests of this file overlap (one plan's tests; plans of a batch always overlap). */
-const overlapping = (plan: WorkerPlan): boolean => plan.profile.concurrency > 1 && !inOrderFiles.has(getCurrentSuite().file);
+const overlapping = (plan: WorkerPlan): boolean => plan.profile.concurrency > 1 && !inOrderFiles.has(TestRunner.getCurrentSuite().file);
 
 function declareFor(plan: WorkerPlan, d: Declared): void {
   const title = `[${d.id}] ${d.title}`;
   // Not selected: not even declared (no skip to count).
   if (plan.selection && !plan.selection.includes(d.id)) return;
-  if (plan.tests && !plan.tests.includes(testKey(getCurrentSuite().file.name, title))) return;
+  if (plan.tests && !plan.tests.includes(testKey(TestRunner.getCurrentSuite().file.name, title))) return;
   const meta: ConformanceMeta = {
     requirement: d.id,
     planId: plan.id,
@@ -315,7 +314,7 @@ function declare(id: ReqId, title: string, body: Body, needs: Needs | undefined,
   // A fault batch: the file's tests once per plan, plans concurrently, each plan's tests as its profile
   // allows (in order, or overlapping). Suite bodies run after the file is imported, so one
   // suite per plan, registered at the file's first test, holds every test of the file.
-  const file = getCurrentSuite().file;
+  const file = TestRunner.getCurrentSuite().file;
   let pending = pendingByFile.get(file);
   if (!pending) {
     const list: Declared[] = [];
