@@ -23,6 +23,17 @@ describe("clearArtifacts", () => {
     expect(readdirSync(dir).sort()).toEqual(["history", "mine.txt"]);
   });
 
+  it("removes what an interrupted run left aside, too", async () => {
+    const left = join(dir, "left");
+    mkdirSync(join(left, ".old-run-abc123", "0-allure-results"), { recursive: true });
+    writeFileSync(join(left, "junit.xml"), "<x/>");
+    expect(await clearArtifacts([join(left, "junit.xml")], left).remove()).toBeUndefined();
+    expect(readdirSync(left)).toEqual([]);
+    mkdirSync(join(left, ".old-run-def456"));
+    expect(await clearArtifacts([join(left, "junit.xml")], left).remove()).toBeUndefined();
+    expect(readdirSync(left)).toEqual([]);
+  });
+
   it("creates nothing when there is nothing to clear", async () => {
     const empty = join(dir, "empty");
     expect(await clearArtifacts([join(empty, "junit.xml")], empty).remove()).toBeUndefined();

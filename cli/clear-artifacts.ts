@@ -5,7 +5,7 @@
  * the HTML report took ~1.5 s longer: BENCHMARKS.md). So they are moved aside at once (a rename in the same
  * folder, into `.old-run-*`, which the manifest never lists) and deleted once the new reports are written.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { ASIDE_PREFIX } from "../reporting/paths.js";
@@ -17,10 +17,26 @@ export interface Cleared {
   remove(): Promise<Error | undefined>;
 }
 
-/** Moves the existing paths into a fresh `.old-run-*` folder of `reportsDir`, to be removed later. */
+/**
+ * Moves the existing paths into a fresh `.old-run-*` folder of `reportsDir`, to be removed later with any such
+ * folder an interrupted run left behind.
+ */
 export function clearArtifacts(paths: readonly string[], reportsDir: string): Cleared {
   const present = paths.filter((p) => existsSync(p));
-  if (present.length === 0) return { remove: () => Promise.resolve(undefined) };
+  const leftovers = existsSync(reportsDir)
+    ? readdirSync(reportsDir)
+        .filter((f) => f.startsWith(ASIDE_PREFIX))
+        .map((f) => join(reportsDir, f))
+    : [];
+  const removeLeftovers = () => Promise.all(leftovers.map((l) => rm(l, RM)));
+  if (present.length === 0)
+    return {
+      remove: () =>
+        removeLeftovers().then(
+          () => undefined,
+          (e: Error) => e,
+        ),
+    };
   const aside = mkdtempSync(join(reportsDir, ASIDE_PREFIX));
   for (const [i, p] of present.entries()) {
     try {
@@ -31,7 +47,7 @@ export function clearArtifacts(paths: readonly string[], reportsDir: string): Cl
   }
   return {
     remove: () =>
-      rm(aside, RM).then(
+      Promise.all([rm(aside, RM), removeLeftovers()]).then(
         () => undefined,
         (e: Error) => e,
       ),

@@ -96,7 +96,8 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const cleared = clearArtifacts(runArtifacts(paths), paths.reportsDir);
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
-  // Allure's modules load while the tests run (a core is mostly idle then), from the first test on.
+  // Allure's modules load while the tests run, from the first test on: measured, the tests take ~0.4 s longer and
+  // the report ~0.5 s less; started when only the last files run, they were still loading when the tests ended.
   let warm = !output.html;
   try {
     result = await runSuite(plan, {
@@ -113,15 +114,20 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
     if (e instanceof PreflightError) throw new CannotRunError(e.message);
     throw new CannotRunError(`suite defect: the launcher failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
   }
-  const reports = await writeReports({
-    plan,
-    result,
-    paths,
-    html: output.html,
-    allureResults: output.allureResults,
-    vitestLog: log.text(),
-  });
-  const notCleared = await cleared.remove();
+  let reports: Awaited<ReturnType<typeof writeReports>>;
+  let notCleared: Error | undefined;
+  try {
+    reports = await writeReports({
+      plan,
+      result,
+      paths,
+      html: output.html,
+      allureResults: output.allureResults,
+      vitestLog: log.text(),
+    });
+  } finally {
+    notCleared = await cleared.remove();
+  }
   if (notCleared) throw new CannotRunError(`the older run's artifacts could not be deleted: ${notCleared.message}`);
   const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
   const extra = [

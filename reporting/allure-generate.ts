@@ -146,8 +146,8 @@ function testResultIds(html: string): Map<string, string> {
 let allure: Promise<{ core: typeof import("@allurereport/core"); reader: typeof import("@allurereport/reader-api") }> | undefined;
 
 /**
- * Loads Allure's modules once per process (~0.6 s): a run starts it while its tests run, when a core is mostly
- * idle; loaded after them it waited behind the results folder's writes for the file system (~2 s).
+ * Loads Allure's modules once per process (~0.6 s): a run that writes the HTML report starts it with its first
+ * test (cli/run.ts), so the report does not wait for it after the tests.
  */
 export function loadAllure(): NonNullable<typeof allure> {
   allure ??= (async () => {

@@ -122,7 +122,7 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
 
   let htmlProblem: string | undefined;
   let htmlSeconds: number | undefined;
-  const allureFiles = allureResultFiles(result, certification);
+  const allureFiles = a.html || a.allureResults ? allureResultFiles(result, certification) : [];
   // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
   // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).
   if (a.allureResults) await writeAllureResults(paths.allureResults, allureFiles);
