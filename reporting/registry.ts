@@ -1,6 +1,6 @@
 /**
  * The requirement registry as the reports see it: generated/requirements.ts, built from
- * openapi/requirements/*.yaml (scripts/check-generated.ts keeps it fresh).
+ * openapi/requirements/*.yaml (`npm test` runs `scripts/generate.ts --check` to keep it fresh).
  */
 import { requirements } from "../generated/requirements.js";
 
