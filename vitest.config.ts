@@ -1,7 +1,7 @@
 // The project's own tests (npm test). The conformance suites are not a vitest project here: the launcher
 // (run/launcher.ts) runs them with a plan it builds (npm run conformance), never plain vitest.
 import { defineConfig } from "vitest/config";
-import { LongFirstSequencer } from "./run/file-order.js";
+import { rankedFirst, rankIn } from "./run/file-order.js";
 
 /**
  * Tests of how the suite is distributed rather than of what it verifies: the packed tarball installed in an
@@ -9,12 +9,24 @@ import { LongFirstSequencer } from "./run/file-order.js";
  */
 const DIST_TESTS = ["ci/package/**/*.test.ts", "ci/recipes.test.ts"];
 
+/**
+ * The longest files (a minute, then 10–30 s each), started first: a fresh clone has no vitest cache of
+ * durations, and vitest then orders by file size, which started fault detection late.
+ */
+const LONG_FIRST = [
+  "/faults/detection.test.ts",
+  "/robustness/bad-targets.test.ts",
+  "/cli/cli.test.ts",
+  "/robustness/hostile-targets.test.ts",
+  "/cli/merge.test.ts",
+];
+
 export default defineConfig({
   test: {
     pool: "threads",
     // Two cores here: most files wait on child processes, servers or the fault batch (its own workers).
     maxWorkers: 2,
-    sequence: { sequencer: LongFirstSequencer },
+    sequence: { sequencer: rankedFirst(rankIn(LONG_FIRST)) },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [

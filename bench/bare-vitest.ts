@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "./mock-process.js";
+import { childEnv } from "../lib/child-env.js";
 
 export interface BareRun {
   wallMs: number;
@@ -34,7 +35,7 @@ export async function timedBareVitest(): Promise<BareRun> {
     const child = spawn(
       process.execPath,
       [join(projectRoot, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir, "--config", join(dir, "vitest.config.mjs")],
-      { cwd: dir, env: { ...process.env, CI: "1", NO_COLOR: "1" }, stdio: ["ignore", "ignore", "pipe"] },
+      { cwd: dir, env: childEnv({ CI: "1", NO_COLOR: "1" }), stdio: ["ignore", "ignore", "pipe"] },
     );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -13,6 +13,7 @@ import { projectRoot } from "./mock-process.js";
 import { measurePeakRss } from "./peak-rss.js";
 import { type FileTime, type RequestStats, requestStats, slowestFiles } from "./run-artifacts.js";
 import { type PhaseMarks, type Phases, PhaseClock, phasesOf } from "./run-phases.js";
+import { childEnv } from "../lib/child-env.js";
 
 export interface ConformanceRun {
   label: string;
@@ -50,7 +51,7 @@ export async function timedConformanceRun(label: string, args: string[], o: RunO
   // CI=1: plain lines (no live progress line) whatever the bench's own terminal is.
   const child = spawn(rss.command, rss.args, {
     cwd: projectRoot,
-    env: { ...process.env, CI: "1", NO_COLOR: "1", ...o.env },
+    env: { ...childEnv({ CI: "1", NO_COLOR: "1" }), ...o.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

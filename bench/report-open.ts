@@ -16,6 +16,7 @@ import { runAllureCli } from "../reporting/allure-generate.js";
 import { measureReportOpen, type NetworkMode, READY_SELECTOR, TREE_SELECTOR } from "../reporting/allure-open.js";
 import { cliCommand } from "../lib/cli-command.js";
 import { projectRoot } from "./mock-process.js";
+import { childEnv } from "../lib/child-env.js";
 
 export interface ReportOpenRow {
   report: string;
@@ -120,7 +121,7 @@ async function allureBaseline(results: string, out: string): Promise<string> {
       plugins: { awesome: { options: { singleFile: true, groupBy: ["epic", "feature", "story"] } } },
     }),
   );
-  const r = await runAllureCli(["generate", results, "--config", config, "--output", join(out, "report")], out, process.env);
+  const r = await runAllureCli(["generate", results, "--config", config, "--output", join(out, "report")], out, childEnv());
   if (!r.ok) throw new Error(r.message);
   return join(out, "report", "index.html");
 }

@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { condition, type ExprContext, interpolate } from "./github-expr.js";
+import { childEnv } from "../lib/child-env.js";
 
 type Json = Record<string, unknown>;
 export interface StepRun {
@@ -122,9 +123,10 @@ export function runGithubSteps(run: GithubRun): JobRun {
   const ws = workspace();
   const steps: Json = {};
   const ctx: ExprContext = { contexts: { ...run.contexts, steps, env: {} }, failed: false };
+  const host = childEnv();
   const baseEnv: Record<string, string> = {
-    PATH: `${ws.bin}:${process.env.PATH}`,
-    HOME: process.env.HOME ?? "/tmp",
+    PATH: `${ws.bin}:${host.PATH}`,
+    HOME: host.HOME as string,
     STUB_LOG: ws.log,
     STUB_EXIT: String(run.stub?.exit ?? 0),
     STUB_VERIFY_EXIT: String(run.stub?.verifyExit ?? 0),
@@ -204,9 +206,10 @@ export function gitlabJob(doc: Json, name: string): Json {
 /** Runs a GitLab job's script as the runner does: one shell, `set -e`, in the project folder. */
 export function runGitlabJob(job: Json, opts: { shell: "sh" | "bash"; variables?: Record<string, string>; exit?: number }): JobRun {
   const ws = workspace();
+  const host = childEnv();
   const env: Record<string, string> = {
-    PATH: `${ws.bin}:${process.env.PATH}`,
-    HOME: process.env.HOME ?? "/tmp",
+    PATH: `${ws.bin}:${host.PATH}`,
+    HOME: host.HOME as string,
     STUB_LOG: ws.log,
     STUB_EXIT: String(opts.exit ?? 0),
     CI_PROJECT_DIR: ws.cwd,

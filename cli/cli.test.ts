@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { childEnv } from "../lib/child-env.js";
 import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import { generateSigningKey, writeManifest } from "../reporting/manifest.js";
@@ -17,7 +18,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const started = Date.now();
   const r = spawnSync(...cliCommand(args), {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: childEnv(env),
     encoding: "utf8",
     timeout: 60_000,
   });

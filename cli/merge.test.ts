@@ -14,6 +14,7 @@ import type { Certification } from "../reporting/certification.js";
 import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import { mergeCommand } from "./merge.js";
+import { childEnv } from "../lib/child-env.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-merge-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ function cli(args: string[]): Promise<number | null> {
   return new Promise((done) => {
     const child = spawn(...cliCommand(args), {
       cwd: packageRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: childEnv(),
       stdio: "ignore",
     });
     child.on("exit", (code) => done(code));

@@ -23,6 +23,8 @@ export function specUrl(ref: string): string | undefined {
  * folder, and the report (allure-report/index.html) links to it by a relative path, so the link works
  * wherever the folder is opened, on any machine.
  */
+export const DECISIONS_URL = "../decisions.md";
+
 export function decisionUrl(decision: string): string {
-  return `../decisions.md#${decision.toLowerCase()}`;
+  return `${DECISIONS_URL}#${decision.toLowerCase()}`;
 }

@@ -16,7 +16,7 @@ import type { Certification, ReqResult, RequirementEntry } from "./certification
 import { testText } from "./failure-text.js";
 import type { TestResult } from "../run/results.js";
 import type { Verdict } from "../run/outcome.js";
-import { decisionUrl } from "../harness/links.js";
+import { DECISIONS_URL, decisionUrl } from "../harness/links.js";
 
 export interface RequirementsPageInput {
   certification: Certification;
@@ -97,7 +97,7 @@ ${bannerHtml(headline, i.views, i.file)}
 Requirements: ${c.scope.inScope} of ${c.scope.selected} selected in scope; MUST in scope ${c.scope.must.inScope} — ${c.scope.must.passed} passed, ${c.scope.must.failed} failed, ${c.scope.must.notVerified} not verified.</p>
 ${totalsTable(c)}
 ${sections}
-<p class="rules">A requirement fails when a finding is charged to it (by its own test, or by a standard check on any answer); OPEN requirements are observed, never failed; a requirement in scope passes only when every one of its tests in scope passed. Decisions: <a href="${esc(decisionUrl("").replace(/#$/, ""))}">decisions.md</a>.</p>
+<p class="rules">A requirement fails when a finding is charged to it (by its own test, or by a standard check on any answer); OPEN requirements are observed, never failed; a requirement in scope passes only when every one of its tests in scope passed. Decisions: <a href="${esc(DECISIONS_URL)}">decisions.md</a>.</p>
 </main>
 </body>
 </html>

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEnv } from "../lib/child-env.js";
 import { cliCommand } from "../lib/cli-command.js";
 
 export const projectRoot = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -18,16 +19,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * `cleanEnv`: the child sees only PATH, HOME and `env` (nothing of this process's environment can
- * reach the run's artifacts, and nothing in it changes the run).
- */
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; hardLimitMs: number; cleanEnv?: boolean }): Promise<CliResult> {
+/** The child sees only PATH, HOME and `env` (lib/child-env.ts): nothing of this process's environment changes the run. */
+export function runCli(args: string[], opts: { env?: Record<string, string>; hardLimitMs: number }): Promise<CliResult> {
   const started = performance.now();
-  const base: NodeJS.ProcessEnv = opts.cleanEnv ? { PATH: process.env.PATH, HOME: process.env.HOME } : process.env;
   const child = spawn(...cliCommand(args), {
     cwd: projectRoot,
-    env: { ...base, ...opts.env },
+    env: childEnv(opts.env),
     detached: true, // own process group: the kill below reaches vitest's workers too
     stdio: ["ignore", "pipe", "pipe"],
   });

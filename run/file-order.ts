@@ -3,8 +3,7 @@
  * mostly wait on the target's clock — rate-limit windows, webhook retries and quiet periods — go first, so their
  * waits overlap the other files' work; started last (vitest's own order: earlier durations, then file size), the
  * rate-limit file alone was the last 1.8 s of a run (BENCHMARKS.md, "Where a full run's time goes"). The
- * project's own tests (vitest.config.ts): the few files that run whole suites or child processes, longest first,
- * so that a fresh clone (no vitest cache of durations) does not start them last.
+ * project's own tests use `rankedFirst` too (vitest.config.ts: their longest files first).
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
@@ -34,13 +33,3 @@ export const rankIn =
 /** Suite areas whose files wait on the clock, longest waits first. */
 export const WAITING_AREAS: readonly string[] = ["rate-limit", "webhook"];
 export const WaitsFirstSequencer = rankedFirst(rankIn(WAITING_AREAS.map((a) => `/suites/${a}/`)));
-
-/** The project's longest test files (a minute, then 10–30 s each in `npm test`), longest first. */
-export const LONG_SELF_TESTS: readonly string[] = [
-  "/faults/detection.test.ts",
-  "/robustness/bad-targets.test.ts",
-  "/cli/cli.test.ts",
-  "/robustness/hostile-targets.test.ts",
-  "/cli/merge.test.ts",
-];
-export const LongFirstSequencer = rankedFirst(rankIn(LONG_SELF_TESTS));

@@ -11,10 +11,11 @@ import { startMock } from "../mock/server.js";
 import { writeHar } from "./har.js";
 import { startProxy } from "./proxy.js";
 import { sampleSession } from "./sample-client.js";
+import { childEnv } from "../lib/child-env.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-traffic-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+const env = childEnv();
 
 function cli(a: string[]) {
   return spawnSync(...cliCommand(a), { cwd: packageRoot, env, encoding: "utf8", timeout: 60_000 });
