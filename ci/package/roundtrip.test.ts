@@ -11,13 +11,14 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../lib/paths.js";
+import { childEnv } from "../../lib/child-env.js";
 import { consumerLockfile } from "./lockfile.js";
 
 const pkg = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
 const work = mkdtempSync(join(tmpdir(), "idme-pack-"));
 const app = join(work, "consumer");
-// The npm lifecycle variables of an outer `npm test` must not steer the inner npm commands.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+// Only PATH and HOME: the npm lifecycle variables of an outer `npm test` must not steer the inner npm commands.
+const env = childEnv();
 const run = (cmd: string, args: string[], cwd: string, timeout = 120_000) => spawnSync(cmd, args, { cwd, env, encoding: "utf8", timeout });
 let files: string[] = [];
 
