@@ -6,13 +6,15 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sourcesHash, STAMP } from "../bin/sources-hash.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const at = (p) => new URL(p, new URL("..", import.meta.url)).pathname;
 rmSync(at("dist"), { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// TypeScript 7 (the native compiler, ~6× faster here); `typescript` 5.9 stays for openapi-typescript's API.
+const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript-7/package.json")), "bin", "tsc");
 execFileSync(process.execPath, [tsc, "-p", at("tsconfig.build.json"), "--noCheck"], { stdio: "inherit" });
 copyFileSync(at("generated/api.d.ts"), at("dist/generated/api.d.ts"));
 writeFileSync(at(`dist/${STAMP}`), `${sourcesHash(root)}\n`);
