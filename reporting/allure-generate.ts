@@ -17,6 +17,7 @@ import { ALLURE_VIEW, allureConfig, API_TITLE, REPORT_PAGES } from "./allure-con
 import { embeddedJson } from "./allure-embedded.js";
 import { dataBeforeApp } from "./allure-load-order.js";
 import { externalFetches, makeOffline } from "./allure-offline.js";
+import { setPayloadsAside } from "./html-payloads.js";
 import { verdictHeadline, type VerdictInput } from "./allure-verdict.js";
 import type { Certification } from "./certification.js";
 import { renderRequirementsPage } from "./requirements-html.js";
@@ -110,19 +111,21 @@ function assemble(
   const folder = [join(out, view.id), out].find((f) => existsSync(join(f, "index.html")));
   if (!folder) return { ok: false, message: "allure generate wrote no index.html", files: [], removed: [] };
   const source = join(folder, "index.html");
-  const offline = makeOffline(dataBeforeApp(readFileSync(source, "utf8")));
-  const html = injectBanner(offline.html, bannerHtml(headline, pages, view.file));
-  const left = externalFetches(html);
+  // The passes read the markup only (html-payloads.ts): ~0.3 s on the whole 9 MB, a few ms on the skeleton.
+  const { skeleton, restore } = setPayloadsAside(readFileSync(source, "utf8"));
+  const offline = makeOffline(dataBeforeApp(skeleton));
+  const marked = injectBanner(offline.html, bannerHtml(headline, pages, view.file));
+  const left = externalFetches(marked, restore);
   // A report that would reach the network is not written at all.
   if (left.length) return { ok: false, message: `${view.file} would still fetch: ${left.slice(0, 3).join("; ")}`, files: [], removed: [] };
   const files = [join(outputDir, view.file)];
-  writeFileSync(files[0], html);
+  writeFileSync(files[0], restore(marked));
   const removed = offline.removed.map((r) => `${view.file}: ${r}`);
   const summary = join(folder, "summary.json");
   if (existsSync(summary)) copyFileSync(summary, join(outputDir, "summary.json"));
   if (page) {
     const file = REPORT_PAGES[1].file;
-    const allureIds = testResultIds(html);
+    const allureIds = testResultIds(marked, restore);
     writeFileSync(join(outputDir, file), renderRequirementsPage({ ...page, allureIds, views: pages, file, frontPage: view.file }));
     files.push(join(outputDir, file));
   }
@@ -130,8 +133,12 @@ function assemble(
 }
 
 /** Each test's title → its test-result id in Allure's tree, for the links from the requirements page. */
-function testResultIds(html: string): Map<string, string> {
-  const tree = embeddedJson<{ leavesById?: Record<string, { nodeId: string; name: string }> }>(html, "widgets/tree.json");
+function testResultIds(skeleton: string, restore: (text: string) => string): Map<string, string> {
+  const entry = /d\("widgets\/tree\.json","[^"]*"\)/.exec(skeleton)?.[0];
+  const tree =
+    entry === undefined
+      ? undefined
+      : embeddedJson<{ leavesById?: Record<string, { nodeId: string; name: string }> }>(restore(entry), "widgets/tree.json");
   const ids = new Map<string, string>();
   const seen = new Set<string>();
   for (const leaf of Object.values(tree?.leavesById ?? {})) {
@@ -151,12 +158,33 @@ let allure: Promise<{ core: typeof import("@allurereport/core"); reader: typeof 
  */
 export function loadAllure(): NonNullable<typeof allure> {
   allure ??= (async () => {
-    const [core, reader] = await Promise.all([import("@allurereport/core"), import("@allurereport/reader-api")]);
+    const [core, reader, ci] = await Promise.all([
+      import("@allurereport/core"),
+      import("@allurereport/reader-api"),
+      import("@allurereport/ci"),
+    ]);
+    forgetTheLocalCheckout(ci);
     // The view's plugin, which Allure's config reader imports by name.
     await import("@allurereport/plugin-awesome");
     return { core, reader };
   })();
   return allure;
+}
+
+/** The local CI descriptor's getters that run `git` in this process's folder (@allurereport/ci 3.18, detectors/local.js). */
+const LOCAL_GIT_FACTS = ["repoName", "jobRunBranch", "sourceBranch", "provider", "repository"] as const;
+
+/**
+ * Outside a CI system Allure describes the folder it runs in: five `git` processes (~60 ms, blocking) for its
+ * name, branch and `origin` URL, which the report then embeds — a certification report would carry the caller's
+ * project, branch and a remote URL that may hold credentials (`https://user:token@host/…`, kept as it is). The
+ * report is about the target, not that folder: on the local descriptor those getters answer nothing. A CI
+ * system's descriptor (job and run links from its environment) is left as Allure made it.
+ */
+function forgetTheLocalCheckout(ci: typeof import("@allurereport/ci")): void {
+  const found = ci.detect();
+  if (!ci.isLocalCiDescriptor(found)) return;
+  for (const key of LOCAL_GIT_FACTS) Object.defineProperty(found, key, { get: () => undefined, configurable: true });
 }
 
 /**

@@ -104,11 +104,13 @@ export function makeOffline(html: string): OfflineResult {
  * The app bundle (a data: script) is not read: code builds URLs at run time, a text search there
  * proves nothing; that is what the CSP and the browser test are for.
  */
-export function externalFetches(html: string): string[] {
+export function externalFetches(html: string, restore: (text: string) => string = (t) => t): string[] {
   const found: string[] = [];
-  // data: URIs are self-contained; a stylesheet among them is still read for url()/@import.
-  let text = html.replace(/data:([\w/+.-]+)((?:;[\w=.+-]+)*),([^"'\s)<>]*)/g, (_m, type: string, params: string, payload: string) => {
+  // data: URIs are self-contained; a stylesheet among them is still read for url()/@import (its payload
+  // put back first when `html` is a skeleton of html-payloads.ts).
+  let text = html.replace(/data:([\w/+.-]+)((?:;[\w=.+-]+)*),([^"'\s)<>]*)/g, (_m, type: string, params: string, raw: string) => {
     if (type === "text/css") {
+      const payload = restore(raw);
       const css = params.includes(";base64") ? Buffer.from(payload, "base64").toString("utf8") : decodeURIComponent(payload);
       for (const u of cssUrls(css)) found.push(`data: stylesheet ${u}`);
     }

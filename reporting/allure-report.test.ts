@@ -54,6 +54,16 @@ describe("the generated HTML report", () => {
     expect(h).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
   });
 
+  it("says nothing of the folder it was made in: no repository, branch or remote URL (this checkout has them)", () => {
+    const options = /window\.allureReportOptions = (\{.*\})\s*$/m.exec(html("index.html"))?.[1];
+    const ci = (JSON.parse(options ?? "{}") as { ci?: Record<string, unknown> }).ci ?? {};
+    // Outside CI the descriptor is the local one; in a CI system its job links come from the environment.
+    if (ci.type === "local") {
+      for (const key of ["repoName", "jobRunBranch", "sourceBranch", "provider", "repository"]) expect(ci[key]).toBeUndefined();
+    }
+    expect(options).toBeDefined();
+  });
+
   it("index.html defines its data before its code runs", () => {
     const h = html("index.html");
     expect(h.indexOf("window.allureReportData")).toBeGreaterThan(0);
