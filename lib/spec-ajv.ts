@@ -1,11 +1,12 @@
 /**
- * One Ajv2020 instance holding the whole spec under `specId`; validators are compiled lazily per
- * JSON pointer and cached (the suite validates every response it sees).
+ * The validator of each spec schema by JSON pointer: compiled ahead (generated/spec-validators.ts, Ajv's
+ * standalone code, while it was made from the spec's current bytes), else compiled here on first use and
+ * cached (the suite validates every response it sees).
  */
-import { _, Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-import { jsonTextLength } from "./json-length.js";
-import { loadSpec, specId } from "./spec-document.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import * as ahead from "../generated/spec-validators.js";
+import { createSpecAjv, MAX_JSON_LENGTH } from "./spec-ajv-instance.js";
+import { loadSpec, specId, specSha256 } from "./spec-document.js";
 
 export interface SchemaIssue {
   /** JSON path of the offending value, e.g. `$.results.errors[0].code`. */
@@ -16,75 +17,32 @@ export interface SchemaIssue {
   message: string;
 }
 
-// ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+/** What a validator of either kind offers: Ajv's standalone functions carry no `schema`. */
+export type Validator = ((data: unknown) => boolean) & Pick<ValidateFunction, "errors">;
 
-/** OpenAPI's own keywords that Ajv's strict mode would reject. */
-const OPENAPI_KEYWORDS = [
-  "openapi",
-  "info",
-  "servers",
-  "paths",
-  "webhooks",
-  "components",
-  "tags",
-  "externalDocs",
-  "security",
-  "jsonSchemaDialect",
-  "example",
-  "discriminator",
-  "xml",
-];
+const compiledAhead = (): Readonly<Record<string, Validator>> =>
+  ahead.specSha256 === specSha256() ? (ahead.validators as unknown as Record<string, Validator>) : {};
 
-const MAX_JSON_LENGTH = "x-max-json-length";
-
-let ajv: Ajv2020 | undefined;
-const validators = new Map<string, ValidateFunction>();
-
-function collectExtensionKeys(node: unknown, into: Set<string>): void {
-  if (Array.isArray(node)) for (const v of node) collectExtensionKeys(v, into);
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k.startsWith("x-")) into.add(k);
-      collectExtensionKeys(v, into);
-    }
-  }
-}
-
-function instance(): Ajv2020 {
-  if (ajv) return ajv;
-  const doc = loadSpec();
-  const a = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, validateFormats: true });
-  addFormats(a);
-  a.addFormat("binary", true); // OpenAPI annotation for file parts; nothing to check in JSON
-  const extensions = new Set<string>();
-  collectExtensionKeys(doc, extensions);
-  // `x-max-json-length` is a rule, not an annotation (D5): the JSON text of the value is at most that long.
-  extensions.delete(MAX_JSON_LENGTH);
-  a.addVocabulary([...OPENAPI_KEYWORDS, ...extensions]);
-  a.addKeyword({
-    keyword: MAX_JSON_LENGTH,
-    schemaType: "number",
-    error: {
-      message: (cxt) => `must be JSON text of at most ${String(cxt.schemaValue)} characters`,
-      params: (cxt) => _`{limit: ${cxt.schemaCode}}`,
-    },
-    validate: (max: number, data: unknown) => jsonTextLength(data, max) <= max,
-  });
-  // A structured clone keeps Ajv's bookkeeping off the shared parsed document.
-  a.addSchema({ ...structuredClone(doc), $id: specId });
-  ajv = a;
-  return a;
-}
+let precompiled: Readonly<Record<string, Validator>> | undefined;
+let ajv: ReturnType<typeof createSpecAjv> | undefined;
+const validators = new Map<string, Validator>();
 
 /** The validator for the schema at `pointer` (`#/components/schemas/X`, `#/paths/...`). */
-export function validatorAt(pointer: string): ValidateFunction {
+export function validatorAt(pointer: string): Validator {
   let v = validators.get(pointer);
   if (!v) {
-    v = instance().getSchema(specId + pointer);
-    if (!v) throw new Error(`No schema at ${pointer} in the spec`);
+    precompiled ??= compiledAhead();
+    v = Object.hasOwn(precompiled, pointer) ? precompiled[pointer] : compiledHere(pointer);
     validators.set(pointer, v);
   }
+  return v;
+}
+
+/** Compiled in this process: a pointer not compiled ahead, or a spec edited since `npm run generate`. */
+export function compiledHere(pointer: string): Validator {
+  ajv ??= createSpecAjv(loadSpec());
+  const v = ajv.getSchema(specId + pointer);
+  if (!v) throw new Error(`No schema at ${pointer} in the spec`);
   return v;
 }
 
