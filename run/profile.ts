@@ -6,11 +6,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
 import { loadSpec } from "../lib/spec.js";
 import { packageRoot } from "../lib/paths.js";
+import * as ahead from "../generated/profile-validator.js";
+import { compileProfileSchema, type ProfileValidator, profileSchemaPath, sha256 } from "./profile-schema.js";
 
 // The roles are the mock's (the same names in the mock, the profiles and the suite).
 import { ROLES as roles, type Role } from "../mock/types.js";
@@ -61,10 +62,11 @@ export const mockProfilePath = join(profilesDir, "mock.yaml");
 /** The cautious profile a foreign target gets when none is named (no rate-limit, webhook or 500 tests). */
 export const sandboxProfilePath = join(profilesDir, "sandbox.yaml");
 
-const schema = JSON.parse(readFileSync(join(profilesDir, "profile.schema.json"), "utf8"));
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
+const schemaText = readFileSync(profileSchemaPath, "utf8");
+const schema = JSON.parse(schemaText);
+// Compiled ahead while generated/profile-validator.ts was made from these bytes (npm run generate), else here.
+const validate: ProfileValidator =
+  ahead.schemaSha256 === sha256(schemaText) ? (ahead.validate as unknown as ProfileValidator) : compileProfileSchema(schema).validate;
 
 const defaults = {
   products: {},
