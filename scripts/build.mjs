@@ -8,10 +8,13 @@ import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sourcesHash, STAMP } from "../bin/sources-hash.mjs";
+import { distIsFresh, sourcesHash, STAMP } from "../bin/sources-hash.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const at = (p) => new URL(p, new URL("..", import.meta.url)).pathname;
+// `--if-stale` (npm test, npm run test:dist): only when dist/ no longer matches the sources, so the CLI processes the
+// tests start run compiled code (~0.7 s to their banner) rather than the sources through tsx (~2 s) after an edit.
+if (process.argv.includes("--if-stale") && distIsFresh(root)) process.exit(0);
 rmSync(at("dist"), { recursive: true, force: true });
 // TypeScript 7 (the native compiler, ~6× faster here); `typescript` 5.9 stays for openapi-typescript's API.
 const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript-7/package.json")), "bin", "tsc");
