@@ -6,6 +6,7 @@
 import { CannotRunError } from "../cli/errors.js";
 import { parseRunOptions, type RawOptions } from "../cli/options.js";
 import { runConformance as runOnce } from "../cli/run.js";
+import { processEnv } from "../lib/process-env.js";
 import type { Certification, ReqResult, RunVerdict } from "../reporting/certification.js";
 import type { ArtifactPaths } from "../reporting/paths.js";
 
@@ -39,7 +40,7 @@ export interface ConformanceOptions {
   html?: boolean;
   /** also write Allure's raw results, allure-results/, for other Allure tools (default false) */
   allureResults?: boolean;
-  /** where the profile's credential variables are read (default process.env) */
+  /** where the profile's credential variables are read (default this process's environment, process.env) */
   env?: NodeJS.ProcessEnv;
   /** receives the console report (default: nothing is printed) */
   log?: (text: string) => void;
@@ -102,7 +103,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     const run = await runOnce(request, output, {
       out: log,
       err: log,
-      env: options.env ?? process.env,
+      env: options.env ?? processEnv(),
       isTTY: false,
       signal: options.signal,
     });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "./mock-process.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 export interface BareRun {
   wallMs: number;

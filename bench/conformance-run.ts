@@ -13,7 +13,7 @@ import { projectRoot } from "./mock-process.js";
 import { measurePeakRss } from "./peak-rss.js";
 import { type FileTime, type RequestStats, requestStats, slowestFiles } from "./run-artifacts.js";
 import { type PhaseMarks, type Phases, PhaseClock, phasesOf } from "./run-phases.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 export interface ConformanceRun {
   label: string;

@@ -16,7 +16,7 @@ import { runAllureCli } from "../reporting/allure-generate.js";
 import { measureReportOpen, type NetworkMode, READY_SELECTOR, TREE_SELECTOR } from "../reporting/allure-open.js";
 import { cliCommand } from "../lib/cli-command.js";
 import { projectRoot } from "./mock-process.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 export interface ReportOpenRow {
   report: string;

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { condition, type ExprContext, interpolate } from "./github-expr.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 type Json = Record<string, unknown>;
 export interface StepRun {

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import { generateSigningKey, writeManifest } from "../reporting/manifest.js";

@@ -12,6 +12,7 @@ import { flagValue } from "./flag-value.js";
 import { registerMergeCommand } from "./merge.js";
 import type { RawOptions } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
+import { processEnv } from "../lib/process-env.js";
 
 const envHelp = `
 Environment:
@@ -147,7 +148,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   const exit = (code: number) => process.exit(code);
-  const program = buildProgram(exit, process.env).exitOverride((e) => {
+  const program = buildProgram(exit, processEnv()).exitOverride((e) => {
     // Help and version exit 0; any usage error is "could not run".
     process.exit(e.exitCode === 0 ? 0 : 2);
   });

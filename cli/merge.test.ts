@@ -14,7 +14,7 @@ import type { Certification } from "../reporting/certification.js";
 import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import { mergeCommand } from "./merge.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-merge-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,11 +3,11 @@
  * schemas compiled ahead. Two users: scripts/generate/spec-validators.ts writes Ajv's standalone code of those
  * schemas into generated/spec-validators.ts (what every process and worker loads: ~10 ms instead of ~150 ms of
  * Ajv's module and compiler), and lib/spec-ajv.ts compiles here at run time what was not compiled ahead (a
- * pointer of its own, or a spec edited since `npm run generate`). Ajv is required on first use, so a worker that
- * needs nothing else never loads it.
+ * pointer of its own, or a spec edited since `npm run generate`). Ajv is required on first use
+ * (lib/ajv-standalone.ts), so a worker that needs nothing else never loads it.
  */
-import { createRequire } from "node:module";
 import type { Ajv2020, CodeOptions, KeywordCxt } from "ajv/dist/2020.js";
+import { newAjv } from "./ajv-standalone.js";
 import { jsonTextLength } from "./json-length.js";
 import { escapePointer, type SpecDocument, specId } from "./spec-document.js";
 
@@ -33,8 +33,6 @@ export const MAX_JSON_LENGTH = "x-max-json-length";
 /** The name the standalone code calls lib/json-length.ts's export by (generated/spec-validators.ts imports it). */
 export const JSON_TEXT_LENGTH = "jsonTextLength";
 
-const require = createRequire(import.meta.url);
-
 function collectExtensionKeys(node: unknown, into: Set<string>): void {
   if (Array.isArray(node)) for (const v of node) collectExtensionKeys(v, into);
   else if (node && typeof node === "object") {
@@ -50,20 +48,11 @@ function collectExtensionKeys(node: unknown, into: Set<string>): void {
  * `source` and `esm` (standalone code), none at run time.
  */
 export function createSpecAjv(doc: SpecDocument, code?: (codegen: typeof import("ajv/dist/2020.js")) => CodeOptions): Ajv2020 {
-  const ajvModule = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const addFormatsModule = require("ajv-formats") as { default?: unknown };
-  // ajv-formats is CommonJS; its default export may arrive wrapped.
-  const addFormats = (addFormatsModule.default ?? addFormatsModule) as typeof import("ajv-formats").default;
-  const { _ } = ajvModule;
-  const a = new ajvModule.Ajv2020({
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    allErrors: true,
-    validateFormats: true,
-    ...(code ? { code: code(ajvModule) } : {}),
-  });
-  addFormats(a);
+  const { ajv: a, codegen } = newAjv(
+    { strict: true, strictTypes: false, strictRequired: false, allErrors: true, validateFormats: true },
+    code,
+  );
+  const { _ } = codegen;
   a.addFormat("binary", true); // OpenAPI annotation for file parts; nothing to check in JSON
   const extensions = new Set<string>();
   collectExtensionKeys(doc, extensions);
@@ -79,7 +68,7 @@ export function createSpecAjv(doc: SpecDocument, code?: (codegen: typeof import(
     },
     // Generated code, not a `validate` function: standalone code can carry a call to an imported function only.
     code(cxt: KeywordCxt) {
-      const measure = cxt.gen.scopeValue("func", { ref: jsonTextLength, code: _`${new ajvModule.Name(JSON_TEXT_LENGTH)}` });
+      const measure = cxt.gen.scopeValue("func", { ref: jsonTextLength, code: _`${new codegen.Name(JSON_TEXT_LENGTH)}` });
       cxt.fail(_`${measure}(${cxt.data}, ${cxt.schemaCode}) > ${cxt.schemaCode}`);
     },
   });

@@ -28,7 +28,7 @@ let ajv: ReturnType<typeof createSpecAjv> | undefined;
 const validators = new Map<string, Validator>();
 
 /** The validator for the schema at `pointer` (`#/components/schemas/X`, `#/paths/...`). */
-export function validatorAt(pointer: string): Validator {
+function validatorAt(pointer: string): Validator {
   let v = validators.get(pointer);
   if (!v) {
     precompiled ??= compiledAhead();

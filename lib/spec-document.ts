@@ -3,11 +3,11 @@
  * Kept free of generated/ imports so the generators can use it before generated/ exists: the parsed
  * copy in generated/services-v2.json is read as a file, and only when it was made from these bytes.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { packageRoot } from "./paths.js";
+import { sha256Hex } from "./sha256.js";
 
 export const specPath = join(packageRoot, "openapi", "services-v2.yaml");
 /** The spec parsed ahead (npm run generate): JSON parses in about a millisecond, this YAML in a few hundred, in every worker. */
@@ -60,7 +60,7 @@ export function loadSpec(): SpecDocument {
 
 /** Hex SHA-256 of the spec file's bytes (certification summaries record which contract judged). */
 export function specSha256(): string {
-  return createHash("sha256").update(specBytes()).digest("hex");
+  return sha256Hex(specBytes());
 }
 
 /** Escapes one JSON-pointer segment (RFC 6901). */

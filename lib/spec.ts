@@ -3,7 +3,7 @@
  * operations, the error catalogue, and the response/schema validator.
  */
 import { operations as generatedOperations, type OperationDef, type OperationId } from "../generated/operations.js";
-import { validateAt, validatorAt, type SchemaIssue } from "./spec-ajv.js";
+import { validateAt, type SchemaIssue } from "./spec-ajv.js";
 import { deref, escapePointer, loadSpec, resolvePointer } from "./spec-document.js";
 
 export { loadSpec, specPath, specSha256, specId } from "./spec-document.js";
@@ -348,20 +348,4 @@ export function validateSchema(schemaName: string, value: unknown): SchemaIssue[
 /** Validates any schema of the spec by pointer (e.g. a request body's schema). */
 export function validateAtPointer(pointer: string, value: unknown): SchemaIssue[] {
   return validateAt(pointer, value);
-}
-
-/**
- * Compiles every response validator now. The suite calls this once per worker at start-up, so
- * Ajv's compile time never lands between two timed requests (rate-limit windows, webhook timeouts).
- */
-export function warmUpValidators(): void {
-  for (const op of operations()) {
-    for (const status of op.statuses) {
-      const found = responseFor(op.id, status);
-      for (const mediaType of Object.keys(found?.response.content ?? {})) {
-        if (found?.response.content?.[mediaType]?.schema !== undefined)
-          validatorAt(`${found.pointer}/content/${escapePointer(mediaType)}/schema`);
-      }
-    }
-  }
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockProcess } from "../bench/mock-process.js";
 import { concurrentUploads, LARGE_UPLOAD_BYTES } from "../bench/uploads.js";
 import { matchOperation, validateResponse, validateSchema } from "../lib/spec.js";
+import { processEnv } from "../lib/process-env.js";
 import { startMock, type RunningMock } from "./server.js";
 import { multipart } from "./tests/helpers.js";
 
@@ -257,8 +258,9 @@ async function check(s: Sent): Promise<void> {
 }
 
 // A failure prints its seed; FC_SEED=<seed> replays it, FC_RUNS=<n> searches harder (default NUM_RUNS).
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-const numRuns = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : NUM_RUNS;
+const knobs = processEnv();
+const seed = knobs.FC_SEED ? Number(knobs.FC_SEED) : undefined;
+const numRuns = knobs.FC_RUNS ? Number(knobs.FC_RUNS) : NUM_RUNS;
 const run = (prop: fc.IAsyncProperty<[Sent]>) =>
   fc.assert(prop, { numRuns, seed, interruptAfterTimeLimit: numRuns > NUM_RUNS ? undefined : 20_000 });
 

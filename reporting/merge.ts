@@ -4,7 +4,6 @@
  * certification, JUnit, coverage and manifest are rendered by the same code as an unsharded run's
  * (reporting/finalize.ts) and judge the same. Every problem is a MergeError, one line.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { type ReqId, requirements } from "../generated/requirements.js";
 import { selectRequirements } from "../run/plan.js";
@@ -13,7 +12,7 @@ import type { Profile } from "../run/profile.js";
 import type { RunResult } from "../run/results.js";
 import type { Certification } from "./certification.js";
 import { artifactPaths } from "./paths.js";
-import type { Manifest } from "./manifest.js";
+import { type Manifest, sha256File } from "./manifest.js";
 import type { RunFacts } from "./run-facts.js";
 
 export class MergeError extends Error {
@@ -33,8 +32,6 @@ export interface MergedRun {
   selected?: ReqId[];
 }
 
-const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
-
 /** A shard's results.json and certification.json, checked against the hashes of its manifest. */
 function readShard(dir: string): ShardReports {
   const p = artifactPaths(dir);
@@ -51,7 +48,7 @@ function readShard(dir: string): ShardReports {
     ["certification.json", p.certificationJson],
   ] as const) {
     const listed = manifest.files?.find((f) => f.path === name);
-    if (!listed || listed.sha256 !== sha256(path)) throw new MergeError(`${dir}: ${name} does not match its manifest (modified?)`);
+    if (!listed || listed.sha256 !== sha256File(path)) throw new MergeError(`${dir}: ${name} does not match its manifest (modified?)`);
   }
   return {
     dir,

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 import { cliCommand } from "../lib/cli-command.js";
 
 export const projectRoot = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -19,7 +19,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The child sees only PATH, HOME and `env` (lib/child-env.ts): nothing of this process's environment changes the run. */
+/** The child sees only PATH, HOME and `env` (lib/process-env.ts): nothing of this process's environment changes the run. */
 export function runCli(args: string[], opts: { env?: Record<string, string>; hardLimitMs: number }): Promise<CliResult> {
   const started = performance.now();
   const child = spawn(...cliCommand(args), {

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as ahead from "../generated/profile-validator.js";
 import { packageRoot } from "../lib/paths.js";
-import { compileProfileSchema, type ProfileValidator, profileSchemaPath, sha256 } from "./profile-schema.js";
+import { sha256Hex } from "../lib/sha256.js";
+import { compileProfileSchema, type ProfileValidator, profileSchemaPath } from "./profile-schema.js";
 
 const schemaText = readFileSync(profileSchemaPath, "utf8");
 const precompiled = ahead.validate as unknown as ProfileValidator;
@@ -44,7 +45,7 @@ function variants(profiles: Record<string, unknown>[]): unknown[] {
 
 describe("generated/profile-validator.ts", () => {
   it("was compiled from this schema (npm run generate)", () => {
-    expect(ahead.schemaSha256).toBe(sha256(schemaText));
+    expect(ahead.schemaSha256).toBe(sha256Hex(schemaText));
   });
 
   it("judges the shipped profiles and their variants as Ajv does at run time, errors and all", () => {

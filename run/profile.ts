@@ -3,15 +3,15 @@
  * profiles/profile.schema.json). `parseProfile` validates a text and fills the defaults; every problem
  * is reported at once, each naming the offending property (with a did-you-mean for typos).
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
 import { loadSpec } from "../lib/spec.js";
 import { packageRoot } from "../lib/paths.js";
+import { sha256Hex } from "../lib/sha256.js";
 import * as ahead from "../generated/profile-validator.js";
-import { compileProfileSchema, type ProfileValidator, profileSchemaPath, sha256 } from "./profile-schema.js";
+import { compileProfileSchema, type ProfileValidator, profileSchemaPath } from "./profile-schema.js";
 
 // The roles are the mock's (the same names in the mock, the profiles and the suite).
 import { ROLES as roles, type Role } from "../mock/types.js";
@@ -66,7 +66,7 @@ const schemaText = readFileSync(profileSchemaPath, "utf8");
 const schema = JSON.parse(schemaText);
 // Compiled ahead while generated/profile-validator.ts was made from these bytes (npm run generate), else here.
 const validate: ProfileValidator =
-  ahead.schemaSha256 === sha256(schemaText) ? (ahead.validate as unknown as ProfileValidator) : compileProfileSchema(schema).validate;
+  ahead.schemaSha256 === sha256Hex(schemaText) ? (ahead.validate as unknown as ProfileValidator) : compileProfileSchema(schema).validate;
 
 const defaults = {
   products: {},
@@ -191,6 +191,6 @@ export function loadProfile(path: string, readStdin: () => string = () => readFi
   return {
     profile: parseProfile(text, path === "-" ? "(standard input)" : path),
     path,
-    sha256: createHash("sha256").update(text).digest("hex"),
+    sha256: sha256Hex(text),
   };
 }

@@ -11,7 +11,7 @@ import { startMock } from "../mock/server.js";
 import { writeHar } from "./har.js";
 import { startProxy } from "./proxy.js";
 import { sampleSession } from "./sample-client.js";
-import { childEnv } from "../lib/child-env.js";
+import { childEnv } from "../lib/process-env.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-traffic-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

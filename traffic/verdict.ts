@@ -6,7 +6,7 @@
  * broke; 2: could not run (the upstream never answered); 3: nothing judged (no Services API v2 exchange),
  * or some requests never got an answer (incomplete).
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../lib/sha256.js";
 import { specSha256 } from "../lib/spec.js";
 import { type Certification, buildCertification } from "../reporting/certification.js";
 import type { RunFacts } from "../reporting/run-facts.js";
@@ -36,7 +36,7 @@ const checked = new Set(standardChecks.map((c) => c.requirement));
 /** The judging settings stand where a run has its profile: their hash tells two judgements apart. */
 function settingsOf(t: TrafficResult, mode: TrafficMode) {
   const text = JSON.stringify({ mode, group: t.group, exactMessages: t.exactMessages });
-  return { name: `traffic (${mode})`, path: `(no profile: ${text})`, sha256: createHash("sha256").update(text).digest("hex") };
+  return { name: `traffic (${mode})`, path: `(no profile: ${text})`, sha256: sha256Hex(text) };
 }
 
 export function trafficFacts(t: TrafficResult, mode: TrafficMode): RunFacts {

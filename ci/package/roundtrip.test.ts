@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../lib/paths.js";
-import { childEnv } from "../../lib/child-env.js";
+import { childEnv } from "../../lib/process-env.js";
 import { consumerLockfile } from "./lockfile.js";
 
 const pkg = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
