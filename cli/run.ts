@@ -9,7 +9,7 @@ import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { type Certification, exitCodeOf } from "../reporting/certification.js";
 import { ConsoleReport } from "../reporting/console.js";
-import { loadAllure } from "../reporting/allure-generate.js";
+import { type AllureEngine, startAllureEngine } from "../reporting/allure-engine.js";
 import { writeReports } from "../reporting/finalize.js";
 import { type ArtifactPaths, artifactPaths, runArtifacts } from "../reporting/paths.js";
 import { runSuite } from "../run/launcher.js";
@@ -28,6 +28,8 @@ export interface RunIo {
   isTTY: boolean;
   signal?: AbortSignal;
   readStdin?: () => string;
+  /** Allure's thread, already loading (the CLI starts it as soon as it knows a report is wanted); else the run starts one */
+  allureEngine?: AllureEngine;
 }
 
 export interface ConformanceRun {
@@ -96,21 +98,17 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const cleared = clearArtifacts(runArtifacts(paths), paths.reportsDir);
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
-  // Allure's modules load while the tests run, from the first test on: measured, the tests take ~0.4 s longer and
-  // the report ~0.5 s less; started when only the last files run, they were still loading when the tests ended.
-  let warm = !output.html;
+  // Allure's own thread, started now: its modules load on the second core while this one starts the run.
+  const allureEngine = output.html ? (io.allureEngine ?? startAllureEngine(io.env)) : undefined;
   try {
     result = await runSuite(plan, {
-      onTest: (_p, t) => {
-        if (!warm) void loadAllure().catch(() => {}); // a failure is reported where the report is built
-        warm = true;
-        console.onTest(t);
-      },
+      onTest: (_p, t) => console.onTest(t),
       signal: io.signal,
       vitestOutput: log.stream,
     });
   } catch (e) {
     await cleared.remove();
+    await allureEngine?.close();
     if (e instanceof PreflightError) throw new CannotRunError(e.message);
     throw new CannotRunError(`suite defect: the launcher failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
   }
@@ -124,9 +122,11 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
       html: output.html,
       allureResults: output.allureResults,
       vitestLog: log.text(),
+      ...(allureEngine ? { allureEngine } : {}),
     });
   } finally {
     notCleared = await cleared.remove();
+    await allureEngine?.close();
   }
   if (notCleared) throw new CannotRunError(`the older run's artifacts could not be deleted: ${notCleared.message}`);
   const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");

@@ -24,6 +24,7 @@ import { renderRequirementsPage } from "./requirements-html.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import type { TestResult } from "../run/results.js";
 import type { ResultFileOut } from "./allure-results.js";
+import { type AllureEngine, inThisThread } from "./allure-engine.js";
 
 export interface GenerateOptions {
   /** Where the Allure results are: a folder, or the files themselves (a run's, from memory: no second read from disk). */
@@ -39,6 +40,8 @@ export interface GenerateOptions {
   /** Files shown under "Global Attachments", e.g. certification.md. */
   globalAttachments?: string[];
   timeoutMs?: number;
+  /** Where Allure runs: the process a run started for it (reporting/allure-engine.ts); this thread when absent. */
+  engine?: AllureEngine;
 }
 
 export interface GenerateResult {
@@ -76,7 +79,7 @@ export async function generateAllureReport(o: GenerateOptions): Promise<Generate
     });
     const configPath = join(staging, "allurerc.json");
     writeFileSync(configPath, JSON.stringify(config, null, 2));
-    const run = await generateInProcess(staging, configPath, o.results, o.timeoutMs);
+    const run = await (o.engine ?? inThisThread).run({ cwd: staging, configPath, results: o.results }, o.timeoutMs ?? 60_000);
     if (!run.ok) return { ok: false, message: run.message, files: [], removed: [] };
     return assemble(join(staging, "out"), outputDir, headline, o.requirementsPage);
   } finally {
@@ -148,79 +151,6 @@ function testResultIds(skeleton: string, restore: (text: string) => string): Map
     seen.add(leaf.name);
   }
   return ids;
-}
-
-let allure: Promise<{ core: typeof import("@allurereport/core"); reader: typeof import("@allurereport/reader-api") }> | undefined;
-
-/**
- * Loads Allure's modules once per process (~0.6 s): a run that writes the HTML report starts it with its first
- * test (cli/run.ts), so the report does not wait for it after the tests.
- */
-export function loadAllure(): NonNullable<typeof allure> {
-  allure ??= (async () => {
-    const [core, reader, ci] = await Promise.all([
-      import("@allurereport/core"),
-      import("@allurereport/reader-api"),
-      import("@allurereport/ci"),
-    ]);
-    forgetTheLocalCheckout(ci);
-    // The view's plugin, which Allure's config reader imports by name.
-    await import("@allurereport/plugin-awesome");
-    return { core, reader };
-  })();
-  return allure;
-}
-
-/** The local CI descriptor's getters that run `git` in this process's folder (@allurereport/ci 3.18, detectors/local.js). */
-const LOCAL_GIT_FACTS = ["repoName", "jobRunBranch", "sourceBranch", "provider", "repository"] as const;
-
-/**
- * Outside a CI system Allure describes the folder it runs in: five `git` processes (~60 ms, blocking) for its
- * name, branch and `origin` URL, which the report then embeds — a certification report would carry the caller's
- * project, branch and a remote URL that may hold credentials (`https://user:token@host/…`, kept as it is). The
- * report is about the target, not that folder: on the local descriptor those getters answer nothing. A CI
- * system's descriptor (job and run links from its environment) is left as Allure made it.
- */
-function forgetTheLocalCheckout(ci: typeof import("@allurereport/ci")): void {
-  const found = ci.detect();
-  if (!ci.isLocalCiDescriptor(found)) return;
-  for (const key of LOCAL_GIT_FACTS) Object.defineProperty(found, key, { get: () => undefined, configurable: true });
-}
-
-/**
- * What `allure generate` does, in this process (the CLI's own start-up cost a second): Allure Report 3's
- * core reads the config and the results and runs the views' plugins. Bounded by `timeoutMs`.
- */
-async function generateInProcess(
-  cwd: string,
-  configPath: string,
-  results: GenerateOptions["results"],
-  timeoutMs = 60_000,
-): Promise<{ ok: boolean; message: string }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<{ ok: boolean; message: string }>((done) => {
-    timer = setTimeout(() => done({ ok: false, message: `allure generate took more than ${timeoutMs} ms` }), timeoutMs);
-  });
-  const work = (async () => {
-    try {
-      const { core, reader } = await loadAllure();
-      const report = new core.AllureReport(await core.readConfig(cwd, configPath, {}));
-      await report.start();
-      if ("dir" in results) await report.readDirectory(resolve(results.dir));
-      else {
-        await Promise.all(results.files.map((f) => report.readResult(new reader.BufferResultFile(Buffer.from(f.data), f.name))));
-      }
-      await report.done();
-      return { ok: true, message: "" };
-    } catch (e) {
-      return { ok: false, message: `allure generate failed: ${String((e as Error)?.message ?? e).split("\n")[0]}` };
-    }
-  })();
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Runs the local `allure` CLI (no npx resolution cost) with only the basic environment. */

@@ -13,6 +13,7 @@ import type { RunResult } from "../run/results.js";
 import { scopeOf } from "../run/shards.js";
 import { allureResultFiles, writeAllureResults } from "./allure-results.js";
 import { generateAllureReport } from "./allure-generate.js";
+import type { AllureEngine } from "./allure-engine.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
 import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
@@ -31,6 +32,8 @@ export interface ReportOptions {
   allureResults?: boolean;
   /** vitest's own output, kept as vitest.log */
   vitestLog?: string;
+  /** where Allure builds the HTML report: the thread the run started for it (default: this one) */
+  allureEngine?: AllureEngine;
 }
 
 export interface Reports {
@@ -45,7 +48,7 @@ export interface Reports {
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-export async function writeReports({ plan, result, paths, html, allureResults, vitestLog }: ReportOptions): Promise<Reports> {
+export async function writeReports({ plan, result, paths, html, allureResults, vitestLog, allureEngine }: ReportOptions): Promise<Reports> {
   return writeReportsOf({
     result,
     facts: runFacts(plan, result),
@@ -56,6 +59,7 @@ export async function writeReports({ plan, result, paths, html, allureResults, v
     html,
     ...(allureResults ? { allureResults } : {}),
     ...(vitestLog !== undefined ? { vitestLog } : {}),
+    ...(allureEngine ? { allureEngine } : {}),
   });
 }
 
@@ -72,6 +76,7 @@ export interface ReportInput {
   html: boolean;
   allureResults?: boolean;
   vitestLog?: string;
+  allureEngine?: AllureEngine;
 }
 
 export async function writeReportsOf({
@@ -84,10 +89,14 @@ export async function writeReportsOf({
   html,
   allureResults,
   vitestLog,
+  allureEngine,
 }: ReportInput): Promise<Reports> {
   mkdirSync(paths.reportsDir, { recursive: true });
   const certification = buildCertification({ result, facts, profile: levels, selected });
-  return { certification, ...(await writeArtifacts({ result, certification, paths, html, allureResults, signingKey, vitestLog })) };
+  return {
+    certification,
+    ...(await writeArtifacts({ result, certification, paths, html, allureResults, signingKey, vitestLog, allureEngine })),
+  };
 }
 
 /** One judged result's artifacts: the run's, merged shards' and judged traffic's (traffic/reports.ts) alike. */
@@ -105,40 +114,45 @@ export interface ArtifactInput {
   certificationMd?: string;
   /** the JUnit suite's name */
   junitName?: string;
+  allureEngine?: AllureEngine;
 }
 
 /** Writes every artifact from a certified result, the manifest last (it hashes everything else). */
 export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "certification">> {
   const { result, certification, paths } = a;
+  // certification.md first: the HTML report attaches it.
+  writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
+  const allureFiles = a.html || a.allureResults ? allureResultFiles(result, certification) : [];
+  // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
+  // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).
+  if (a.allureResults) await writeAllureResults(paths.allureResults, allureFiles);
+  const started = Date.now();
+  // Allure works in its own process (reporting/allure-engine.ts) while this one writes the other artifacts.
+  const html = a.html
+    ? generateAllureReport({
+        results: { files: allureFiles },
+        outputDir: paths.allureReport,
+        historyPath: paths.history,
+        verdict: certification,
+        requirementsPage: { certification, tests: result.tests },
+        globalAttachments: [paths.certificationMd],
+        ...(a.allureEngine ? { engine: a.allureEngine } : {}),
+      })
+    : undefined;
   writeFileSync(paths.results, json(result));
   const coverage = computeCoverage(specFacts(), coveredExchanges(result.tests));
   writeFileSync(paths.coverageJson, json(coverage));
   writeFileSync(paths.coverageMd, renderCoverageMd(coverage));
   writeFileSync(paths.certificationJson, json(a.certificationJson ?? certification));
-  writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
   writeFileSync(paths.junit, renderJunit(result, certification, a.junitName));
   copyFileSync(join(packageRoot, "docs", "decisions.md"), paths.decisions);
   if (a.vitestLog !== undefined) writeFileSync(paths.vitestLog, a.vitestLog);
 
   let htmlProblem: string | undefined;
   let htmlSeconds: number | undefined;
-  const allureFiles = a.html || a.allureResults ? allureResultFiles(result, certification) : [];
-  // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
-  // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).
-  if (a.allureResults) await writeAllureResults(paths.allureResults, allureFiles);
-  if (a.html) {
-    const started = Date.now();
-    const r = await generateAllureReport({
-      results: { files: allureFiles },
-      outputDir: paths.allureReport,
-      historyPath: paths.history,
-      verdict: certification,
-      requirementsPage: { certification, tests: result.tests },
-      globalAttachments: [paths.certificationMd],
-    });
-    if (r.ok) htmlSeconds = (Date.now() - started) / 1000;
-    else htmlProblem = r.message;
-  }
+  const r = await html;
+  if (r?.ok) htmlSeconds = (Date.now() - started) / 1000;
+  else if (r) htmlProblem = r.message;
   const manifest = writeManifest(paths.reportsDir, a.signingKey, certification.facts);
   const signerFingerprint = signingKeyFingerprint(a.signingKey);
   return {

@@ -134,6 +134,18 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   };
 }
 
+/**
+ * The compiled package's own modules but its suite files: Node loads them in each worker as it loads any
+ * package (natively, from dist/), not vitest's module runner, which asks the main thread — busy with the mock —
+ * for each of them (~0.4 s of a run's start, BENCHMARKS.md). The suite files stay vitest's: they are the tests.
+ * From the sources there is no JavaScript for Node to load: vitest's runner transforms them.
+ */
+export function compiledModulesOf(root: string): RegExp {
+  const escaped = root.replaceAll("\\", "/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped}/(?!suites/)`);
+}
+const compiledModules = runningFromSources ? undefined : compiledModulesOf(codeRoot);
+
 /** Tests in flight at once per test file (the plans of a fault batch, each with its profile's concurrency). */
 const MAX_TESTS_AT_ONCE = 32;
 
@@ -166,6 +178,18 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     // vitest's would be one for the whole launch, and a fault's mock would see other plans' tests.
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
+    const signalHandlers = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
+    const interruptible: Reporter = {
+      onInit(vitest) {
+        // Vitest's logger, made as vitest was, ends the process 1 ms after a SIGINT or SIGTERM: a stopped run must
+        // still write what it verified, so the caller's handlers (cli/main.ts: they abort `signal`) decide.
+        for (const [name, before] of Object.entries(signalHandlers))
+          for (const l of process.listeners(name as NodeJS.Signals)) if (!before.includes(l)) process.off(name, l);
+        const stop = () => void vitest.cancelCurrentRun("keyboard-input");
+        if (options.signal?.aborted) stop();
+        else options.signal?.addEventListener("abort", stop, { once: true });
+      },
+    };
     const vitest = await startVitest(
       "test",
       [],
@@ -179,7 +203,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         sequence: { sequencer: WaitsFirstSequencer },
         // The suite's modules as transformed by the last run (keyed by their content): ~0.3–0.5 s of each run's start.
         ...(moduleCacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir } } : {}),
-        reporters: [collector, ...(options.reporters ?? [])],
+        reporters: [interruptible, collector, ...(options.reporters ?? [])],
         projects: projectsOf(started).map((group, i) => ({
           test: {
             name: `plans-${i}`,
@@ -187,6 +211,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
             include: [...new Set(group.flatMap((s) => suiteFiles(s.plan)))],
             pool: "threads" as const,
             isolate: false,
+            ...(compiledModules ? { server: { deps: { external: [compiledModules] } } } : {}),
 
             tags,
             testTimeout: testTimeoutMs(group[0].plan.profile.profile),
@@ -202,10 +227,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         ? ({ stdout: options.vitestOutput, stderr: options.vitestOutput } as Parameters<typeof startVitest>[4])
         : undefined,
     );
-    const onAbort = () => void vitest?.cancelCurrentRun("keyboard-input");
-    options.signal?.addEventListener("abort", onAbort, { once: true });
     await vitest?.close();
-    options.signal?.removeEventListener("abort", onAbort);
     const interrupted = collector.interrupted || options.signal?.aborted === true;
     return started.map((s) => ({
       planId: s.plan.id,

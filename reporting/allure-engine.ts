@@ -1,0 +1,91 @@
+/**
+ * Where Allure builds a run's HTML report. From the compiled package: a child process of its own
+ * (reporting/allure-child.ts) at the lowest CPU priority, started as soon as a run knows it wants a report.
+ * Allure's modules (~0.7 s of CPU) then load on whatever CPU the run leaves idle — its start-up and the
+ * tests' waits — and never slow the run: loaded in the run's process they took ~0.5 s from the tests (the
+ * mock and vitest share its main thread), in a worker thread at normal priority ~0.35 s from its start-up
+ * (BENCHMARKS.md). The report itself is built once the tests are over, when nothing competes with it.
+ * From the sources (tsx, vitest) Allure runs in this thread instead, loaded when first needed.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { setPriority } from "node:os";
+import { fileURLToPath } from "node:url";
+import { runningFromSources } from "../lib/paths.js";
+import { type AllureWork, type AllureWorkResult, runAllureWork } from "./allure-work.js";
+
+export interface AllureEngine {
+  /** Runs the work; resolves (never rejects) with what went wrong, or after `timeoutMs` with that. */
+  run(work: AllureWork, timeoutMs: number): Promise<AllureWorkResult>;
+  close(): Promise<void>;
+}
+
+function bounded(work: Promise<AllureWorkResult>, timeoutMs: number): Promise<AllureWorkResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<AllureWorkResult>((done) => {
+    timer = setTimeout(() => done({ ok: false, message: `allure generate took more than ${timeoutMs} ms` }), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Allure in this thread. */
+export const inThisThread: AllureEngine = {
+  run: (work, timeoutMs) => bounded(runAllureWork(work), timeoutMs),
+  close: async () => {},
+};
+
+/** The lowest priority there is (nice 19 on Linux and macOS, IDLE on Windows). */
+const LOWEST_PRIORITY = 19;
+
+/** The environment of Allure's process: the run's, without the suite's own variables (IDME_*: credentials, the signing key). */
+export function allureEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith("IDME_")));
+}
+
+/**
+ * Allure in a child process, its modules loading from now on. `env`: the run's environment, which Allure
+ * reads to link the report to a CI system's job; the suite's own variables (credentials) are left out.
+ */
+export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
+  const child: ChildProcess = fork(fileURLToPath(new URL("./allure-child.js", import.meta.url)), [], {
+    env: allureEnv(env),
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    serialization: "advanced",
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-2000);
+  });
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
+  } catch {
+    // Not allowed here: it runs at the normal priority, and the run is only slower.
+  }
+  child.unref();
+  let ended: AllureWorkResult | undefined;
+  const endedWith = (why: string): AllureWorkResult =>
+    (ended ??= { ok: false, message: `allure generate's process ${why}${stderr ? `: ${stderr.trim().split("\n").at(-1)}` : ""}` });
+  child.once("error", (e) => endedWith(`could not start (${e.message})`));
+  child.once("exit", (code, signal) => endedWith(`exited (${signal ?? code})`));
+  return {
+    run: (work, timeoutMs) => {
+      if (ended) return Promise.resolve(ended);
+      const answer = new Promise<AllureWorkResult>((done) => {
+        child.once("message", (m) => done(m as AllureWorkResult));
+        child.once("exit", (code, signal) => done(endedWith(`exited (${signal ?? code})`)));
+      });
+      child.send(work);
+      return bounded(answer, timeoutMs);
+    },
+    close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise((done) => child.once("exit", done));
+      child.kill();
+      await gone;
+    },
+  };
+}
+
+/** An engine for a run that writes the HTML report; `env` as for `allureProcess`. */
+export function startAllureEngine(env: NodeJS.ProcessEnv): AllureEngine {
+  return runningFromSources ? inThisThread : allureProcess(env);
+}
