@@ -4,12 +4,15 @@
  * is an answer with its reason, never a rejection or a hang. The compiled module is the one under test (the
  * process runs dist/reporting/allure-child.js): `npm test` builds dist/ first; skipped when it is stale.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { distIsFresh } from "../bin/sources-hash.mjs";
 import { packageRoot } from "../lib/paths.js";
+import { childEnv } from "../lib/process-env.js";
 import { allureEnv } from "./allure-engine.js";
 import { fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
 import { generateAllureReport } from "./allure-generate.js";
@@ -61,6 +64,20 @@ describe("Allure's process", () => {
       const gone = await slow.run(work, 10_000);
       expect(gone.ok).toBe(false);
       expect(gone.message).toMatch(/^allure generate's process exited \(SIGTERM\)/);
+    },
+    30_000,
+  );
+
+  it.skipIf(!distIsFresh(packageRoot))(
+    "never keeps the process that started it alive",
+    () => {
+      const engine = join(packageRoot, "dist", "reporting", "allure-engine.js");
+      // A file, not `-e`: a process evaluating `-e` ends when the code does, whatever handles it holds.
+      const script = join(dir, "starts-and-forgets.mjs");
+      writeFileSync(script, `const { allureProcess } = await import(${JSON.stringify(pathToFileURL(engine).href)});\nallureProcess({});\n`);
+      const r = spawnSync(process.execPath, [script], { env: childEnv(), timeout: 20_000 });
+      expect(r.error).toBeUndefined();
+      expect(r.status).toBe(0);
     },
     30_000,
   );

@@ -60,7 +60,10 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
   } catch {
     // Not allowed here: it runs at the normal priority, and the run is only slower.
   }
+  // Never what keeps a process alive: the timer of a run's work does that while it waits for an answer.
   child.unref();
+  child.channel?.unref();
+  (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
   let ended: AllureWorkResult | undefined;
   const endedWith = (why: string): AllureWorkResult =>
     (ended ??= { ok: false, message: `allure generate's process ${why}${stderr ? `: ${stderr.trim().split("\n").at(-1)}` : ""}` });
