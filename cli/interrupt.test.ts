@@ -1,5 +1,6 @@
 /**
- * Ctrl-C as a terminal sends it: SIGINT to the whole process group, the CLI and the Allure process it started.
+ * Ctrl-C as a terminal sends it: SIGINT to the whole process group, the CLI and the Allure process it started
+ * (and SIGTERM, as a CI system's cancel sends it).
  * The run stops the tests not yet started, writes what it verified, says so and exits 3 (incomplete). Vitest's
  * own handler had ended the process 1 ms after the signal, with no report at all.
  */
@@ -15,10 +16,10 @@ import { childEnv } from "../lib/process-env.js";
 const work = mkdtempSync(join(tmpdir(), "idme-interrupt-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it.skipIf(process.platform === "win32")(
-  "writes the reports of what was verified when the process group gets SIGINT, says so and exits 3",
-  async () => {
-    const reports = join(work, "reports");
+it.skipIf(process.platform === "win32").concurrent.each(["SIGINT", "SIGTERM"] as const)(
+  "writes the reports of what was verified when the process group gets %s, says so and exits 3",
+  async (signal) => {
+    const reports = join(work, signal);
     // The rate-limit area: its tests wait on the clock, so a run is under way for seconds at little CPU.
     const [command, args] = cliCommand(["--seed", "1", "--area", "rate-limit", "--reports", reports]);
     const child = spawn(command, args, { cwd: packageRoot, env: childEnv({ CI: "1" }), detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -28,7 +29,7 @@ it.skipIf(process.platform === "win32")(
       output += d.toString();
       if (!sent && /✓/.test(output)) {
         sent = true;
-        setTimeout(() => process.kill(-child.pid!, "SIGINT"), 200);
+        setTimeout(() => process.kill(-child.pid!, signal), 200);
       }
     };
     child.stdout.on("data", onData);

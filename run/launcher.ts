@@ -178,55 +178,62 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     // vitest's would be one for the whole launch, and a fault's mock would see other plans' tests.
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
-    const signalHandlers = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
     const interruptible: Reporter = {
       onInit(vitest) {
-        // Vitest's logger, made as vitest was, ends the process 1 ms after a SIGINT or SIGTERM: a stopped run must
-        // still write what it verified, so the caller's handlers (cli/main.ts: they abort `signal`) decide.
-        for (const [name, before] of Object.entries(signalHandlers))
-          for (const l of process.listeners(name as NodeJS.Signals)) if (!before.includes(l)) process.off(name, l);
         const stop = () => void vitest.cancelCurrentRun("keyboard-input");
         if (options.signal?.aborted) stop();
         else options.signal?.addEventListener("abort", stop, { once: true });
       },
     };
-    const vitest = await startVitest(
-      "test",
-      [],
-      {
-        root: codeRoot,
-        config: false,
-        watch: false,
-        run: true,
-        passWithNoTests: true,
-        maxWorkers: options.maxWorkers ?? 3,
-        sequence: { sequencer: WaitsFirstSequencer },
-        // The suite's modules as transformed by the last run (keyed by their content): ~0.3–0.5 s of each run's start.
-        ...(moduleCacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir } } : {}),
-        reporters: [interruptible, collector, ...(options.reporters ?? [])],
-        projects: projectsOf(started).map((group, i) => ({
-          test: {
-            name: `plans-${i}`,
-            root: codeRoot,
-            include: [...new Set(group.flatMap((s) => suiteFiles(s.plan)))],
-            pool: "threads" as const,
-            isolate: false,
-            ...(compiledModules ? { server: { deps: { external: [compiledModules] } } } : {}),
+    // Vitest's logger, made with vitest, ends the process 1 ms after a SIGINT or SIGTERM: a stopped run must still
+    // write what it verified, so the caller's handlers decide (cli/main.ts: they abort `signal`). Each signal
+    // handler vitest adds is taken off as soon as it is added.
+    const takeOff = (event: string | symbol, listener: (...args: unknown[]) => void) => {
+      if (event === "SIGINT" || event === "SIGTERM") queueMicrotask(() => process.off(event, listener));
+    };
+    process.on("newListener", takeOff);
+    let vitest: Awaited<ReturnType<typeof startVitest>> | undefined;
+    try {
+      vitest = await startVitest(
+        "test",
+        [],
+        {
+          root: codeRoot,
+          config: false,
+          watch: false,
+          run: true,
+          passWithNoTests: true,
+          maxWorkers: options.maxWorkers ?? 3,
+          sequence: { sequencer: WaitsFirstSequencer },
+          // The suite's modules as transformed by the last run (keyed by their content): ~0.3–0.5 s of each run's start.
+          ...(moduleCacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir } } : {}),
+          reporters: [interruptible, collector, ...(options.reporters ?? [])],
+          projects: projectsOf(started).map((group, i) => ({
+            test: {
+              name: `plans-${i}`,
+              root: codeRoot,
+              include: [...new Set(group.flatMap((s) => suiteFiles(s.plan)))],
+              pool: "threads" as const,
+              isolate: false,
+              ...(compiledModules ? { server: { deps: { external: [compiledModules] } } } : {}),
 
-            tags,
-            testTimeout: testTimeoutMs(group[0].plan.profile.profile),
-            hookTimeout: 30_000,
-            // Plans of a batch run concurrently (one suite each); a plan's own tests as its profile allows.
-            maxConcurrency: Math.min(group.length * group[0].plan.profile.profile.concurrency, MAX_TESTS_AT_ONCE),
-            provide: { plans: group.map((s) => s.worker) },
-          },
-        })),
-      },
-      undefined,
-      options.vitestOutput
-        ? ({ stdout: options.vitestOutput, stderr: options.vitestOutput } as Parameters<typeof startVitest>[4])
-        : undefined,
-    );
+              tags,
+              testTimeout: testTimeoutMs(group[0].plan.profile.profile),
+              hookTimeout: 30_000,
+              // Plans of a batch run concurrently (one suite each); a plan's own tests as its profile allows.
+              maxConcurrency: Math.min(group.length * group[0].plan.profile.profile.concurrency, MAX_TESTS_AT_ONCE),
+              provide: { plans: group.map((s) => s.worker) },
+            },
+          })),
+        },
+        undefined,
+        options.vitestOutput
+          ? ({ stdout: options.vitestOutput, stderr: options.vitestOutput } as Parameters<typeof startVitest>[4])
+          : undefined,
+      );
+    } finally {
+      process.off("newListener", takeOff);
+    }
     await vitest?.close();
     const interrupted = collector.interrupted || options.signal?.aborted === true;
     return started.map((s) => ({
