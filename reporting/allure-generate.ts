@@ -54,7 +54,8 @@ export interface GenerateResult {
   removed: string[];
 }
 
-export const DEFAULT_HISTORY_LIMIT = 10;
+/** Five runs: each kept run adds ~1.5 MB to the report and ~0.1 s to building it (reporting/README.md, "History"). */
+export const DEFAULT_HISTORY_LIMIT = 5;
 
 export async function generateAllureReport(o: GenerateOptions): Promise<GenerateResult> {
   const outputDir = resolve(o.outputDir);
