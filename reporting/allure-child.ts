@@ -2,8 +2,11 @@
 import { loadAllure, runAllureWork } from "./allure-work.js";
 import type { AllureWork } from "./allure-work.js";
 
-// Ctrl-C reaches the whole process group: the run decides what happens (it still writes its reports), then ends this.
+// Ctrl-C (SIGINT) and a CI system's cancel (SIGTERM) reach the whole process group: the run decides what happens —
+// it still writes its reports, this report among them — and then ends this process. Should the run itself die,
+// the channel closes, and so does this process.
 process.on("SIGINT", () => {});
+process.on("SIGTERM", () => {});
 process.on("disconnect", () => process.exit(0));
 void loadAllure().catch(() => {}); // a failure is reported by the work that needs Allure
 process.on("message", async (work: AllureWork) => {

@@ -76,13 +76,19 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
         child.once("message", (m) => done(m as AllureWorkResult));
         child.once("exit", (code, signal) => done(endedWith(`exited (${signal ?? code})`)));
       });
-      child.send(work);
+      try {
+        child.send(work);
+      } catch (e) {
+        return Promise.resolve(endedWith(`could not be reached (${(e as Error).message})`));
+      }
       return bounded(answer, timeoutMs);
     },
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = new Promise((done) => child.once("exit", done));
-      child.kill();
+      // It ignores SIGINT and SIGTERM (they reach the whole process group), and may still be loading Allure: a run
+      // that could not start must not wait for that. Whatever it wrote is complete (its answer came) or unwanted.
+      child.kill("SIGKILL");
       await gone;
     },
   };
