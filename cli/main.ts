@@ -86,7 +86,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         process.stdout.write(listing());
         return exit(0);
       }
-      // Started before the run's modules load (~0.5 s of this thread's time): Allure's load on the other core.
+      // Allure's process, started before the run's modules load: it loads Allure on CPU the run leaves idle.
       const allureEngine = raw.html === false ? undefined : startAllureEngine(env);
       // Loaded here, not at start: the fault catalogue and the run's modules cost ~0.3 s that
       // --version, --help, verify-manifest and keygen do not need.

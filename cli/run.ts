@@ -28,7 +28,7 @@ export interface RunIo {
   isTTY: boolean;
   signal?: AbortSignal;
   readStdin?: () => string;
-  /** Allure's thread, already loading (the CLI starts it as soon as it knows a report is wanted); else the run starts one */
+  /** Allure's process, already loading (the CLI starts it as soon as it knows a report is wanted; the run ends it); else the run starts one */
   allureEngine?: AllureEngine;
 }
 
@@ -98,7 +98,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const cleared = clearArtifacts(runArtifacts(paths), paths.reportsDir);
   const log = logCapture();
   let result: Awaited<ReturnType<typeof runSuite>>;
-  // Allure's own thread, started now: its modules load on the second core while this one starts the run.
+  // Allure's own process (reporting/allure-engine.ts), ended with the run.
   const allureEngine = output.html ? (io.allureEngine ?? startAllureEngine(io.env)) : undefined;
   try {
     result = await runSuite(plan, {

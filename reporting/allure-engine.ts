@@ -8,6 +8,7 @@
  * From the sources (tsx, vitest) Allure runs in this thread instead, loaded when first needed.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import type { Socket } from "node:net";
 import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runningFromSources } from "../lib/paths.js";
@@ -63,7 +64,7 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
   // Never what keeps a process alive: the timer of a run's work does that while it waits for an answer.
   child.unref();
   child.channel?.unref();
-  (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
+  (child.stderr as Socket | null)?.unref();
   let ended: AllureWorkResult | undefined;
   const endedWith = (why: string): AllureWorkResult =>
     (ended ??= { ok: false, message: `allure generate's process ${why}${stderr ? `: ${stderr.trim().split("\n").at(-1)}` : ""}` });

@@ -32,7 +32,7 @@ export interface ReportOptions {
   allureResults?: boolean;
   /** vitest's own output, kept as vitest.log */
   vitestLog?: string;
-  /** where Allure builds the HTML report: the thread the run started for it (default: this one) */
+  /** where Allure builds the HTML report: the process the run started for it (default: this thread) */
   allureEngine?: AllureEngine;
 }
 
@@ -139,6 +139,8 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
         ...(a.allureEngine ? { engine: a.allureEngine } : {}),
       })
     : undefined;
+  // Awaited below; should a write here throw first, its failure is this function's, not an unhandled one.
+  html?.catch(() => {});
   writeFileSync(paths.results, json(result));
   const coverage = computeCoverage(specFacts(), coveredExchanges(result.tests));
   writeFileSync(paths.coverageJson, json(coverage));

@@ -137,7 +137,7 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
 /**
  * The compiled package's own modules but its suite files: Node loads them in each worker as it loads any
  * package (natively, from dist/), not vitest's module runner, which asks the main thread — busy with the mock —
- * for each of them (~0.4 s of a run's start, BENCHMARKS.md). The suite files stay vitest's: they are the tests.
+ * for each of them (~0.2 s of a run's start, BENCHMARKS.md). The suite files stay vitest's: they are the tests.
  * From the sources there is no JavaScript for Node to load: vitest's runner transforms them.
  */
 export function compiledModulesOf(root: string): RegExp {
@@ -178,9 +178,10 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     // vitest's would be one for the whole launch, and a fault's mock would see other plans' tests.
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
+    let stop: (() => void) | undefined;
     const interruptible: Reporter = {
       onInit(vitest) {
-        const stop = () => void vitest.cancelCurrentRun("keyboard-input");
+        stop = () => void vitest.cancelCurrentRun("keyboard-input");
         if (options.signal?.aborted) stop();
         else options.signal?.addEventListener("abort", stop, { once: true });
       },
@@ -233,6 +234,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
       );
     } finally {
       process.off("newListener", takeOff);
+      if (stop) options.signal?.removeEventListener("abort", stop);
     }
     await vitest?.close();
     const interrupted = collector.interrupted || options.signal?.aborted === true;
