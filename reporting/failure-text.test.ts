@@ -15,4 +15,14 @@ describe("findingsText", () => {
     expect(text.match(/errors is an object, expected a list/g)).toHaveLength(1);
     expect(text).toContain("code 1100 expected");
   });
+
+  it("shows a failure once when a test's own check charges it without the answer and a standard check with it", () => {
+    const same = failure("error_envelope", "errors is an object, expected a list");
+    const t = testResult("SCHEMA-01", {
+      verdict: "fail",
+      findings: [finding("SCHEMA-01", same), { ...finding("SCHEMA-01", same), exchange: 0 }],
+    });
+    const text = findingsText(t);
+    expect(text.match(/errors is an object, expected a list/g)).toHaveLength(1);
+  });
 });

@@ -9,12 +9,18 @@ import type { TestResult } from "../run/results.js";
 
 export function findingsText(t: TestResult): string {
   const { findings, exchanges } = t.outcome;
+  const block = (f: (typeof findings)[number]) => `[${f.requirement}] ${formatFailure(f.failure)}`;
+  // A test's own check may charge a failure without naming the answer that a standard check names: shown with the answer only.
+  const onAnAnswer = new Set(findings.filter((f) => f.exchange !== undefined).map(block));
   const byExchange = new Map<number | undefined, typeof findings>();
-  for (const f of findings) byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
+  for (const f of findings) {
+    if (f.exchange === undefined && onAnAnswer.has(block(f))) continue;
+    byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
+  }
   return [...byExchange]
     .map(([i, list]) => {
       // The same failure found twice on one answer (a test's own check and the standard check of that rule) is shown once.
-      const blocks = [...new Set(list.map((f) => `[${f.requirement}] ${formatFailure(f.failure)}`))];
+      const blocks = [...new Set(list.map(block))];
       const record = i === undefined ? undefined : exchanges[i];
       return [...blocks, ...(record ? ["", formatExchange(new Exchange(record))] : [])].join("\n");
     })
