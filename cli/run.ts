@@ -103,6 +103,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   try {
     result = await runSuite(plan, {
       onTest: (_p, t) => console.onTest(t),
+      onFiles: (done, total) => console.onFiles(done, total),
       signal: io.signal,
       vitestOutput: log.stream,
     });

@@ -28,6 +28,8 @@ const indent = (s: string) =>
 export class ConsoleReport {
   private done = 0;
   private failed = 0;
+  /** suite files finished and planned (vitest knows the files before their tests) */
+  private files?: { done: number; total: number };
   private readonly started: number;
   private lastPlain = 0;
   private liveShown = false;
@@ -71,9 +73,16 @@ export class ConsoleReport {
     this.progress();
   }
 
+  /** The suite files finished, of those the run has: the counter's total (a file's tests are known once it runs). */
+  onFiles(done: number, total: number): void {
+    this.files = { done, total };
+    this.progress();
+  }
+
   /** Where the run is: on a terminal a live line, in CI a plain line every 5 s. */
   progress(): void {
-    const text = `  … ${this.done} tests done${this.failed ? `, ${this.failed} failed` : ""} · ${this.elapsed()}`;
+    const files = this.files ? ` · files ${this.files.done}/${this.files.total}` : "";
+    const text = `  … ${this.done} tests done${this.failed ? `, ${this.failed} failed` : ""}${files} · ${this.elapsed()}`;
     if (this.o.live) {
       this.clearLive();
       this.o.err(paint(this.o.color, 2, text));

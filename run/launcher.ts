@@ -26,6 +26,8 @@ import { secretsOf, type WorkerPlan } from "./worker-plan.js";
 export interface LaunchOptions {
   /** called as each test ends (live console, progress) */
   onTest?: (plan: RunPlan, result: TestResult) => void;
+  /** called when the run knows its suite files, and as each ends: how many are done, of how many */
+  onFiles?: (done: number, total: number) => void;
   /** aborting stops the tests; the results so far come back with `interrupted` */
   signal?: AbortSignal;
   /** more vitest reporters of this launch (Allure) */
@@ -179,7 +181,17 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
     let stop: (() => void) | undefined;
-    const interruptible: Reporter = {
+    let files = { done: 0, total: 0 };
+    // The launch's own hooks: progress by file, and the caller's abort.
+    const launchHooks: Reporter = {
+      onTestRunStart(specifications) {
+        files = { done: 0, total: specifications.length };
+        options.onFiles?.(files.done, files.total);
+      },
+      onTestModuleEnd() {
+        files.done++;
+        options.onFiles?.(files.done, files.total);
+      },
       onInit(vitest) {
         stop = () => void vitest.cancelCurrentRun("keyboard-input");
         if (options.signal?.aborted) stop();
@@ -208,7 +220,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
           sequence: { sequencer: WaitsFirstSequencer },
           // The suite's modules as transformed by the last run (keyed by their content): ~0.3–0.5 s of each run's start.
           ...(moduleCacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir } } : {}),
-          reporters: [interruptible, collector, ...(options.reporters ?? [])],
+          reporters: [launchHooks, collector, ...(options.reporters ?? [])],
           projects: projectsOf(started).map((group, i) => ({
             test: {
               name: `plans-${i}`,
