@@ -11,7 +11,7 @@ import type { Role } from "../run/profile.js";
 import type { WorkerPlan } from "../run/worker-plan.js";
 import { agentFor } from "./agents.js";
 import { spendRequest } from "./budget.js";
-import { type CurlInput, toCurl } from "./curl.js";
+import { CURL_HEAD_BYTES, type CurlInput, toCurl } from "./curl.js";
 import { BudgetExhaustedError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { reachabilityOf } from "./reachability.js";
 import { type HttpAnswer, multipartBody, sendHttp } from "./http-send.js";
@@ -111,7 +111,13 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
       for (const [name, value] of Object.entries(opts.form.fields ?? {})) curl.parts.push({ name, value });
       for (const [name, f] of Object.entries(opts.form.files ?? {})) {
         files[name] = { data: f.data, filename: f.filename, contentType: f.contentType ?? "application/octet-stream" };
-        curl.parts.push({ name, filename: f.filename, contentType: f.contentType, bytes: f.data.length });
+        curl.parts.push({
+          name,
+          filename: f.filename,
+          contentType: f.contentType,
+          bytes: f.data.length,
+          head: Buffer.from(f.data.subarray(0, CURL_HEAD_BYTES)),
+        });
       }
       const encoded = multipartBody(opts.form.fields ?? {}, files);
       sent["Content-Type"] = encoded.contentType; // curl -F writes its own
