@@ -34,7 +34,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "self",
-          include: ["{lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci,traffic}/**/*.test.ts"],
+          include: [
+            "{api,lib,run,mock,faults,harness,checks,flows,generators,reporting,cli,bench,scripts,robustness,ci,traffic}/**/*.test.ts",
+          ],
           // The distribution's own tests (`npm run test:dist`): the package as installed, the CI recipes.
           exclude: DIST_TESTS,
           isolate: false,
