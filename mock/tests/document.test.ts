@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSchema } from "../../lib/spec.js";
 import type { RunningMock } from "../server.js";
 import type { RawBody } from "./helpers.js";
-import { KB, MB, call, codes, documentForm, jpeg, png, receiver, settle, sleep, withMock } from "./helpers.js";
+import { KB, MB, call, codes, documentForm, jpeg, png, deliveriesSettled, receiver, settle, sleep, withMock } from "./helpers.js";
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe("webhooks (D26)", () => {
       const a = await call(mock, "POST", "/api/v2/telecom/identity", {
         json: { phone: "8885551234", birth_date: "1980-01-01", callback_url: r.url },
       });
-      await sleep(100);
+      await deliveriesSettled(r.got, 1);
       const got = await call(mock, "GET", `/api/v2/telecom/${a.body.transaction_id}`);
       expect(r.got).toEqual([{ body: got.body, type: expect.stringMatching(/^application\/json/) }]);
       expect(validateSchema("WebhookPayload", r.got[0].body)).toEqual([]);
@@ -122,7 +122,7 @@ describe("webhooks (D26)", () => {
       const ok = await call(mock, "POST", "/api/v2/telecom/possession/sms/confirm", {
         json: { transaction_id: sent.body.transaction_id, code: "123123" },
       });
-      await sleep(100);
+      await deliveriesSettled(r.got, 1);
       expect(r.got.map((g) => g.body)).toEqual([ok.body]);
     } finally {
       await r.close();
@@ -134,7 +134,8 @@ describe("webhooks (D26)", () => {
     const m = await withMock({ fixtures: { webhooks: { retryDelayMs: 10, timeoutMs: 150 } } });
     try {
       const a = await verify("passport", documentForm({ front: jpeg(), fields: { callback_url: r.url } }), m);
-      await sleep(700);
+      // quiet: longer than a retry's wait (10 ms) after a hung delivery's timeout (150 ms)
+      await deliveriesSettled(r.got, 4, 500);
       const done = await call(m, "GET", `/api/v2/document/${a.body.transaction_id}`);
       expect(r.got.length).toBe(4);
       for (const g of r.got) expect(g.body).toEqual(done.body);
@@ -149,7 +150,7 @@ describe("webhooks (D26)", () => {
     const m = await withMock({ fixtures: { webhooks: { retryDelayMs: 10 } } });
     try {
       await call(m, "POST", "/api/v2/telecom/identity", { json: { phone: "8885551234", birth_date: "1980-01-01", callback_url: r.url } });
-      await sleep(200);
+      await deliveriesSettled(r.got, 2);
       expect(r.got.length).toBe(2);
     } finally {
       await m.close();

@@ -229,6 +229,22 @@ export function parseResponses(data: Buffer): RawResponse[] {
 }
 
 /** A webhook receiver on loopback that answers the given statuses in turn (then 200), or never answers ("hang"). */
+/**
+ * Waits until `got` holds at least `count` deliveries (bounded by `maxMs`), then until none has come for `quietMs`,
+ * so a test can say "exactly n" without a fixed sleep that a busy machine outlasts.
+ */
+export async function deliveriesSettled(got: readonly unknown[], count: number, quietMs = 200, maxMs = 10_000): Promise<void> {
+  const end = Date.now() + maxMs;
+  const pause = () => new Promise((r) => setTimeout(r, 10));
+  while (got.length < count && Date.now() < end) await pause();
+  let seen = got.length;
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() < end) {
+    await pause();
+    if (got.length !== seen) [seen, since] = [got.length, Date.now()];
+  }
+}
+
 export async function receiver(plan: Array<number | "hang"> = []) {
   const got: Array<{ body: unknown; type?: string }> = [];
   /** when each POST arrived (ms, Date.now()) */
