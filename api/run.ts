@@ -40,7 +40,7 @@ export interface ConformanceOptions {
   html?: boolean;
   /** also write Allure's raw results, allure-results/, for other Allure tools (default false) */
   allureResults?: boolean;
-  /** where the profile's credential variables are read (default this process's environment, process.env) */
+  /** where the profile's credential variables are read (default: this process's environment) */
   env?: NodeJS.ProcessEnv;
   /** receives the console report (default: nothing is printed) */
   log?: (text: string) => void;

@@ -32,7 +32,7 @@ describe("Allure's process", () => {
     "builds the report in its own process",
     async () => {
       const { allureProcess } = await compiled();
-      const engine = allureProcess({ PATH: process.env.PATH });
+      const engine = allureProcess(childEnv());
       try {
         const results = join(dir, "results");
         writeFixtureResults(results);
@@ -57,7 +57,7 @@ describe("Allure's process", () => {
     "answers with the reason when its process is gone, or the work takes too long",
     async () => {
       const { allureProcess } = await compiled();
-      const slow = allureProcess({ PATH: process.env.PATH });
+      const slow = allureProcess(childEnv());
       const work = { cwd: dir, configPath: join(dir, "none.json"), results: { files: [] } };
       expect(await slow.run(work, 1)).toEqual({ ok: false, message: "allure generate took more than 1 ms" });
       await slow.close();

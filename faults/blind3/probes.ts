@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_RATE_LIMIT } from "../../mock/fixtures.js";
 import type { MockOptions, RunningMock } from "../../mock/server.js";
-import { documentForm, jpeg, png, receiver } from "../../mock/tests/helpers.js";
+import { deliveriesSettled, documentForm, jpeg, png, receiver } from "../../mock/tests/helpers.js";
 import type { Role } from "../../mock/types.js";
 
 export interface Probe {
@@ -94,33 +94,13 @@ async function failingDeliveries(m: RunningMock): Promise<number> {
   const r = await receiver(Array(10).fill(500));
   try {
     await identity(m, { callback_url: r.url });
-    return await quietCount(r.times);
+    // Every variant delivers at least once; then 1 s without one (the mock retries 50 ms apart, but the probes run
+    // at once and one probe's work can hold this thread). A fixed 800 ms had counted 4 of a faulty mock's 5.
+    await deliveriesSettled(r.got, 1, 1000);
+    return r.got.length;
   } finally {
     await r.close();
   }
-}
-
-/**
- * How many deliveries came, once the first has and none has come since for a while: 4× the longest gap seen and
- * at least 1 s (the mock retries 50 ms apart, but the probes run at once, and on a busy machine one probe's work
- * can hold this thread for hundreds of milliseconds), bounded by 10 s. A fixed 800 ms had counted 4 of a faulty
- * mock's 5 deliveries, a 400 ms quiet time 1 of a conformant mock's 4.
- */
-async function quietCount(times: readonly number[]): Promise<number> {
-  const started = Date.now();
-  let seen = 0;
-  let turnsSince = 0;
-  while (Date.now() - started < 10_000) {
-    await sleep(25);
-    if (times.length !== seen) [seen, turnsSince] = [times.length, 0];
-    else turnsSince++;
-    if (times.length === 0) continue; // every variant delivers at least once
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    const quiet = Math.max(1000, 4 * Math.max(0, ...gaps));
-    // Quiet by the clock and for 20 turns of this loop: a delivery under way when the thread was held lands in between.
-    if (Date.now() - times.at(-1)! >= quiet && turnsSince >= 20) return times.length;
-  }
-  return times.length;
 }
 
 /** Polls a document transaction until it leaves pending. */

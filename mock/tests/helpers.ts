@@ -230,8 +230,10 @@ export function parseResponses(data: Buffer): RawResponse[] {
 
 /** A webhook receiver on loopback that answers the given statuses in turn (then 200), or never answers ("hang"). */
 /**
- * Waits until `got` holds at least `count` deliveries (bounded by `maxMs`), then until none has come for `quietMs`,
- * so a test can say "exactly n" without a fixed sleep that a busy machine outlasts.
+ * Waits until `got` holds at least `count` deliveries (bounded by `maxMs`), then until none has come for `quietMs`
+ * by the clock and for 20 turns of this loop, so a test can say "exactly n" without a fixed sleep that a busy
+ * machine outlasts. The turns matter where other work shares the thread: a delivery under way while it was held
+ * lands in between (a quiet time by the clock alone had counted 1 of 4 deliveries).
  */
 export async function deliveriesSettled(got: readonly unknown[], count: number, quietMs = 200, maxMs = 10_000): Promise<void> {
   const end = Date.now() + maxMs;
@@ -239,9 +241,11 @@ export async function deliveriesSettled(got: readonly unknown[], count: number, 
   while (got.length < count && Date.now() < end) await pause();
   let seen = got.length;
   let since = Date.now();
-  while (Date.now() - since < quietMs && Date.now() < end) {
+  let turns = 0;
+  while ((Date.now() - since < quietMs || turns < 20) && Date.now() < end) {
     await pause();
-    if (got.length !== seen) [seen, since] = [got.length, Date.now()];
+    turns++;
+    if (got.length !== seen) [seen, since, turns] = [got.length, Date.now(), 0];
   }
 }
 
