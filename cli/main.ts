@@ -86,6 +86,14 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         process.stdout.write(listing());
         return exit(0);
       }
+      // A stop is the run's to handle from here on, while its modules still load (a second one ends the process).
+      const controller = new AbortController();
+      const stop = () => {
+        process.stderr.write("\nstopping: finishing the tests under way, then writing what was verified so far…\n");
+        controller.abort();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
       // Allure's process, started before the run's modules load: it loads Allure on CPU the run leaves idle.
       const allureEngine = raw.html === false ? undefined : startAllureEngine(env);
       // Loaded here, not at start: the fault catalogue and the run's modules cost ~0.3 s that
@@ -94,13 +102,11 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       const { request, output } = parseRunOptions(raw);
       const har = await harOption(raw.har, env);
       const { runConformance } = await import("./run.js");
-      const controller = new AbortController();
-      const stop = () => {
-        process.stderr.write("\nstopping: finishing the tests under way, then writing what was verified so far…\n");
-        controller.abort();
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      if (controller.signal.aborted) {
+        await allureEngine?.close();
+        process.stderr.write(`interrupted before the run started: nothing was verified, ${raw.reports ?? "reports"}/ is as it was\n`);
+        return exit(3);
+      }
       const run = await runConformance(request, output, {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),

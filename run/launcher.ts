@@ -181,6 +181,7 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
     const tags = Object.keys(requirements).map((name) => ({ name }));
     const { startVitest } = await import("vitest/node");
     let stop: (() => void) | undefined;
+    let stopMadeInRun = false;
     let files = { done: 0, total: 0 };
     // The launch's own hooks: progress by file, and the caller's abort.
     const launchHooks: Reporter = {
@@ -196,6 +197,14 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         stop = () => void vitest.cancelCurrentRun("keyboard-input");
         if (options.signal?.aborted) stop();
         else options.signal?.addEventListener("abort", stop, { once: true });
+      },
+      // Vitest forgets a cancel that comes before its run starts (runFiles resets isCancelling): a stop from
+      // then is made again once the run is under way, at its first queued file, so no further file starts.
+      onTestModuleQueued() {
+        if (options.signal?.aborted && !stopMadeInRun) {
+          stopMadeInRun = true;
+          stop?.();
+        }
       },
     };
     // Vitest's logger, made with vitest, ends the process 1 ms after a SIGINT or SIGTERM: a stopped run must still
