@@ -14,6 +14,7 @@ import type { RawOptions } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
 import { processEnv } from "../lib/process-env.js";
 import { startAllureEngine } from "../reporting/allure-engine.js";
+import { stopSignal } from "./stop-signal.js";
 
 const envHelp = `
 Environment:
@@ -87,13 +88,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         return exit(0);
       }
       // A stop is the run's to handle from here on, while its modules still load (a second one ends the process).
-      const controller = new AbortController();
-      const stop = () => {
-        process.stderr.write("\nstopping: finishing the tests under way, then writing what was verified so far…\n");
-        controller.abort();
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      const signal = stopSignal("stopping: finishing the tests under way, then writing what was verified so far…");
       // Allure's process, started before the run's modules load: it loads Allure on CPU the run leaves idle.
       const allureEngine = raw.html === false ? undefined : startAllureEngine(env);
       // Loaded here, not at start: the fault catalogue and the run's modules cost ~0.3 s that
@@ -102,7 +97,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       const { request, output } = parseRunOptions(raw);
       const har = await harOption(raw.har, env);
       const { runConformance } = await import("./run.js");
-      if (controller.signal.aborted) {
+      if (signal.aborted) {
         await allureEngine?.close();
         process.stderr.write(`interrupted before the run started: nothing was verified, ${raw.reports ?? "reports"}/ is as it was\n`);
         return exit(3);
@@ -112,7 +107,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         err: (t) => process.stderr.write(t),
         env,
         isTTY: process.stderr.isTTY === true,
-        signal: controller.signal,
+        signal,
         ...(allureEngine ? { allureEngine } : {}),
       });
       har?.(run.paths.results);

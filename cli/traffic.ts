@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { CannotRunError } from "./errors.js";
 import { flagValue } from "./flag-value.js";
+import { stopSignal } from "./stop-signal.js";
 
 const value = (flag: string) => (v: string) => {
   try {
@@ -105,13 +106,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
       };
       const group = groupOf(raw.group);
       const { runProxy } = await import("../traffic/session.js");
-      const controller = new AbortController();
-      const stop = () => {
-        process.stderr.write("\nstopping: finishing the exchanges under way, then judging and writing the reports…\n");
-        controller.abort();
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      const signal = stopSignal("stopping: finishing the exchanges under way, then judging and writing the reports…");
       let outcome: Awaited<ReturnType<typeof runProxy>>;
       try {
         outcome = await runProxy(
@@ -125,7 +120,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
             exactMessages: raw.exactMessages === true,
             failFastHeader: raw.failFastHeader === true,
             limits,
-            signal: controller.signal,
+            signal,
           },
           io(raw.quiet === true, env),
         );

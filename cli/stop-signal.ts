@@ -1,0 +1,14 @@
+/**
+ * Defines `stopSignal`: a command's stop. The first SIGINT or SIGTERM says `message` on stderr and aborts the
+ * signal, so the command finishes what is under way and writes its reports; a second one ends the process.
+ */
+export function stopSignal(message: string): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => {
+    process.stderr.write(`\n${message}\n`);
+    controller.abort();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return controller.signal;
+}
