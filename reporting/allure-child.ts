@@ -2,9 +2,10 @@
 import { loadAllure, runAllureWork } from "./allure-work.js";
 import type { AllureWork } from "./allure-work.js";
 
-// Ctrl-C (SIGINT) and a CI system's cancel (SIGTERM) reach the whole process group: the run decides what happens —
-// it still writes its reports, this report among them — and then ends this process. Should the run itself die,
-// the channel closes, and so does this process.
+// It runs in a process group of its own (allure-engine.ts), out of reach of Ctrl-C and a CI system's cancel; these
+// handlers keep it alive should one be sent to it all the same. The run decides what happens — it still writes its
+// reports, this report among them — and then ends this process. Should the run itself die, the channel closes, and
+// so does this process.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => {});
 process.on("disconnect", () => process.exit(0));

@@ -51,6 +51,10 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
     env: allureEnv(env),
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     serialization: "advanced",
+    // A process group of its own: Ctrl-C and a CI system's cancel go to the run's group, and the run decides
+    // (it still writes this report). Its own handlers for them came too late at nice 19 on a busy machine: a
+    // SIGTERM to the group while it still started killed it (a fresh clone's npm test caught that).
+    detached: true,
   });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
