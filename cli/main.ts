@@ -88,7 +88,10 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         return exit(0);
       }
       // A stop is the run's to handle from here on, while its modules still load (a second one ends the process).
-      const signal = stopSignal("stopping: finishing the tests under way, then writing what was verified so far…");
+      let started = false;
+      const signal = stopSignal(() =>
+        started ? "stopping: finishing the tests under way, then writing what was verified so far…" : "stopping before the run started…",
+      );
       // Allure's process, started before the run's modules load: it loads Allure on CPU the run leaves idle.
       const allureEngine = raw.html === false ? undefined : startAllureEngine(env);
       // Loaded here, not at start: the fault catalogue and the run's modules cost ~0.3 s that
@@ -102,6 +105,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         process.stderr.write(`interrupted before the run started: nothing was verified, ${raw.reports ?? "reports"}/ is as it was\n`);
         return exit(3);
       }
+      started = true;
       const run = await runConformance(request, output, {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),

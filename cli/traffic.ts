@@ -106,7 +106,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
       };
       const group = groupOf(raw.group);
       const { runProxy } = await import("../traffic/session.js");
-      const signal = stopSignal("stopping: finishing the exchanges under way, then judging and writing the reports…");
+      const signal = stopSignal(() => "stopping: finishing the exchanges under way, then judging and writing the reports…");
       let outcome: Awaited<ReturnType<typeof runProxy>>;
       try {
         outcome = await runProxy(
