@@ -55,7 +55,10 @@ const schemaForPath = (path: string) => (path.endsWith(".gitlab-ci.yml") ? "gitl
 describe("(a) every recipe validates against its published schema", () => {
   // GitLab's schema accepts anything under a hidden key (.idme-conformance): the job that
   // extends it is validated too, with `extends` resolved.
-  const gitlabResolved: Json = { "idme-conformance": gitlabJob(gitlab, "idme-conformance") };
+  const gitlabResolved: Json = {
+    "idme-conformance": gitlabJob(gitlab, "idme-conformance"),
+    "idme-conformance-merge": gitlabJob(gitlab, ".idme-conformance-merge"),
+  };
   it.each([
     ["workflow", workflow, "github-workflow.json"],
     ["action", action, "github-action.json"],
@@ -66,7 +69,7 @@ describe("(a) every recipe validates against its published schema", () => {
   });
 
   it("so does each whole-file example of ci/README.md", () => {
-    expect(readmeYaml.map((e) => e.path)).toEqual([".github/workflows/idme-conformance.yml", ".gitlab-ci.yml"]);
+    expect(readmeYaml.map((e) => e.path)).toEqual([".github/workflows/idme-conformance.yml", ".gitlab-ci.yml", ".gitlab-ci.yml"]);
     for (const { path, doc } of readmeYaml) expect(schemaErrors(schemaForPath(path), doc), path).toEqual([]);
   });
 
@@ -141,7 +144,7 @@ describe("(b) every idme-conformance command line uses only the documented inter
     expect(missing).toEqual([]);
   });
 
-  it.each(Object.entries({ workflow: 4, action: 1, gitlab: 1, readme: 1 }))("%s: %i invocation(s), each valid", (recipe, count) => {
+  it.each(Object.entries({ workflow: 4, action: 1, gitlab: 2, readme: 1 }))("%s: %i invocation(s), each valid", (recipe, count) => {
     const found = SCRIPTS[recipe as keyof typeof SCRIPTS].flatMap((s) => idmeInvocations(s.text).map((args) => ({ where: s.where, args })));
     expect(found).toHaveLength(count);
     for (const { where, args } of found) expect(checkInvocation(args), `${where}: ${args.join(" ")}`).toEqual([]);
@@ -377,7 +380,7 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
 
     it("node:20, the reports kept always, JUnit for the Tests tab", () => {
       expect(job.image).toBe("node:20");
-      expect(job.artifacts).toMatchObject({ when: "always", paths: ["reports/"], reports: { junit: "reports/junit.xml" } });
+      expect(job.artifacts).toMatchObject({ when: "always", paths: ["reports/", "shards/"], reports: { junit: "reports/junit.xml" } });
       expect(job.variables.CONFORMANCE_VERSION).toBe(pkg.version);
     });
 
@@ -409,6 +412,41 @@ describe("(d) only exit 0 passes; the reports and outputs survive every outcome"
         "$(touch pwned)",
       ]);
       expect(existsSync(join(r.cwd, "pwned"))).toBe(false);
+    });
+
+    describe("shards", () => {
+      const leg = { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "3", CI_PIPELINE_IID: "41", CONFORMANCE_TARGET: "https://x.test" };
+      const merge: Json = gitlabJob(gitlab, ".idme-conformance-merge");
+
+      it.each([0, 1, 2, 3])(
+        "a leg of a parallel job runs its part into shards/i/ with the pipeline's seed; exit %i is the leg's",
+        (exit) => {
+          const r = runGitlabJob(job, { shell: "sh", variables: leg, exit });
+          expect(r.code).toBe(exit);
+          expect(argsOf(r)).toEqual(["--reports", "shards/2", "--target", "https://x.test", "--shard", "2/3", "--seed", "41"]);
+          if (exit !== 2) expect(log(r)).toContain("# Certification summary"); // after_script, from shards/2/
+        },
+      );
+
+      it("CONFORMANCE_SEED chooses the legs' seed", () => {
+        const r = runGitlabJob(job, { shell: "sh", variables: { ...leg, CONFORMANCE_SEED: "7" } });
+        expect(argsOf(r).slice(-2)).toEqual(["--seed", "7"]);
+      });
+
+      it("the merge job needs every leg, runs after failed ones too, and keeps only the merged reports", () => {
+        expect(merge.needs).toEqual(["idme-conformance"]);
+        expect(merge.when).toBe("always");
+        expect(merge.artifacts).toMatchObject({ when: "always", paths: ["reports/"], reports: { junit: "reports/junit.xml" } });
+      });
+
+      it.each(["sh", "bash"] as const)("%s: the merge job's exit code is the merged verdict's", (shell) => {
+        for (const exit of [0, 1, 2, 3]) {
+          const r = runGitlabJob(merge, { shell, exit });
+          expect(r.code, log(r)).toBe(exit);
+          expect(argsOf(r)).toEqual(["merge", "shards/*/", "--reports", "reports"]);
+          if (exit !== 2) expect(log(r)).toContain("# Certification summary");
+        }
+      });
     });
   });
 });
