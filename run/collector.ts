@@ -18,6 +18,10 @@ const firstLine = (s: string | undefined): string =>
 /** A test that ended without recording an outcome (timed out, a hook failed): it could not judge. */
 function outcomeOf(meta: ConformanceMeta, state: TestResult["state"], error: { message?: string } | undefined): TestOutcome {
   const base: TestOutcome = meta.outcome ?? { verdict: "error", findings: [], observations: [], exchanges: [], checked: {}, seed: 0 };
+  // Skipped, though it did not skip itself: vitest marks the tests under way as skipped when a run is stopped.
+  // What its body recorded so far (a verdict of "pass" until something fails) verified nothing.
+  if (state === "skipped" && base.verdict !== "skipped" && base.verdict !== "blocked")
+    return { ...base, verdict: "error", unverified: "interrupted", reason: "the run was stopped while this test ran", findings: [] };
   const timedOut = /Test timed out|Hook timed out/.test(error?.message ?? "");
   if (state === "failed" && (timedOut || (base.findings.length === 0 && base.verdict !== "error"))) {
     return {

@@ -32,8 +32,8 @@ export interface Needs {
  */
 export type Verdict = "pass" | "fail" | "blocked" | "skipped" | "observed" | "error";
 
-/** Why a test did not verify its requirement. */
-export type Unverified = "out-of-scope" | "budget" | "credential" | "blocked" | "unreachable" | "timeout" | "defect";
+/** Why a test did not verify its requirement (interrupted: the run was stopped while it ran). */
+export type Unverified = "out-of-scope" | "budget" | "credential" | "blocked" | "unreachable" | "timeout" | "defect" | "interrupted";
 
 /** A violation, charged to the requirement it breaks. */
 export interface Finding {
