@@ -213,7 +213,8 @@ async function run(
       // An OPEN requirement never fails the target: a deviation is what it observed.
       outcome.observations.push({ what: "deviation", value: firstLine(contract.message) });
     } else if (contract) {
-      const at = contract.exchange ? exchanges.indexOf(contract.exchange) : -1;
+      // By its record: the client hands the test an Exchange of its own for the record this test keeps.
+      const at = contract.exchange ? exchanges.findIndex((x) => x.record === contract.exchange?.record) : -1;
       const judged = contract.failures.filter((f) => !f.blockedBy);
       // Every failed assertion could not judge (the codes of a malformed envelope): blocked by that rule.
       const blocker = judged.length === 0 ? contract.failures[0]?.blockedBy : undefined;

@@ -1,12 +1,13 @@
 /**
  * The console of a run: a line per finished test (only the failed, blocked and errored ones with --quiet),
- * each failure with the same text JUnit carries (requirement, expected, received, hint, curl); a progress
+ * each failure with the same text JUnit carries (requirement, expected, received, hint, curl) — a failure
+ * that rests on premises only at the end, once the run knows whether it stands or is blocked; a progress
  * line while the run lasts (a live line on a terminal, a plain line every few seconds in CI); and the end:
  * the counts, the failed and not-verified MUST requirements one per line, then the verdict.
  */
 import type { RunResult, TestResult } from "../run/results.js";
 import { type Certification, exitCodeOf } from "./certification.js";
-import { testText } from "./failure-text.js";
+import { foundViolation, testText } from "./failure-text.js";
 
 export interface ConsoleOptions {
   quiet: boolean;
@@ -33,6 +34,8 @@ export class ConsoleReport {
   private readonly started: number;
   private lastPlain = 0;
   private liveShown = false;
+  /** failed tests that rest on premises (Needs.premises): the run's end says whether they stand or are blocked */
+  private readonly judgedAtEnd = new Set<string>();
 
   constructor(private readonly o: ConsoleOptions) {
     this.started = (o.now ?? Date.now)();
@@ -59,9 +62,15 @@ export class ConsoleReport {
 
   onTest(t: TestResult): void {
     this.done++;
+    if (t.outcome.verdict === "fail" && (t.needs?.premises ?? []).some((p) => p !== t.requirement)) this.judgedAtEnd.add(t.id);
+    else this.testLine(t);
+    this.progress();
+  }
+
+  private testLine(t: TestResult): void {
     const v = t.outcome.verdict;
     const name = t.title;
-    if (v === "fail") {
+    if (foundViolation(t)) {
       this.failed++;
       this.line(`  ${paint(this.o.color, 31, "✗")} ${name}\n${indent(testText(t))}`);
     } else if (v === "error") this.line(`  ${paint(this.o.color, 35, "!")} ${name} — ${indent(testText(t)).trim()}`);
@@ -70,7 +79,6 @@ export class ConsoleReport {
       const mark = v === "skipped" ? "↓" : v === "observed" ? "👁" : paint(this.o.color, 32, "✓");
       this.line(`  ${mark} ${name}${v === "skipped" ? ` — skipped: ${t.outcome.reason ?? ""}` : ` (${t.durationMs} ms)`}`);
     }
-    this.progress();
   }
 
   /** The suite files finished, of those the run has: the counter's total (a file's tests are known once it runs). */
@@ -97,13 +105,17 @@ export class ConsoleReport {
   }
 
   summary(result: RunResult, c: Certification, extra: readonly string[] = []): void {
+    for (const t of result.tests) if (this.judgedAtEnd.has(t.id)) this.testLine(t);
     this.clearLive();
     const t = c.totals.tests;
     const r = c.totals.requirements;
     const out = (s = "") => this.o.out(`${s}\n`);
     out();
+    // Counted by each test's own requirement; a standard check may charge another one (JUnit counts those as failures too).
+    const chargedElsewhere = result.tests.filter((x) => foundViolation(x) && x.outcome.verdict !== "fail").length;
     out(
-      `tests: ${result.tests.length} — ${t.pass} passed, ${t.fail} failed, ${t.blocked} blocked, ${t.skipped} skipped, ${t.observed} observed, ${t.error} could not judge`,
+      `tests: ${result.tests.length} — ${t.pass} passed, ${t.fail} failed, ${t.blocked} blocked, ${t.skipped} skipped, ${t.observed} observed, ${t.error} could not judge` +
+        (chargedElsewhere ? `; ${chargedElsewhere} of them found a violation of another requirement` : ""),
     );
     out(
       `requirements: ${c.scope.must.inScope} MUST in scope — ${c.scope.must.passed} passed, ${c.scope.must.failed} failed, ${c.scope.must.notVerified} not verified; ` +

@@ -35,6 +35,13 @@ function sharedText(t: TestResult): string {
     .join("\n");
 }
 
+/**
+ * The test found a violation: of its own requirement (verdict fail) or, by a standard check, of another one
+ * while its own passed, was blocked or could not judge. Either way JUnit and the console show it as a failure:
+ * a NON-CONFORMANT run always has one.
+ */
+export const foundViolation = (t: TestResult): boolean => t.outcome.verdict === "fail" || t.outcome.findings.length > 0;
+
 /** What a reader needs about one test, by its verdict. */
 export function testText(t: TestResult): string {
   const o = t.outcome;
