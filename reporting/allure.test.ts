@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facts, runResult, testResult } from "../lib/result-fixtures.js";
+import { facts, finding, runResult, testResult } from "../lib/result-fixtures.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
 import { environmentInfo } from "./allure.js";
 import { allureResultOf } from "./allure-results.js";
@@ -16,6 +16,14 @@ describe("Allure results say what the run decided", () => {
     expect(allureResultOf(blocked, 0).result.labels).toContainEqual({ name: "verdict", value: "blocked" });
     expect(allureResultOf(passed, 0).result).toMatchObject({ status: "passed" });
     expect(allureResultOf(passed, 0).result.labels).toContainEqual({ name: "verdict", value: "pass" });
+  });
+
+  it("a test that found a violation is failed, also when its own verdict is blocked or pass (as in JUnit)", () => {
+    const blocked = testResult("NOTFOUND-04", { verdict: "blocked", reason: "blocked by SCHEMA-08", findings: [finding("SCHEMA-08")] });
+    const passed = testResult("AUTH-01", { verdict: "pass", findings: [finding("SCHEMA-06")] });
+    expect(allureResultOf(blocked, 0).result.status).toBe("failed");
+    expect(allureResultOf(passed, 0).result.status).toBe("failed");
+    expect(allureResultOf(blocked, 0).result.labels).toContainEqual({ name: "verdict", value: "blocked" });
   });
 
   it("puts the verdict and the run's facts on the front page (environment)", () => {
