@@ -36,7 +36,7 @@ Examples:
   npm run conformance                                   # whole suite against the embedded mock
   npm run conformance -- --area auth --seed 42          # one area, reproducible
   IDME_TOKEN_PRIMARY=… npm run conformance -- --target https://services.idmelabs.com \\
-      --profile profiles/sandbox.yaml --budget 200
+      --profile profiles/sandbox.yaml --budget 600
   npm run conformance -- --shard 2/3 --seed 42 --reports shard2   # one part; then, with all parts:
   npm run conformance -- merge shard1 shard2 shard3 --reports final
   npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
