@@ -3,7 +3,7 @@
  * without running the suite. A thin, stable face over mock/server.ts.
  */
 import { faultsById } from "../faults/catalogue.js";
-import { loadFixturesFile } from "../mock/fixtures.js";
+import { checkFixtures, loadFixturesFile } from "../mock/fixtures-file.js";
 import { startMock as startServer } from "../mock/server.js";
 import type { FixturesInput, Role } from "../mock/types.js";
 
@@ -14,7 +14,10 @@ export interface MockServerOptions {
   port?: number;
   /** address to bind (default 127.0.0.1) */
   host?: string;
-  /** fixtures replacing the defaults: an object, or a YAML/JSON file (profiles/mock-fixtures.example.yaml) */
+  /**
+   * fixtures replacing the defaults: an object, or a YAML/JSON file (profiles/mock-fixtures.example.yaml); either
+   * is checked against profiles/mock-fixtures.schema.json first (the error lists every problem)
+   */
   fixtures?: FixturesInput | string;
   /** ids of deviations to apply (`idme-conformance --list` shows them): a deliberately non-conformant mock */
   faults?: readonly string[];
@@ -32,7 +35,12 @@ export interface MockServer {
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<MockServer> {
-  const fixtures = typeof options.fixtures === "string" ? loadFixturesFile(options.fixtures) : options.fixtures;
+  const fixtures =
+    typeof options.fixtures === "string"
+      ? loadFixturesFile(options.fixtures)
+      : options.fixtures === undefined
+        ? undefined
+        : checkFixtures(options.fixtures, "(the fixtures option)");
   const mock = await startServer({
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",

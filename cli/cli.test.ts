@@ -55,6 +55,16 @@ describe("idme-conformance exit code 2", () => {
     expect(r.stderr).toMatch(/^could not run: profile .*bad\.yaml: .*primary/);
   });
 
+  it("reports a bad --mock-fixtures file in one line, before anything starts", () => {
+    const fixtures = join(work, "a5.json");
+    writeFileSync(fixtures, '{"accounts": 5}');
+    const reports = join(work, "bad-fixtures");
+    const r = cli(["--mock-fixtures", fixtures, "--reports", reports]);
+    expect(r.status).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([`could not run: fixtures ${fixtures}: accounts: must be object`]);
+    expect(existsSync(reports)).toBe(false);
+  });
+
   it("reports a missing credential variable named by the profile", () => {
     const r = cli(["--target", "http://127.0.0.1:1", "--profile", "profiles/sandbox.yaml"]);
     expect(r.status).toBe(2);

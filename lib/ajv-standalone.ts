@@ -1,8 +1,8 @@
 /**
- * Ajv for the two schemas compiled ahead (the spec's, lib/spec-ajv-instance.ts; the profile's,
- * run/profile-schema.ts): required on first use — its module and compiler cost a process or worker ~150 ms, so
- * only the generators and a run whose generated code is stale load it — and its standalone code written as a
- * module of generated/ (scripts/generate/spec-validators.ts, scripts/generate/profile-validator.ts).
+ * Ajv for the schemas compiled ahead (the spec's, lib/spec-ajv-instance.ts; the profile's and the mock
+ * fixtures', lib/config-schema.ts): required on first use — its module and compiler cost a process or worker
+ * ~150 ms, so only the generators and a run whose generated code is stale load it — and its standalone code
+ * written as a module of generated/ (scripts/generate/spec-validators.ts, profile-validator.ts, mock-fixtures-validator.ts).
  */
 import { createRequire } from "node:module";
 import type { CodeOptions, default as AjvCore } from "ajv/dist/2020.js";

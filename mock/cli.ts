@@ -2,7 +2,7 @@
 // starts the mock standalone and prints ONE JSON line {"baseUrl","tokens"} on stdout.
 import { Command, InvalidArgumentError } from "commander";
 import { faultsById } from "../faults/catalogue.js";
-import { loadFixturesFile } from "./fixtures.js";
+import { loadFixturesFile } from "./fixtures-file.js";
 import { startMock } from "./server.js";
 
 function port(value: string): number {

@@ -1,6 +1,4 @@
-// Default fixtures (the seven roles of docs/ARCHITECTURE.md), merging and loading of fixture files.
-import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+// Default fixtures (the seven roles of docs/ARCHITECTURE.md), merging, tokens (files: mock/fixtures-file.ts).
 import type { AccountFixture, Fixtures, FixturesInput, Role } from "./types.js";
 import { ROLES } from "./types.js";
 
@@ -74,13 +72,6 @@ export function mergeFixtures(input: FixturesInput | undefined, base: Fixtures =
     store: { ...base.store, ...input.store },
     seed: input.seed ?? base.seed,
   };
-}
-
-export function loadFixturesFile(path: string): FixturesInput {
-  const text = readFileSync(path, "utf8");
-  const data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  if (!data || typeof data !== "object") throw new Error(`fixtures file ${path} holds no mapping`);
-  return data as FixturesInput;
 }
 
 /** A token is the Base64 of the account's secret (D1). */

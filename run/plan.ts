@@ -4,14 +4,14 @@
  * fixtures, shard. This module is the only reader of the environment and of the profile file; everything
  * downstream gets the plan as a parameter (the workers a part of it, run/worker-plan.ts).
  */
-import { readFileSync } from "node:fs";
 import { type ReqId, requirements } from "../generated/requirements.js";
+import { missingRoles, mergeFixtures } from "../mock/fixtures.js";
+import { FixturesError, loadFixturesFile } from "../mock/fixtures-file.js";
 import type { FixturesInput } from "../mock/types.js";
 import type { Fault } from "../mock/faults-api.js";
 import { type LoadedProfile, loadProfile, mockProfilePath, ProfileError, type Role, roles, sandboxProfilePath } from "./profile.js";
 import { maxShards } from "./shards.js";
 import { type SuiteFacts, suiteFacts } from "./suite-facts.js";
-import { parse as parseYaml } from "yaml";
 
 /** A reason the run cannot start: the CLI prints it on one line and exits 2. */
 export class PlanError extends Error {
@@ -102,20 +102,22 @@ export function selectRequirements(areas: readonly string[], ids: readonly strin
   return { areas: [...areas], requirements: [...ids], ids: [...selected].sort() };
 }
 
-function readFixtures(path: string): FixturesInput {
-  let text: string;
+/** The fixtures file of an embedded-mock run, checked, with an account for every role the profile names. */
+function readFixtures(path: string, profile: LoadedProfile, named: readonly Role[]): FixturesInput {
+  let fixtures: FixturesInput;
   try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new PlanError(`--mock-fixtures: file not found: ${path}`);
-  }
-  try {
-    const data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-    if (!data || typeof data !== "object") throw new Error("it holds no mapping");
-    return data as FixturesInput;
+    fixtures = loadFixturesFile(path);
   } catch (e) {
-    throw new PlanError(`--mock-fixtures ${path}: ${(e as Error).message.split("\n")[0]}`);
+    if (e instanceof FixturesError) throw new PlanError(e.message);
+    throw e;
   }
+  // A role without an account would leave its tests unverified, with a reason about credential variables.
+  const missing = missingRoles(mergeFixtures(fixtures)).filter((r) => named.includes(r));
+  if (missing.length)
+    throw new PlanError(
+      `fixtures ${path}: accounts: no account for the role(s) ${missing.join(", ")}, which profile ${profile.profile.name} names (accounts replaces the default accounts: list every role, as profiles/mock-fixtures.example.yaml does)`,
+    );
+  return fixtures;
 }
 
 /** Builds the plan of one run; `env` is the environment (the only place it is read). */
@@ -157,7 +159,7 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv, readStdin?: 
       ? {
           kind: "embedded-mock",
           faults: req.mockFaults ?? [],
-          ...(req.mockFixtures ? { fixtures: readFixtures(req.mockFixtures), fixturesPath: req.mockFixtures } : {}),
+          ...(req.mockFixtures ? { fixtures: readFixtures(req.mockFixtures, profile, named), fixturesPath: req.mockFixtures } : {}),
           ...(req.mockShadows?.length ? { shadows: req.mockShadows } : {}),
         }
       : { kind: "url", baseUrl: baseUrl.replace(/\/+$/, "") },

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ErrorObject } from "ajv/dist/2020.js";
-import { parse as parseYaml } from "yaml";
 import { loadSpec } from "../lib/spec.js";
 import { packageRoot } from "../lib/paths.js";
 import { sha256Hex } from "../lib/sha256.js";
 import * as ahead from "../generated/profile-validator.js";
-import { compileProfileSchema, type ProfileValidator, profileSchemaPath } from "./profile-schema.js";
+import { schemaProblems } from "../lib/config-problems.js";
+import { schemaValidator } from "../lib/config-schema.js";
+import { parseConfigText } from "../lib/config-text.js";
+import { profileSchemaPath } from "./profile-schema.js";
 
 // The roles are the mock's (the same names in the mock, the profiles and the suite).
 import { ROLES as roles, type Role } from "../mock/types.js";
@@ -64,9 +65,7 @@ export const sandboxProfilePath = join(profilesDir, "sandbox.yaml");
 
 const schemaText = readFileSync(profileSchemaPath, "utf8");
 const schema = JSON.parse(schemaText);
-// Compiled ahead while generated/profile-validator.ts was made from these bytes (npm run generate), else here.
-const validate: ProfileValidator =
-  ahead.schemaSha256 === sha256Hex(schemaText) ? (ahead.validate as unknown as ProfileValidator) : compileProfileSchema(schema).validate;
+const validate = schemaValidator(schemaText, ahead);
 
 const defaults = {
   products: {},
@@ -82,46 +81,6 @@ const defaults = {
   concurrency: 1,
 };
 
-/** Edit distance, for "did you mean" on unknown property names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const keep = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      prev = keep;
-    }
-  }
-  return row[b.length];
-}
-
-/** The schema node at an instance path like `/strict/exactMessages` (properties only; enough for profiles). */
-function schemaAt(instancePath: string): { properties?: Record<string, unknown> } | undefined {
-  let node = schema as { properties?: Record<string, { $ref?: string }> };
-  for (const key of instancePath.split("/").filter(Boolean)) {
-    const next = node.properties?.[key];
-    if (!next) return undefined;
-    node = next as typeof node;
-  }
-  return node;
-}
-
-function describeError(e: ErrorObject): string {
-  const where = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
-  if (e.keyword === "additionalProperties") {
-    const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-    const known = Object.keys(schemaAt(e.instancePath)?.properties ?? {});
-    const near = known.map((k) => [k, distance(extra, k)] as const).sort((a, b) => a[1] - b[1])[0];
-    const hint = near && near[1] <= Math.max(2, Math.floor(extra.length / 3)) ? ` (did you mean "${near[0]}"?)` : "";
-    const at = e.instancePath ? `${where}.${extra}` : extra;
-    return `${at}: unknown property${hint}; allowed: ${known.join(", ")}`;
-  }
-  if (e.keyword === "required") return `${where}: missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
-  return `${where}: ${e.message ?? "is invalid"}`;
-}
-
 /** Pending codes must be codes the spec lets a transaction answer carry, and not a final one. */
 function pendingCodeProblems(codes: readonly number[]): string[] {
   const allowed = (loadSpec().components.schemas.TransactionStatus.properties.code.enum as number[]) ?? [];
@@ -135,22 +94,11 @@ function pendingCodeProblems(codes: readonly number[]): string[] {
     );
 }
 
-function parseText(text: string, source: string): unknown {
-  const json = /\.json$/i.test(source) || /^\s*[{[]/.test(text);
-  try {
-    // JSON is parsed as JSON (a trailing comma is an error); anything else as YAML.
-    return json ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    throw new ProfileError(source, [`not valid ${json ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
-  }
-}
-
 export function parseProfile(text: string, source: string): Profile {
-  const raw = parseText(text, source);
-  if (!validate(raw)) {
-    const problems = [...new Set((validate.errors ?? []).map(describeError))];
-    throw new ProfileError(source, problems.length ? problems : ["is invalid"]);
-  }
+  const parsed = parseConfigText(text, source);
+  if ("problem" in parsed) throw new ProfileError(source, [parsed.problem]);
+  const raw = parsed.value;
+  if (!validate(raw)) throw new ProfileError(source, schemaProblems(schema, validate.errors));
   // `$schema` is for editors only: it is not part of the profile.
   const { $schema: _editorSchema, ...p } = raw as Partial<Profile> & {
     name: string;

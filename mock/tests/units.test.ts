@@ -1,10 +1,9 @@
-// Pure rules (validators, token parsing, fixtures) and the standalone CLI.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+// Pure rules (validators, token parsing, fixtures); the standalone CLI is mock/tests/cli.test.ts.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { decodeToken, tokenText } from "../auth.js";
-import { defaultFixtures, loadFixturesFile, mergeFixtures, missingRoles, tokenOf } from "../fixtures.js";
+import { defaultFixtures, mergeFixtures, missingRoles, tokenOf } from "../fixtures.js";
+import { loadFixturesFile } from "../fixtures-file.js";
 import { checkBirthDate, checkImageSize, supportedImage, validCallbackUrl, validPhone } from "../validators.js";
 import { allowedTarget } from "../webhooks.js";
 
@@ -98,25 +97,5 @@ describe("fixtures and webhook targets", () => {
       ["http://127.0.0.1:9/x", "http://localhost/x", "http://[::1]:8/", "http://example.com/"].map((u) => allowedTarget(u, [])),
     ).toEqual([true, true, true, false]);
     expect(allowedTarget("http://example.com/", ["example.com"])).toBe(true);
-  });
-});
-
-describe("CLI", () => {
-  it("bin/idme-mock.mjs prints one JSON line with baseUrl and tokens, and serves", async () => {
-    const bin = fileURLToPath(new URL("../../bin/idme-mock.mjs", import.meta.url));
-    const child = spawn(process.execPath, [bin, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("no output in 20 s")), 20_000);
-        createInterface({ input: child.stdout! }).once("line", (l) => (clearTimeout(timer), resolve(l)));
-        child.once("exit", (code) => reject(new Error(`exited ${code}`)));
-      });
-      const info = JSON.parse(line);
-      expect(Object.keys(info.tokens).sort()).toEqual([...Object.keys(defaultFixtures().accounts)].sort());
-      const res = await fetch(`${info.baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
-      expect(res.status).toBe(200);
-    } finally {
-      child.kill("SIGTERM");
-    }
   });
 });
