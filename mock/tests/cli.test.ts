@@ -1,9 +1,10 @@
-// The standalone mock as a user meets it (bin/idme-mock.mjs): one JSON line and serving; or, for a fixtures file
-// it cannot use, exit 2 with one line on stderr saying why.
+// The standalone mock as a user meets it (bin/idme-mock.mjs): one JSON line and serving; or, for anything that
+// keeps it from starting, exit 2 with one line on stderr saying why (README "The embedded mock on its own").
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../lib/paths.js";
@@ -33,12 +34,21 @@ describe("idme-mock", () => {
     }
   });
 
+  it("--help exits 0 and states the exit codes", () => {
+    const r = mock(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Exit codes: 0 stopped by SIGINT or SIGTERM; 2 could not start/);
+  });
+
   const fixtures = (name: string, text: string) => {
     writeFileSync(join(work, name), text);
     return join(work, name);
   };
 
   it.each([
+    [["--bogus"], /^idme-mock: unknown option '--bogus' \(idme-mock --help lists the options\)$/],
+    [["--port", "x"], /^idme-mock: option '--port <n>' argument 'x' is invalid\. give a port number 0–65535/],
+    [["--faults", "nope"], /^idme-mock: unknown fault "nope" \(known: /],
     [["--fixtures", join(work, "nope.yaml")], /^idme-mock: fixtures .*nope\.yaml: file not found$/],
     [["--fixtures", fixtures("a5.json", '{"accounts": 5}')], /^idme-mock: fixtures .*a5\.json: accounts: must be object$/],
     [["--fixtures", fixtures("otp.yaml", "otp: {maxWrongCodes: x}")], /: otp\.maxWrongCodes: must be integer$/],
@@ -48,5 +58,23 @@ describe("idme-mock", () => {
     const r = mock(["--port", "0", ...args]);
     expect([r.status, r.stdout]).toEqual([2, ""]);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(line)]);
+  });
+
+  it("a port another process holds: exit 2, one line saying how to fix it", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = holder.address() as { port: number };
+      const r = spawn(process.execPath, [bin, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      r.stderr.on("data", (d) => (stderr += d));
+      const code = await new Promise((resolve) => r.once("exit", resolve));
+      expect(code).toBe(2);
+      expect(stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(/^idme-mock: listen EADDRINUSE: .*\(another process holds the port: give another --port/),
+      ]);
+    } finally {
+      holder.close();
+    }
   });
 });
