@@ -73,6 +73,22 @@ describe("idme-conformance exit code 2", () => {
     );
   });
 
+  it("refuses a reports folder that cannot be written before anything runs, the run's and merge's", () => {
+    const file = join(work, "F");
+    writeFileSync(file, "");
+    for (const args of [
+      ["--no-html", "--requirement", "HEALTH-01", "--reports", join(file, "sub")],
+      ["merge", join(work, "shard1"), "--reports", join(file, "sub")],
+    ]) {
+      const r = cli(args);
+      expect(r.status).toBe(2);
+      expect(oneLine(r.stderr)).toEqual([
+        `could not run: --reports ${join(file, "sub")} cannot be created: ${file} is a file, not a folder; name a folder you can write to`,
+      ]);
+      expect(r.stdout).toBe(""); // no banner: no test ran
+    }
+  });
+
   it("rejects an unknown flag and an unknown requirement id", () => {
     expect(cli(["--bogus"]).status).toBe(2);
     const r = cli(["--requirement", "NOPE-1"]);

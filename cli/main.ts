@@ -25,8 +25,8 @@ Environment:
   NO_COLOR, CI           no colours / no live progress line
 
 Exit codes: 0 conformant within scope (every MUST requirement in scope verified and passed),
-1 non-conformant (a MUST requirement failed), 2 could not run (bad flag, profile or --mock-fixtures
-file, missing or rejected credential, unreachable target, suite defect), 3 incomplete (a MUST requirement in scope
+1 non-conformant (a MUST requirement failed), 2 could not run (bad flag, profile, --mock-fixtures file or
+reports folder, missing or rejected credential, unreachable target, suite defect), 3 incomplete (a MUST requirement in scope
 not verified: budget, blocked, timeout, interrupted; or no MUST requirement in scope).
 
 Artifacts (in --reports): certification.md/.json, junit.xml, allure-report/index.html and by-requirement.html,

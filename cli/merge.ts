@@ -9,6 +9,7 @@ import { artifactPaths, runArtifacts } from "../reporting/paths.js";
 import { suiteFacts } from "../run/suite-facts.js";
 import { rmSync } from "node:fs";
 import { CannotRunError } from "./errors.js";
+import { checkReportsFolder } from "./reports-folder.js";
 
 export interface MergeOptions {
   reports: string;
@@ -23,6 +24,7 @@ export async function mergeCommand(dirs: readonly string[], o: MergeOptions, out
     import("../reporting/finalize.js"),
     import("../reporting/certification.js"),
   ]);
+  checkReportsFolder(resolve(o.reports), "--reports");
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(

@@ -19,6 +19,7 @@ import { clearArtifacts } from "./clear-artifacts.js";
 import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import type { OutputOptions } from "./options.js";
+import { checkReportsFolder } from "./reports-folder.js";
 
 export interface RunIo {
   out: (text: string) => void;
@@ -89,6 +90,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   } catch (e) {
     throw e instanceof PlanError ? new CannotRunError(e.message) : e;
   }
+  checkReportsFolder(plan.reportsDir, "--reports");
   const paths = artifactPaths(plan.reportsDir);
   const live = io.isTTY && !io.env.CI;
   const console = new ConsoleReport({ quiet: output.quiet, color: live && !io.env.NO_COLOR, live, out: io.out, err: io.err });

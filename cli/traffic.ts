@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { CannotRunError } from "./errors.js";
 import { flagValue } from "./flag-value.js";
+import { checkReportsFolder } from "./reports-folder.js";
 import { stopSignal } from "./stop-signal.js";
 
 const value = (flag: string) => (v: string) => {
@@ -105,6 +106,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
         ...(raw.timeoutMs ? { upstreamResponseMs: positive("--timeout-ms", raw.timeoutMs) } : {}),
       };
       const group = groupOf(raw.group);
+      checkReportsFolder(resolve(raw.reports), "--reports");
       const { runProxy } = await import("../traffic/session.js");
       const signal = stopSignal(() => "stopping: finishing the exchanges under way, then judging and writing the reports…");
       let outcome: Awaited<ReturnType<typeof runProxy>>;
@@ -151,6 +153,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
   ).action(async (files: string[], raw: CommonRaw & { baseUrl?: string }) => {
     const baseUrl = raw.baseUrl === undefined ? undefined : urlOf("--base-url", raw.baseUrl);
     const group = groupOf(raw.group);
+    checkReportsFolder(resolve(raw.reports), "--reports");
     const [{ runJudge }, { HarError }] = await Promise.all([import("../traffic/session.js"), import("../traffic/har.js")]);
     try {
       const outcome = await runJudge(
@@ -179,6 +182,7 @@ export function registerTrafficCommands(program: Command, exit: (code: number) =
     .argument("<new>", "reports folder of the later run")
     .option("--out <dir>", "where diff.md and diff.json go", value("--out"), "diff")
     .action(async (oldDir: string, newDir: string, raw: { out: string }) => {
+      checkReportsFolder(resolve(raw.out), "--out");
       const { mkdirSync, writeFileSync } = await import("node:fs");
       const { join } = await import("node:path");
       const { DiffError, diffLine, diffRuns, readRun, renderDiffMd } = await import("../traffic/diff.js");

@@ -17,8 +17,8 @@ const work = mkdtempSync(join(tmpdir(), "idme-traffic-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const env = childEnv();
 
-function cli(a: string[]) {
-  return spawnSync(...cliCommand(a), { cwd: packageRoot, env, encoding: "utf8", timeout: 60_000 });
+function cli(a: string[], timeout = 60_000) {
+  return spawnSync(...cliCommand(a), { cwd: packageRoot, env, encoding: "utf8", timeout });
 }
 const lastLine = (s: string) => s.trim().split("\n").at(-1);
 
@@ -120,6 +120,26 @@ describe("idme-conformance diff", () => {
     expect(none.stderr.trim()).toBe(
       `could not run: ${work} holds no certification.json: pass the --reports folder of a run, a proxy or a judge`,
     );
+  }, 90_000);
+});
+
+describe("a reports folder that cannot be written", () => {
+  it("is refused before proxy, judge or diff starts, in one line (exit 2)", () => {
+    const file = join(work, "F");
+    writeFileSync(file, "");
+    const sub = join(file, "sub");
+    const refused = (flag: string) =>
+      `could not run: ${flag} ${sub} cannot be created: ${file} is a file, not a folder; name a folder you can write to`;
+    for (const [args, flag] of [
+      // Without the check the proxy listens until stopped: the timeout ends it.
+      [["proxy", "--upstream", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--reports", sub], "--reports"],
+      [["judge", join(work, "nope.har"), "--reports", sub], "--reports"],
+      [["diff", work, work, "--out", sub], "--out"],
+    ] as const) {
+      const r = cli([...args], 20_000);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr.trim()).toBe(refused(flag));
+    }
   }, 90_000);
 });
 
