@@ -31,6 +31,14 @@ test("a bad profile is a ProfileError listing every problem, each naming its pro
   }
 });
 
+test("a YAML error is one complete line: the line in error is quoted, no colon left dangling", () => {
+  expect(() => parseProfile("name: x\ncredentials:\n  primary: a: b\n", "p.yaml")).toThrow(
+    new ProfileError("p.yaml", [
+      "not valid YAML: Nested mappings are not allowed in compact mappings at line 3, column 12 (primary: a: b)",
+    ]),
+  );
+});
+
 test("a JSON profile is parsed as JSON: a trailing comma is an error", () => {
   expect(() => parseProfile('{"name": "x", "credentials": {"primary": "A"},}', "p.json")).toThrow(/not valid JSON/);
   expect(parseProfile('{"name": "x", "credentials": {"primary": "A"}}', "p.json").name).toBe("x");
