@@ -65,6 +65,14 @@ describe("idme-conformance exit code 2", () => {
     expect(existsSync(reports)).toBe(false);
   });
 
+  it("says standard input is empty for --profile - with nothing piped in", () => {
+    const r = cli(["--profile", "-"]);
+    expect(r.status).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([
+      "could not run: profile (standard input): standard input is empty; pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)",
+    ]);
+  });
+
   it("reports a missing credential variable named by the profile", () => {
     const r = cli(["--target", "http://127.0.0.1:1", "--profile", "profiles/sandbox.yaml"]);
     expect(r.status).toBe(2);

@@ -58,6 +58,15 @@ test("standard input is read for -", () => {
   expect([loaded.profile.name, loaded.path, loaded.sha256]).toEqual(["piped", "-", expect.stringMatching(/^[0-9a-f]{64}$/)]);
 });
 
+test("an empty standard input, or a profile with no document, says it is empty", () => {
+  const piped =
+    "standard input is empty; pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)";
+  for (const text of ["", " \n\n"]) expect(() => loadProfile("-", () => text)).toThrow(new ProfileError("(standard input)", [piped]));
+  const empty = "is empty (no YAML or JSON document in it); start from a copy of profiles/sandbox.yaml";
+  for (const text of ["", "# only a comment\n"]) expect(() => parseProfile(text, "p.yaml")).toThrow(new ProfileError("p.yaml", [empty]));
+  expect(() => loadProfile("-", () => "# a comment\n")).toThrow(new ProfileError("(standard input)", [empty]));
+});
+
 test("skipReason names the missing role, capability, strict switch or profile field", () => {
   expect(skipReason({ roles: ["secondary"] }, plan({ primary: "x" }))).toEqual({
     reason: expect.stringMatching(/no credential for the role secondary/),

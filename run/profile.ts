@@ -98,6 +98,9 @@ export function parseProfile(text: string, source: string): Profile {
   const parsed = parseConfigText(text, source);
   if ("problem" in parsed) throw new ProfileError(source, [parsed.problem]);
   const raw = parsed.value;
+  // An empty document (nothing, or only comments) parses to null: "(top level): must be object" would not say so.
+  if (raw === null || raw === undefined)
+    throw new ProfileError(source, ["is empty (no YAML or JSON document in it); start from a copy of profiles/sandbox.yaml"]);
   if (!validate(raw)) throw new ProfileError(source, schemaProblems(schema, validate.errors));
   // `$schema` is for editors only: it is not part of the profile.
   const { $schema: _editorSchema, ...p } = raw as Partial<Profile> & {
@@ -128,6 +131,8 @@ export interface LoadedProfile {
   sha256: string;
 }
 
+const STDIN = "(standard input)";
+
 /** Reads a profile file, or standard input for "-" (`readStdin` is injectable for tests). */
 export function loadProfile(path: string, readStdin: () => string = () => readFileSync(0, "utf8")): LoadedProfile {
   let text: string;
@@ -136,8 +141,12 @@ export function loadProfile(path: string, readStdin: () => string = () => readFi
   } catch {
     throw new ProfileError(path, [path === "-" ? "nothing could be read from standard input" : "file not found"]);
   }
+  if (path === "-" && text.trim() === "")
+    throw new ProfileError(STDIN, [
+      "standard input is empty; pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)",
+    ]);
   return {
-    profile: parseProfile(text, path === "-" ? "(standard input)" : path),
+    profile: parseProfile(text, path === "-" ? STDIN : path),
     path,
     sha256: sha256Hex(text),
   };
