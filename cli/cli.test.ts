@@ -1,10 +1,10 @@
 /** The CLI as a user meets it: exit 2 with one line on stderr, fast, for runs that cannot start. */
 import { spawnSync } from "node:child_process";
 import { createHash, createPublicKey } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { childEnv } from "../lib/process-env.js";
 import { cliCommand } from "../lib/cli-command.js";
@@ -14,10 +14,10 @@ import { generateSigningKey, writeManifest } from "../reporting/manifest.js";
 const work = mkdtempSync(join(tmpdir(), "idme-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, cwd = projectRoot) {
   const started = Date.now();
   const r = spawnSync(...cliCommand(args), {
-    cwd: projectRoot,
+    cwd,
     env: childEnv(env),
     encoding: "utf8",
     timeout: 60_000,
@@ -106,6 +106,38 @@ describe("idme-conformance exit code 2", () => {
 });
 
 import { facts } from "../lib/result-fixtures.js";
+
+describe("the profile's path in the reports", () => {
+  it("is relative to the working folder inside it, else only the file's name: never a path of this machine", () => {
+    const project = join(work, "project");
+    mkdirSync(join(project, "targets"), { recursive: true });
+    const elsewhere = join(work, "elsewhere");
+    mkdirSync(elsewhere);
+    const profile = readFileSync(join(projectRoot, "profiles", "mock.yaml"), "utf8");
+    writeFileSync(join(project, "targets", "inside.yaml"), profile);
+    writeFileSync(join(elsewhere, "good.yaml"), profile);
+    for (const [given, reported] of [
+      [join("targets", "inside.yaml"), "targets/inside.yaml"],
+      [join(elsewhere, "good.yaml"), "good.yaml"],
+    ]) {
+      const reports = join(project, "out");
+      const r = cli(
+        ["--requirement", "HEALTH-01", "--no-html", "--quiet", "--seed", "1", "--profile", given, "--reports", "out"],
+        {},
+        project,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      // The console is the user's own: it shows the file itself.
+      expect(r.stdout).toContain(`profile  mock — ${resolve(project, given)} (sha256 `);
+      const certification = JSON.parse(readFileSync(join(reports, "certification.json"), "utf8"));
+      expect(certification.facts.profile.path).toBe(reported);
+      expect(JSON.parse(readFileSync(join(reports, "manifest.json"), "utf8")).run.profile.path).toBe(reported);
+      expect(readFileSync(join(reports, "certification.md"), "utf8")).toContain(`| profile | mock — \`${reported}\` (SHA-256 `);
+      for (const f of readdirSync(reports, { recursive: true, withFileTypes: true }))
+        if (f.isFile()) expect(readFileSync(join(f.parentPath, f.name), "utf8"), f.name).not.toContain(work);
+    }
+  });
+});
 
 describe("idme-conformance verify-manifest", () => {
   it("unsigned: exit 0 with the facts and one integrity-only line; 1 naming a tampered file; 1 with --require-signature", () => {

@@ -93,6 +93,7 @@ export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): { request
     ...(raw.seed !== undefined ? { seed: positiveInt("--seed", raw.seed, 0) } : {}),
     ...(raw.today !== undefined ? { today: raw.today } : {}),
     reportsDir: resolve(cwd, raw.reports ?? "reports"),
+    workDir: cwd,
     mockFaults: faultsById(faultIds),
     ...(raw.mockFixtures ? { mockFixtures: resolve(cwd, raw.mockFixtures) } : {}),
     ...(raw.shard !== undefined ? { shard: shardOf(raw.shard) } : {}),

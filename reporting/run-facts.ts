@@ -3,12 +3,12 @@
  * which contract (spec SHA-256), which target (and, for the embedded mock, its faults), which profile (and
  * its SHA-256), the seed, "today", Node's version. Recorded in the certification summary and the manifest.
  */
-import { isAbsolute, relative, sep } from "node:path";
 import { packageRoot } from "../lib/paths.js";
 import { specSha256 } from "../lib/spec.js";
 import type { RunPlan } from "../run/plan.js";
 import type { RunResult } from "../run/results.js";
 import type { SuiteFacts } from "../run/suite-facts.js";
+import { reportedPath } from "./reported-path.js";
 
 export interface RunFacts {
   suite: SuiteFacts;
@@ -18,6 +18,7 @@ export interface RunFacts {
   embeddedMock: boolean;
   /** faults the embedded mock ran with: a run against a faulty mock is never a real certification */
   mockFaults: string[];
+  /** path: as reportedPath names it (never a path of the machine that ran it) */
   profile: { name: string; path: string; sha256: string };
   seed: number;
   today: string;
@@ -30,12 +31,6 @@ export interface RunFacts {
   shard: { index: number; count: number } | null;
 }
 
-/** A profile inside the suite is named relative to it (no path of the machine that ran it in the reports). */
-function shownPath(path: string): string {
-  const rel = relative(packageRoot, path);
-  return path === "-" || rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
-}
-
 export function runFacts(plan: RunPlan, result: RunResult): RunFacts {
   return {
     suite: plan.suite,
@@ -43,7 +38,11 @@ export function runFacts(plan: RunPlan, result: RunResult): RunFacts {
     target: result.embeddedMock ? "embedded mock" : result.baseUrl,
     embeddedMock: result.embeddedMock,
     mockFaults: result.mockFaults,
-    profile: { name: plan.profile.profile.name, path: shownPath(plan.profile.path), sha256: plan.profile.sha256 },
+    profile: {
+      name: plan.profile.profile.name,
+      path: reportedPath(plan.profile.path, { suiteRoot: packageRoot, workDir: plan.workDir }),
+      sha256: plan.profile.sha256,
+    },
     seed: plan.seed,
     today: plan.today,
     node: process.version,

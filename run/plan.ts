@@ -57,6 +57,8 @@ export interface RunPlan {
   seed: number;
   today: string;
   reportsDir: string;
+  /** the folder the run's relative paths were given from: the reports name the profile relative to it */
+  workDir: string;
   /** part `index` of `count`: the tests of the areas run/shards.ts deals to it (scopeOf) */
   shard?: { index: number; count: number };
   /** signs the manifest (ed25519 PEM or HMAC secret); never reaches a worker or an artifact */
@@ -74,6 +76,8 @@ export interface PlanRequest {
   seed?: number;
   today?: string;
   reportsDir: string;
+  /** the folder relative paths were given from (default: this process's working folder) */
+  workDir?: string;
   /** embedded mock only: deviations to apply (the CLI resolves fault ids) */
   mockFaults?: readonly Fault[];
   /** embedded mock only: a fixtures file (YAML or JSON) */
@@ -177,6 +181,7 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv, readStdin?: 
     seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),
     today: req.today ?? todayUtc(),
     reportsDir: req.reportsDir,
+    workDir: req.workDir ?? process.cwd(),
     ...(req.shard ? { shard: req.shard } : {}),
     ...(env.IDME_SIGNING_KEY ? { signingKey: env.IDME_SIGNING_KEY } : {}),
   };
