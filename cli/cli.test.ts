@@ -97,6 +97,21 @@ describe("idme-conformance exit code 2", () => {
     }
   });
 
+  it("refuses primary and secondary given one token before any request, naming both variables, never the token", async () => {
+    const port = await closedPort();
+    const token = "one-token-for-both-roles";
+    const r = cli(["--target", `http://127.0.0.1:${port}`, "--profile", "profiles/sandbox.yaml"], {
+      IDME_TOKEN_PRIMARY: token,
+      IDME_TOKEN_SECONDARY: token,
+    });
+    expect(r.status).toBe(2);
+    // Before the reachability probe: the closed port is never reported.
+    expect(oneLine(r.stderr)).toEqual([
+      "could not run: role primary (IDME_TOKEN_PRIMARY) and role secondary (IDME_TOKEN_SECONDARY) hold the same credential, but must be different accounts; set IDME_TOKEN_SECONDARY to another account's token, or unset it",
+    ]);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(token);
+  });
+
   it("rejects an unknown flag and an unknown requirement id", () => {
     expect(cli(["--bogus"]).status).toBe(2);
     const r = cli(["--requirement", "NOPE-1"]);

@@ -79,7 +79,9 @@ describe("pre-flight: each role's credential is what the profile says", () => {
   });
 
   it("an inactive account's token given for an active role is refused the same way", async () => {
-    const env = { ...goodEnv(), IDME_TOKEN_PRIMARY: goodEnv().IDME_TOKEN_INACTIVE_ACCOUNT };
+    // The inactiveAccount role left out: one token for both would stop the plan first (run/shared-credentials.ts).
+    const { IDME_TOKEN_INACTIVE_ACCOUNT: inactive, ...others } = goodEnv();
+    const env = { ...others, IDME_TOKEN_PRIMARY: inactive };
     const run = runConformance(
       { target: mock.baseUrl, profile, requirements: ["AUTH-01"], reportsDir: join(work, "inactive") },
       output,

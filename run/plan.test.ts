@@ -14,3 +14,13 @@ test("a --mock-fixtures file that is not valid YAML is one complete line", () =>
     new PlanError(`--mock-fixtures ${fixtures}: Nested mappings are not allowed in compact mappings at line 2, column 12 (primary: a: b)`),
   );
 });
+
+test("a foreign target's primary and secondary given one token stop the plan, naming both variables and not the token", () => {
+  const env = { IDME_TOKEN_PRIMARY: "same-token-value", IDME_TOKEN_SECONDARY: "same-token-value" };
+  const plan = () => buildPlan({ target: "https://x.test", reportsDir: join(work, "r") }, env);
+  expect(plan).toThrow(PlanError);
+  expect(plan).toThrow(/^role primary \(IDME_TOKEN_PRIMARY\) and role secondary \(IDME_TOKEN_SECONDARY\) hold the same credential/);
+  expect(plan).not.toThrow(/same-token-value/);
+  // The embedded mock uses its own tokens: what the shell holds does not matter.
+  expect(() => buildPlan({ reportsDir: join(work, "r") }, env)).not.toThrow();
+});

@@ -10,6 +10,7 @@ import { FixturesError, loadFixturesFile } from "../mock/fixtures-file.js";
 import type { FixturesInput } from "../mock/types.js";
 import type { Fault } from "../mock/faults-api.js";
 import { type LoadedProfile, loadProfile, mockProfilePath, ProfileError, type Role, roles, sandboxProfilePath } from "./profile.js";
+import { sharedCredential } from "./shared-credentials.js";
 import { maxShards } from "./shards.js";
 import { type SuiteFacts, suiteFacts } from "./suite-facts.js";
 
@@ -150,6 +151,11 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv, readStdin?: 
       `credential not set: the environment variable ${profile.profile.credentials.primary} (role primary, named by profile ${profile.profile.name})`,
     );
   }
+  const rateLimitedPool = embedded
+    ? []
+    : (profile.profile.rateLimitedPool ?? []).flatMap((v) => (env[v] ? [{ token: env[v] as string, variable: v }] : []));
+  const shared = sharedCredential(credentials, profile.profile.credentials, rateLimitedPool, profile.profile.products);
+  if (shared) throw new PlanError(shared);
   const selection = selectRequirements(req.areas ?? [], req.requirements ?? []);
   if (req.shard && req.shard.count > maxShards)
     throw new PlanError(
@@ -169,9 +175,7 @@ export function buildPlan(req: PlanRequest, env: NodeJS.ProcessEnv, readStdin?: 
       : { kind: "url", baseUrl: baseUrl.replace(/\/+$/, "") },
     profile,
     credentials,
-    rateLimitedPool: embedded
-      ? []
-      : (profile.profile.rateLimitedPool ?? []).flatMap((v) => (env[v] ? [{ token: env[v] as string, variable: v }] : [])),
+    rateLimitedPool,
     missingCredentials: embedded ? [] : named.filter((r) => !credentials[r]),
     ignoredVariables: embedded ? vars.filter((v) => env[v] !== undefined) : [],
     selection,
