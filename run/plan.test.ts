@@ -11,7 +11,9 @@ test("a --mock-fixtures file that is not valid YAML is one complete line", () =>
   const fixtures = join(work, "fixtures.yaml");
   writeFileSync(fixtures, "accounts:\n  primary: a: b\n");
   expect(() => buildPlan({ reportsDir: join(work, "r"), mockFixtures: fixtures }, {})).toThrow(
-    new PlanError(`--mock-fixtures ${fixtures}: Nested mappings are not allowed in compact mappings at line 2, column 12 (primary: a: b)`),
+    new PlanError(
+      `fixtures ${fixtures}: not valid YAML: Nested mappings are not allowed in compact mappings at line 2, column 12 (primary: a: b)`,
+    ),
   );
 });
 
