@@ -50,13 +50,14 @@ it("starts almost no test when the signal is aborted before the run starts", asy
   const { r, seen } = await stoppedRun(["input"], "early", "before");
   expect(r.exitCode, seen).toBe(3);
   const totals = r.certification!.totals.tests;
-  // 112 input tests pass when the run is not stopped (and did, before the fix); the files the workers took before
-  // the stop still run theirs: 17–33 seen.
+  // 112 input tests pass when the run is not stopped (and did, before the fix). The files the three workers took
+  // before the stop still run theirs: at most one file each, and the three largest input files hold 82 tests
+  // (17–60 seen: a busy machine lets the workers take two or three files before the stop).
   expect(
     Object.values(totals).reduce((a, b) => a + b, 0),
     seen,
   ).toBeGreaterThan(0);
-  expect(totals.pass ?? 0, seen).toBeLessThan(56);
+  expect(totals.pass ?? 0, seen).toBeLessThanOrEqual(82);
   expect(seen).toContain("interrupted: the reports hold what was verified until the stop");
 }, 60_000);
 
