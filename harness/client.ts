@@ -1,8 +1,9 @@
 /**
  * Defines `createClient`: a test's only way to talk to a target. It sends requests (harness/http-send.ts) to
  * the plan's base URL (mock, sandbox or vendor alike), with a timeout on every call, a cap on how much of a
- * body it reads, the request budget, redaction and Allure steps, and hands every exchange (redacted, as
- * plain data) to the test's sink: conformance() keeps them for the standard checks and the reports.
+ * body it reads, the request budget, redaction and Allure steps, and hands every exchange (its record
+ * redacted) to the test's sink — the same object the call returns: conformance() keeps them for the standard
+ * checks and the reports.
  */
 import { operations, type OperationId } from "../generated/operations.js";
 import { Exchange, type ExchangeRecord } from "../lib/exchange.js";
@@ -77,7 +78,7 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
 }
 
 /** `testId`: the test the client serves (named in a header when the plan asks for it: fault detection's first run). */
-export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void, testId?: string): ApiClient {
+export function createClient(plan: WorkerPlan, sink: (x: Exchange) => void, testId?: string): ApiClient {
   const reach = reachabilityOf(plan.id);
   const redactor = redactorFor(plan.secrets);
   const agent = agentFor(plan.baseUrl);
@@ -174,8 +175,10 @@ export function createClient(plan: WorkerPlan, sink: (x: ExchangeRecord) => void
       startedAt,
       ...(opts.openCodes ? { openCodes: opts.openCodes } : {}),
     };
-    sink(record);
-    return new Exchange(record);
+    // The test gets the object its sink keeps: a failure names its answer by it.
+    const exchange = new Exchange(record);
+    sink(exchange);
+    return exchange;
   }
 
   return {

@@ -11,7 +11,7 @@ import { describe, type TestContext, TestRunner, test } from "vitest";
 import { type CheckContext, standardFindings } from "../checks/index.js";
 import { type ReqId, requirements } from "../generated/requirements.js";
 import { withInputs } from "../generators/random.js";
-import { Exchange } from "../lib/exchange.js";
+import type { Exchange } from "../lib/exchange.js";
 import { type Failure, formatExchange, formatFailure } from "../lib/failure.js";
 import { valueAt } from "../lib/value-at.js";
 import type { ConformanceMeta, Finding, Needs, TestOutcome } from "../run/outcome.js";
@@ -155,9 +155,9 @@ async function run(
   }
   const api = createClient(
     plan,
-    (record) => {
-      outcome.exchanges.push(record);
-      exchanges.push(new Exchange(record));
+    (exchange) => {
+      outcome.exchanges.push(exchange.record);
+      exchanges.push(exchange);
     },
     key,
   );
@@ -213,8 +213,7 @@ async function run(
       // An OPEN requirement never fails the target: a deviation is what it observed.
       outcome.observations.push({ what: "deviation", value: firstLine(contract.message) });
     } else if (contract) {
-      // By its record: the client hands the test an Exchange of its own for the record this test keeps.
-      const at = contract.exchange ? exchanges.findIndex((x) => x.record === contract.exchange?.record) : -1;
+      const at = contract.exchange ? exchanges.indexOf(contract.exchange) : -1;
       const judged = contract.failures.filter((f) => !f.blockedBy);
       // Every failed assertion could not judge (the codes of a malformed envelope): blocked by that rule.
       const blocker = judged.length === 0 ? contract.failures[0]?.blockedBy : undefined;

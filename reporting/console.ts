@@ -5,6 +5,7 @@
  * line while the run lasts (a live line on a terminal, a plain line every few seconds in CI); and the end:
  * the counts, the failed and not-verified MUST requirements one per line, then the verdict.
  */
+import { openPremises } from "../run/premises.js";
 import type { RunResult, TestResult } from "../run/results.js";
 import { type Certification, exitCodeOf } from "./certification.js";
 import { foundViolation, testText } from "./failure-text.js";
@@ -62,7 +63,7 @@ export class ConsoleReport {
 
   onTest(t: TestResult): void {
     this.done++;
-    if (t.outcome.verdict === "fail" && (t.needs?.premises ?? []).some((p) => p !== t.requirement)) this.judgedAtEnd.add(t.id);
+    if (openPremises(t).length) this.judgedAtEnd.add(t.id);
     else this.testLine(t);
     this.progress();
   }

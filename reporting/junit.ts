@@ -62,7 +62,7 @@ export function renderJunit(result: RunResult, certification: Certification, sui
       const first = text.split("\n")[0] ?? "";
       const kind = element(t);
       // A failure's message is the violation it found, also when the test's own verdict says blocked or passed.
-      if (kind === "failure") tc.ele("failure", { message: findingsText(t).split("\n")[0] ?? first, type: "ContractViolation" }).txt(text);
+      if (kind === "failure") tc.ele("failure", { message: findingsText(t).split("\n")[0] || first, type: "ContractViolation" }).txt(text);
       else if (kind === "error") tc.ele("error", { message: first, type: t.outcome.unverified ?? "error" }).txt(text);
       else if (kind === "skipped") tc.ele("skipped", { message: first });
       if (t.outcome.verdict === "observed") tc.ele("system-out").txt(text);

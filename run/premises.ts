@@ -13,10 +13,14 @@ function failedRequirements(tests: readonly TestResult[]): Set<ReqId> {
   return new Set(tests.flatMap((t) => t.outcome.findings.map((f) => f.requirement)));
 }
 
+/** The premises of a failed test other than its own requirement: the run's end decides whether it stands or is blocked. */
+export const openPremises = (t: TestResult): readonly ReqId[] =>
+  t.outcome.verdict === "fail" ? (t.needs?.premises ?? []).filter((p) => p !== t.requirement) : [];
+
 export function applyPremises(tests: readonly TestResult[]): TestResult[] {
   const failed = failedRequirements(tests);
   return tests.map((t) => {
-    const broken = t.outcome.verdict === "fail" ? t.needs?.premises?.find((p) => p !== t.requirement && failed.has(p)) : undefined;
+    const broken = openPremises(t).find((p) => failed.has(p));
     if (!broken) return t;
     const own = t.outcome.findings.filter((f) => f.requirement === t.requirement);
     const first = own[0]?.failure.title ?? "its assertion failed";
