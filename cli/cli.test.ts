@@ -2,7 +2,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash, createPublicKey } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,19 +24,18 @@ function cli(args: string[], env: Record<string, string> = {}, cwd = projectRoot
   return { ...r, seconds: (Date.now() - started) / 1000 };
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/**
+ * A port nothing listens on. Not one freed by closing a server of ours: the CLI starts seconds later, and a mock
+ * another test file starts meanwhile may take the same ephemeral port (seen once: answered 401, not refused).
+ * Port 2: privileged, below the ephemeral range, unused, and not on fetch's list of bad ports (1 is).
+ */
+const CLOSED_PORT = 2;
 
 const oneLine = (s: string) => s.trim().split("\n");
 
 describe("idme-conformance exit code 2", () => {
   it("reports a closed port in one line, within seconds, and writes no report", async () => {
-    const port = await closedPort();
+    const port = CLOSED_PORT;
     const reports = join(work, "closed");
     const r = cli(["--target", `http://127.0.0.1:${port}`, "--reports", reports], { IDME_TOKEN_PRIMARY: "dummy-not-a-secret" });
     expect(r.status).toBe(2);
@@ -98,7 +96,7 @@ describe("idme-conformance exit code 2", () => {
   });
 
   it("refuses primary and secondary given one token before any request, naming both variables, never the token", async () => {
-    const port = await closedPort();
+    const port = CLOSED_PORT;
     const token = "one-token-for-both-roles";
     const r = cli(["--target", `http://127.0.0.1:${port}`, "--profile", "profiles/sandbox.yaml"], {
       IDME_TOKEN_PRIMARY: token,
