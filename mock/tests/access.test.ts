@@ -205,7 +205,7 @@ describe("rate limits (D33, D23)", () => {
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
     expect(codes(last!)).toEqual([5200]);
-    // The seconds left of the 1.5 s window, rounded up.
+    // The seconds left of the 1 s window, rounded up (at least 1).
     expect(["1", "2"]).toContain(last!.headers.get("retry-after"));
   });
 
