@@ -18,6 +18,8 @@ export {
   runConformance,
 } from "./run.js";
 export { type LoadedProfile, loadProfile, type Profile, ProfileError, parseProfile } from "../run/profile.js";
+/** What startMock throws for a fixtures file or object that breaks profiles/mock-fixtures.schema.json (every problem listed). */
+export { FixturesError } from "../mock/fixtures-file.js";
 
 /** The suite's version (package.json): a new MUST requirement is a major release (CHANGELOG.md). */
 export const version: string = suiteFacts().version;

@@ -14,6 +14,7 @@ import type { RawOptions } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
 import { processEnv } from "../lib/process-env.js";
 import { startAllureEngine } from "../reporting/allure-engine.js";
+import { stdinProfileReader } from "./stdin-profile.js";
 import { stopSignal } from "./stop-signal.js";
 
 const envHelp = `
@@ -112,6 +113,7 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
         env,
         isTTY: process.stderr.isTTY === true,
         signal,
+        readStdin: stdinProfileReader(process.stdin.isTTY === true, (t) => process.stderr.write(t)),
         ...(allureEngine ? { allureEngine } : {}),
       });
       har?.(run.paths.results);

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CannotRunError } from "./errors.js";
 import { checkReportsFolder } from "./reports-folder.js";
@@ -31,12 +33,40 @@ describe("the reports folder, checked before a run", () => {
     );
   });
 
-  // root writes through a read-only mode: there the check rightly lets it pass.
-  it.skipIf(process.getuid?.() === 0)("refuses a read-only folder, and a folder to create in one", () => {
+  it("refuses a read-only folder, and a folder to create in one", () => {
     const ro = join(work, "read-only");
-    expect(() => checkReportsFolder(ro, "--reports")).toThrow(
-      new CannotRunError(`--reports ${ro} cannot be written: the folder is not writable (EACCES); name a folder you can write to`),
-    );
-    expect(() => checkReportsFolder(join(ro, "sub"), "--reports")).toThrow(/its parent .*read-only is not writable \(EACCES\)/);
+    expect(checkAsUser(ro)).toBe(`--reports ${ro} cannot be written: the folder is not writable (EACCES); name a folder you can write to`);
+    expect(checkAsUser(join(ro, "sub"))).toMatch(/its parent .*read-only is not writable \(EACCES\)/);
   });
 });
+
+const NOBODY = 65534;
+
+/**
+ * The check's message for `dir`, from this process, or — as root, who writes through a read-only mode (there the
+ * check rightly lets it pass) — from a child process run as `nobody`, so that CI, which runs as root, tests it too.
+ */
+function checkAsUser(dir: string): string {
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot) {
+    try {
+      checkReportsFolder(dir, "--reports");
+      return "accepted";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  chmodSync(work, 0o755); // mkdtemp made it 0700: nobody could not even reach the read-only folder
+  const module = fileURLToPath(new URL("./reports-folder.ts", import.meta.url));
+  const script = `import { checkReportsFolder } from ${JSON.stringify(module)};
+try { checkReportsFolder(${JSON.stringify(dir)}, "--reports"); console.log("accepted"); } catch (e) { console.log(e.message); }`;
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    uid: NOBODY,
+    gid: NOBODY,
+    cwd: fileURLToPath(new URL("..", import.meta.url)), // where --import finds tsx
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  if (child.status !== 0) throw new Error(`the check as nobody did not run (${child.status}): ${child.stderr}`);
+  return child.stdout.trim();
+}
