@@ -63,9 +63,10 @@ it("starts almost no test when the signal is aborted before the run starts", asy
 
 it("counts a test stopped while it ran as not verified, not as passed", async () => {
   // Vitest marks the tests under way as skipped when a run is stopped; their outcome so far said "pass" (nothing
-  // had failed yet), and they were reported as passed with no request answered. The webhook tests wait for
-  // deliveries and retries (0.2–0.6 s): stopped at the first result, the others are under way.
-  const { r, seen } = await stoppedRun(["webhook"], "under-way", "at-first-pass");
+  // had failed yet), and they were reported as passed with no request answered. Stopped at the first result
+  // (~0.1 s in), RATE-08's two tests are under way: they wait for a fresh window (1.2–1.3 s). The webhook file
+  // alone left too little (its last tests end ~0.25 s after its first): on a loaded machine the stop came after.
+  const { r, seen } = await stoppedRun(["rate-limit", "webhook"], "under-way", "at-first-pass");
   expect(r.exitCode, seen).toBe(3);
   const { tests } = JSON.parse(readFileSync(join(work, "under-way", "results.json"), "utf8")) as {
     tests: { id: string; state: string; outcome: { verdict: string; unverified?: string } }[];
