@@ -9,6 +9,7 @@ import { childEnv } from "../lib/process-env.js";
 import { cliCommand } from "../lib/cli-command.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
 import { generateSigningKey, writeManifest } from "../reporting/manifest.js";
+import { CLOSED_PORT } from "../robustness/bad-targets.js";
 
 const work = mkdtempSync(join(tmpdir(), "idme-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,13 +24,6 @@ function cli(args: string[], env: Record<string, string> = {}, cwd = projectRoot
   });
   return { ...r, seconds: (Date.now() - started) / 1000 };
 }
-
-/**
- * A port nothing listens on. Not one freed by closing a server of ours: the CLI starts seconds later, and a mock
- * another test file starts meanwhile may take the same ephemeral port (seen once: answered 401, not refused).
- * Port 2: privileged, below the ephemeral range, unused, and not on fetch's list of bad ports (1 is).
- */
-const CLOSED_PORT = 2;
 
 const oneLine = (s: string) => s.trim().split("\n");
 

@@ -14,6 +14,7 @@ import { faultsById } from "../faults/catalogue.js";
 import { startMock } from "../mock/server.js";
 import { verifyManifest } from "../reporting/manifest.js";
 import { createScanner } from "../reporting/secrets-scan.js";
+import { CLOSED_PORT } from "../robustness/bad-targets.js";
 import { HOSTILE_CASES, makeCanaries, startHostileTarget } from "../robustness/hostile-targets.js";
 import { ROLES } from "../mock/types.js";
 import { envelope, PROXY_HEADER, startProxy, VIOLATION_HEADER } from "./proxy.js";
@@ -30,12 +31,8 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function closedPort(): Promise<string> {
-  const s = createServer();
-  const url = await listen(s);
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return url;
-}
+/** Refused: a port of ours freed here may be taken again by another test file's server before the proxy connects. */
+const closedPort = () => `http://127.0.0.1:${CLOSED_PORT}`;
 
 /** A small client session through a proxy in front of a mock with these faults: the certification. */
 async function proxiedSession(faults: string[], opts: { failFastHeader?: boolean } = {}) {
@@ -183,7 +180,7 @@ describe("a client's traffic through the proxy", () => {
   });
 
   it("answers 502 with the error envelope when the upstream is unreachable: could not run (exit 2)", async () => {
-    const upstream = await closedPort();
+    const upstream = closedPort();
     const proxy = await startProxy({ upstream });
     const res = await fetch(`${proxy.url}/api/v2/verification`, { method: "POST", body: "{}" });
     expect(res.status).toBe(502);
