@@ -42,7 +42,30 @@ export class HttpFailure extends Error {
   }
 }
 
-export function sendHttp(r: HttpRequest): Promise<HttpAnswer> {
+/**
+ * A kept-alive connection that broke before any answer came: the server closed it while it was idle, as the request
+ * went out. A server may close an idle connection at any time (RFC 9112 §9.6) — nginx, load balancers and gateways
+ * do after their idle timeout, most without a `Keep-Alive: timeout` hint — and the request then never reached it.
+ */
+class ClosedWhileIdle extends HttpFailure {}
+const CLOSED_WHILE_IDLE = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
+/**
+ * Sends `r`; should a kept-alive connection break before any answer, once more on a new connection (as Go's
+ * net/http does for a connection the server closed while idle). Only then: a reset on a new connection, a timeout,
+ * or a break once the answer has begun is what the target did, and fails the request.
+ */
+export async function sendHttp(r: HttpRequest): Promise<HttpAnswer> {
+  try {
+    return await attempt(r, r.agent);
+  } catch (e) {
+    if (!(e instanceof ClosedWhileIdle)) throw e;
+    return attempt(r, false);
+  }
+}
+
+/** `agent: false`: a connection of its own, not one from the pool. */
+function attempt(r: HttpRequest, agent: Agent | false): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const url = new URL(r.url);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
@@ -58,7 +81,9 @@ export function sendHttp(r: HttpRequest): Promise<HttpAnswer> {
       req.destroy();
       reject(e);
     };
-    const req = send(url, { method: r.method, headers, agent: r.agent as never }, (res) => {
+    let answered = false;
+    const req = send(url, { method: r.method, headers, agent: agent as never }, (res) => {
+      answered = true;
       clearTimeout(responseTimer);
       const chunks: Buffer[] = [];
       let kept = 0;
@@ -87,7 +112,10 @@ export function sendHttp(r: HttpRequest): Promise<HttpAnswer> {
     });
     const responseTimer = setTimeout(() => fail(new HttpFailure(`no answer within ${r.responseMs} ms`, r.responseMs)), r.responseMs);
     const deadline = setTimeout(() => fail(new HttpFailure(`no answer within ${r.deadlineMs} ms`, r.deadlineMs)), r.deadlineMs);
-    req.on("error", (e: NodeJS.ErrnoException) => fail(new HttpFailure(e.code ?? e.message)));
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      const code = e.code ?? e.message;
+      fail(req.reusedSocket && !answered && CLOSED_WHILE_IDLE.has(code) ? new ClosedWhileIdle(code) : new HttpFailure(code));
+    });
     for (const p of parts ?? []) req.write(p);
     req.end();
   });
