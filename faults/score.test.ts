@@ -4,7 +4,7 @@ import { facts, finding, runResult, testResult } from "../lib/result-fixtures.js
 import { buildCertification } from "../reporting/certification.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
 import type { TestResult } from "../run/results.js";
-import { formatTable, judge, judgeVariant, scoreLines } from "./score.js";
+import { couldNotJudge, formatTable, judge, judgeVariant, scoreLines } from "./score.js";
 import type { CatalogueFault, ConformantVariant } from "./types.js";
 
 const fault = { id: "some-fault", title: "t", description: "d", breaks: ["INPUT-PHONE-02"], apply: () => {} } as unknown as CatalogueFault;
@@ -50,6 +50,16 @@ describe("judge", () => {
     expect(
       judge(fault, "first", cert(pass(), { runErrors: [{ kind: "suite-defect", source: "x", message: "SyntaxError" }] }), 5).verdict,
     ).toBe("broken-run");
+  });
+
+  test("a requirement it breaks that could not be judged, and none failed, is not yet a miss: it is run again", () => {
+    const unjudged = testResult("INPUT-PHONE-02", { verdict: "error", unverified: "timeout", reason: "could not judge: too slow" });
+    expect(couldNotJudge(fault, cert([unjudged, testResult("SCHEMA-01"), testResult("AUTH-09")]))).toBe(true);
+    expect(couldNotJudge(fault, cert(pass()))).toBe(false);
+    const caught = testResult("INPUT-PHONE-02", { verdict: "fail", findings: [finding("INPUT-PHONE-02")] });
+    expect(couldNotJudge(fault, cert([caught, unjudged]))).toBe(false);
+    const other = testResult("SCHEMA-01", { verdict: "error", unverified: "timeout", reason: "could not judge" });
+    expect(couldNotJudge(fault, cert([testResult("INPUT-PHONE-02"), other]))).toBe(false);
   });
 
   test("a conformant variant passes only when nothing fails", () => {

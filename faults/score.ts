@@ -49,6 +49,16 @@ export function judge(fault: CatalogueFault, catalogue: string, c: Certification
   };
 }
 
+/**
+ * Nothing the fault breaks failed, and one of those requirements could not be judged (a test in error: a timeout, a
+ * wait the machine made too long): the run says nothing about the fault yet, and detection runs it again.
+ */
+export function couldNotJudge(fault: CatalogueFault, c: Certification): boolean {
+  const breaks = fault.breaks as readonly ReqId[];
+  const judgedHere = c.requirements.filter((r) => breaks.includes(r.id));
+  return !judgedHere.some((r) => r.result === "fail") && judgedHere.some((r) => r.result === "not-verified");
+}
+
 /** A fault whose shadow reached no test (mock/shadows.ts): nothing the suite sends is answered differently. */
 export function unreached(fault: CatalogueFault, catalogue: string): FaultScore {
   return {
