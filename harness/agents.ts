@@ -8,11 +8,19 @@ import { Agent as HttpsAgent } from "node:https";
 
 const agents = new Map<string, HttpAgent>();
 
+/**
+ * An idle connection is closed after this long, before the target closes it: common servers' idle timeouts are
+ * longer (Node and Apache 5 s, load balancers 60 s, nginx 75 s), and a request sent as the server closes an idle
+ * connection fails (harness/http-send.ts sends it again; this makes that rare). An answer may take longer.
+ */
+export const IDLE_CONNECTION_MS = 4000;
+
 export function agentFor(baseUrl: string): HttpAgent {
   const origin = new URL(baseUrl).origin;
   let agent = agents.get(origin);
   if (!agent) {
-    agent = origin.startsWith("https:") ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+    agent = origin.startsWith("https:") ? new HttpsAgent(options) : new HttpAgent(options);
     agents.set(origin, agent);
   }
   return agent;
