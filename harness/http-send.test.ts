@@ -79,3 +79,17 @@ it("fails a request whose kept-alive connection broke once the answer had begun:
   await expect(post()).rejects.toThrow(HttpFailure);
   expect(connections()).toBe(1);
 });
+
+it("an agent's idle timeout (harness/agents.ts) closes idle connections only: a slower answer still arrives", async () => {
+  const server = await rawServer((s) => setTimeout(() => s.write(OK), 300));
+  closers.push(server.close);
+  const agent = new Agent({ keepAlive: true, timeout: 100 });
+  agents.push(agent);
+  const post = () =>
+    sendHttp({ method: "POST", url: server.url, headers: {}, body: Buffer.from("{}"), agent, responseMs: 2000, deadlineMs: 4000 });
+  expect((await post()).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(Object.values(agent.freeSockets).flat()).toHaveLength(0);
+  expect((await post()).status).toBe(200);
+  expect(server.connections()).toBe(2);
+});
