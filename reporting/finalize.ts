@@ -17,7 +17,6 @@ import type { AllureEngine } from "./allure-engine.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
 import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
-import { renderJunit } from "./junit.js";
 import { type Manifest, signingKeyFingerprint, writeManifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
 import { type RunFacts, runFacts } from "./run-facts.js";
@@ -120,6 +119,10 @@ export interface ArtifactInput {
 /** Writes every artifact from a certified result, the manifest last (it hashes everything else). */
 export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "certification">> {
   const { result, certification, paths } = a;
+  // Loaded here, not with the CLI: xmlbuilder2 takes ~60–75 ms to load, which then overlaps Allure's work instead
+  // of the run's start.
+  const junit = import("./junit.js");
+  junit.catch(() => {}); // awaited below, where a failure is this function's
   // certification.md first: the HTML report attaches it.
   writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
   const allureFiles = a.html || a.allureResults ? allureResultFiles(result, certification) : [];
@@ -146,7 +149,7 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
   writeFileSync(paths.coverageJson, json(coverage));
   writeFileSync(paths.coverageMd, renderCoverageMd(coverage));
   writeFileSync(paths.certificationJson, json(a.certificationJson ?? certification));
-  writeFileSync(paths.junit, renderJunit(result, certification, a.junitName));
+  writeFileSync(paths.junit, (await junit).renderJunit(result, certification, a.junitName));
   copyFileSync(join(packageRoot, "docs", "decisions.md"), paths.decisions);
   if (a.vitestLog !== undefined) writeFileSync(paths.vitestLog, a.vitestLog);
 
