@@ -20,6 +20,7 @@ import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import type { OutputOptions } from "./options.js";
 import { checkReportsFolder } from "./reports-folder.js";
+import { preloadReportWriters } from "../reporting/report-modules.js";
 
 export interface RunIo {
   out: (text: string) => void;
@@ -102,9 +103,15 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   let result: Awaited<ReturnType<typeof runSuite>>;
   // Allure's own process (reporting/allure-engine.ts), ended with the run.
   const allureEngine = output.html ? (io.allureEngine ?? startAllureEngine(io.env)) : undefined;
+  // The report writers load from the first test result on (reporting/report-modules.ts).
+  let writersLoading = false;
   try {
     result = await runSuite(plan, {
-      onTest: (_p, t) => console.onTest(t),
+      onTest: (_p, t) => {
+        if (!writersLoading) preloadReportWriters(output);
+        writersLoading = true;
+        console.onTest(t);
+      },
       onFiles: (done, total) => console.onFiles(done, total),
       signal: io.signal,
       vitestOutput: log.stream,

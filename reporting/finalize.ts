@@ -11,14 +11,13 @@ import type { RunPlan } from "../run/plan.js";
 import type { Profile } from "../run/profile.js";
 import type { RunResult } from "../run/results.js";
 import { scopeOf } from "../run/shards.js";
-import { allureResultFiles, writeAllureResults } from "./allure-results.js";
-import { generateAllureReport } from "./allure-generate.js";
 import type { AllureEngine } from "./allure-engine.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
 import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
 import { type Manifest, signingKeyFingerprint, writeManifest } from "./manifest.js";
 import type { ArtifactPaths } from "./paths.js";
+import { htmlReportWriters, junitWriter } from "./report-modules.js";
 import { type RunFacts, runFacts } from "./run-facts.js";
 import { specFacts } from "./spec-facts.js";
 
@@ -119,29 +118,29 @@ export interface ArtifactInput {
 /** Writes every artifact from a certified result, the manifest last (it hashes everything else). */
 export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "certification">> {
   const { result, certification, paths } = a;
-  // Loaded here, not with the CLI: xmlbuilder2 takes ~60–75 ms to load, which then overlaps Allure's work instead
-  // of the run's start.
-  const junit = import("./junit.js");
+  const junit = junitWriter();
   junit.catch(() => {}); // awaited below, where a failure is this function's
+  const allure = a.html || a.allureResults ? await htmlReportWriters() : undefined;
   // certification.md first: the HTML report attaches it.
   writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
-  const allureFiles = a.html || a.allureResults ? allureResultFiles(result, certification) : [];
+  const allureFiles = allure ? allure.allureResultFiles(result, certification) : [];
   // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
   // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).
-  if (a.allureResults) await writeAllureResults(paths.allureResults, allureFiles);
+  if (a.allureResults && allure) await allure.writeAllureResults(paths.allureResults, allureFiles);
   const started = Date.now();
   // Allure works in its own process (reporting/allure-engine.ts) while this one writes the other artifacts.
-  const html = a.html
-    ? generateAllureReport({
-        results: { files: allureFiles },
-        outputDir: paths.allureReport,
-        historyPath: paths.history,
-        verdict: certification,
-        requirementsPage: { certification, tests: result.tests },
-        globalAttachments: [paths.certificationMd],
-        ...(a.allureEngine ? { engine: a.allureEngine } : {}),
-      })
-    : undefined;
+  const html =
+    allure && a.html
+      ? allure.generateAllureReport({
+          results: { files: allureFiles },
+          outputDir: paths.allureReport,
+          historyPath: paths.history,
+          verdict: certification,
+          requirementsPage: { certification, tests: result.tests },
+          globalAttachments: [paths.certificationMd],
+          ...(a.allureEngine ? { engine: a.allureEngine } : {}),
+        })
+      : undefined;
   // Awaited below; should a write here throw first, its failure is this function's, not an unhandled one.
   html?.catch(() => {});
   writeFileSync(paths.results, json(result));
