@@ -20,7 +20,7 @@ import { runFacts } from "../reporting/run-facts.js";
 import { runSuite, runSuites } from "../run/launcher.js";
 import { buildPlan, type PlanRequest, type RunPlan } from "../run/plan.js";
 import type { RunResult, ShadowReach } from "../run/results.js";
-import { couldNotJudge, type FaultScore, judge, judgeVariant, unreached, type VariantScore } from "./score.js";
+import { couldNotJudge, type FaultScore, judge, judgeVariant, unreached, type VariantScore, variantUnjudged } from "./score.js";
 import type { CatalogueFault, ConformantVariant } from "./types.js";
 
 export const DEFAULT_SEED = 20240501;
@@ -171,13 +171,16 @@ export async function detectFaults(options: DetectionOptions): Promise<Detection
     // A fault missed because a requirement it breaks could not be judged (rate windows, webhook retries: the
     // launch's ~250 plans load the machine) is run again, alone with the others like it: "could not judge" is not
     // "missed". Seen in `npm test`: three rate-limit faults, RATE-02 and RATE-06 not verified, caught when run again.
-    const unjudged = faultPlans.filter(({ fault, plan }) => couldNotJudge(fault, certify(plan, byId.get(plan.id) as RunResult)));
+    // Variants alike: a test in error says nothing about the variant yet.
+    const certified = (plan: RunPlan) => certify(plan, byId.get(plan.id) as RunResult);
+    const unjudged = [
+      ...faultPlans.filter(({ fault, plan }) => couldNotJudge(fault, certified(plan))).map((p) => p.plan),
+      ...variantPlans.flatMap(({ plan }) => (plan && variantUnjudged(certified(plan)) ? [plan] : [])),
+    ];
     if (unjudged.length) {
-      progress(
-        `again, alone: ${unjudged.length} fault(s) whose requirements could not be judged: ${unjudged.map((p) => p.plan.id).join(", ")}`,
-      );
+      progress(`again, alone: ${unjudged.length} plan(s) whose requirements could not be judged: ${unjudged.map((p) => p.id).join(", ")}`);
       const again = await runSuites(
-        unjudged.map((p) => ({ ...p.plan, id: `again:${p.plan.id}` })),
+        unjudged.map((p) => ({ ...p, id: `again:${p.id}` })),
         { maxWorkers: options.maxWorkers },
       );
       for (const r of again) byId.set(r.planId.slice("again:".length), r);

@@ -4,7 +4,7 @@ import { facts, finding, runResult, testResult } from "../lib/result-fixtures.js
 import { buildCertification } from "../reporting/certification.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
 import type { TestResult } from "../run/results.js";
-import { couldNotJudge, formatTable, judge, judgeVariant, scoreLines } from "./score.js";
+import { couldNotJudge, formatTable, judge, judgeVariant, scoreLines, variantUnjudged } from "./score.js";
 import type { CatalogueFault, ConformantVariant } from "./types.js";
 
 const fault = { id: "some-fault", title: "t", description: "d", breaks: ["INPUT-PHONE-02"], apply: () => {} } as unknown as CatalogueFault;
@@ -74,6 +74,22 @@ describe("judge", () => {
       ]),
     );
     expect([alarm.passes, alarm.failing]).toEqual([false, ["AUTH-09"]]);
+  });
+
+  test("a variant with a test in error does not pass (its user's verdict would be incomplete) and is run again", () => {
+    const variant = { id: "v", title: "t", description: "d", deviations: ["x"], apply: () => {} } as ConformantVariant;
+    const unjudged = cert([
+      testResult("INPUT-PHONE-02", { verdict: "error", unverified: "timeout", reason: "could not judge: too slow" }),
+      testResult("SCHEMA-01"),
+      testResult("AUTH-09"),
+    ]);
+    const s = judgeVariant(variant, unjudged);
+    expect([s.passes, s.failing]).toEqual([false, []]);
+    expect(s.summary).toContain("1 test(s) in error: INPUT-PHONE-02");
+    expect(variantUnjudged(unjudged)).toBe(true);
+    expect(variantUnjudged(cert(pass()))).toBe(false);
+    const alarm = cert([testResult("AUTH-09", { verdict: "fail", findings: [finding("AUTH-09")] }), testResult("INPUT-PHONE-02")]);
+    expect(variantUnjudged(alarm)).toBe(false);
   });
 
   test("the table and the score lines name each catalogue's detection and precision", () => {

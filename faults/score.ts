@@ -59,6 +59,11 @@ export function couldNotJudge(fault: CatalogueFault, c: Certification): boolean 
   return !judgedHere.some((r) => r.result === "fail") && judgedHere.some((r) => r.result === "not-verified");
 }
 
+/** A variant's run with tests in error and nothing failed: it says nothing yet, and detection runs it again. */
+export function variantUnjudged(c: Certification): boolean {
+  return failedRequirements(c).length === 0 && c.totals.tests.error > 0;
+}
+
 /** A fault whose shadow reached no test (mock/shadows.ts): nothing the suite sends is answered differently. */
 export function unreached(fault: CatalogueFault, catalogue: string): FaultScore {
   return {
@@ -88,9 +93,12 @@ export function judgeVariant(variant: ConformantVariant, c?: Certification): Var
   if (!c) return { variant, passes: true, failing: [], verdict: "conformant", summary: "no test reached it" };
   const failing = failedRequirements(c);
   // A run of only the tests the variant reaches leaves the others unverified: what counts is that nothing
-  // failed and nothing was blocked (a conformant target must be verifiable too).
-  const passes = c.verdict !== "could-not-run" && failing.length === 0 && c.totals.tests.blocked === 0;
-  return { variant, passes, failing, verdict: c.verdict, summary: c.summary };
+  // failed, nothing was blocked and no test it ran was in error (a conformant target must be verifiable too: a
+  // test that cannot judge it would make the user's verdict incomplete).
+  const { blocked, error } = c.totals.tests;
+  const passes = c.verdict !== "could-not-run" && failing.length === 0 && blocked === 0 && error === 0;
+  const inError = error ? ` (${error} test(s) in error: ${c.notVerifiedMust.map((n) => n.id).join(", ") || "no MUST"})` : "";
+  return { variant, passes, failing, verdict: c.verdict, summary: `${c.summary}${inError}` };
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
