@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { skipReason } from "../harness/conformance.js";
 import { loadProfile, parseProfile, ProfileError } from "./profile.js";
@@ -65,6 +67,19 @@ test("an empty standard input, or a profile with no document, says it is empty",
   const empty = "is empty (no YAML or JSON document in it); start from a copy of profiles/sandbox.yaml";
   for (const text of ["", "# only a comment\n"]) expect(() => parseProfile(text, "p.yaml")).toThrow(new ProfileError("p.yaml", [empty]));
   expect(() => loadProfile("-", () => "# a comment\n")).toThrow(new ProfileError("(standard input)", [empty]));
+});
+
+test("a profile that cannot be read says why: no file, a folder, standard input that failed", () => {
+  expect(() => loadProfile(join(tmpdir(), "no-such-profile.yaml"))).toThrow(/no-such-profile\.yaml: file not found$/);
+  expect(() => loadProfile(tmpdir())).toThrow(/: is a folder; name the profile file in it/);
+  const eagain = () => {
+    throw Object.assign(new Error("read EAGAIN"), { code: "EAGAIN" });
+  };
+  expect(() => loadProfile("-", eagain)).toThrow(
+    new ProfileError("(standard input)", [
+      "standard input could not be read (EAGAIN); pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)",
+    ]),
+  );
 });
 
 test("skipReason names the missing role, capability, strict switch or profile field", () => {

@@ -133,13 +133,23 @@ export interface LoadedProfile {
 
 const STDIN = "(standard input)";
 
+/** Why the profile's bytes could not be read, and what to do instead. */
+function unreadable(path: string, code: string | undefined): string {
+  if (path === "-")
+    return `standard input could not be read (${code ?? "unknown error"}); pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)`;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EISDIR") return "is a folder; name the profile file in it (e.g. profiles/sandbox.yaml)";
+  if (code === "EACCES" || code === "EPERM") return "cannot be read (permission denied)";
+  return `cannot be read (${code ?? "unknown error"})`;
+}
+
 /** Reads a profile file, or standard input for "-" (`readStdin` is injectable for tests). */
 export function loadProfile(path: string, readStdin: () => string = () => readFileSync(0, "utf8")): LoadedProfile {
   let text: string;
   try {
     text = path === "-" ? readStdin() : readFileSync(path, "utf8");
-  } catch {
-    throw new ProfileError(path, [path === "-" ? "nothing could be read from standard input" : "file not found"]);
+  } catch (e) {
+    throw new ProfileError(path === "-" ? STDIN : path, [unreadable(path, (e as NodeJS.ErrnoException).code)]);
   }
   if (path === "-" && text.trim() === "")
     throw new ProfileError(STDIN, [
