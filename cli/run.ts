@@ -108,8 +108,10 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   try {
     result = await runSuite(plan, {
       onTest: (_p, t) => {
-        if (!writersLoading) preloadReportWriters(output);
-        writersLoading = true;
+        if (!writersLoading) {
+          writersLoading = true;
+          preloadReportWriters(output);
+        }
         console.onTest(t);
       },
       onFiles: (done, total) => console.onFiles(done, total),
