@@ -53,7 +53,13 @@ export function loadFixturesFile(path: string): FixturesInput {
     text = readFileSync(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FixturesError(path, [code === "ENOENT" ? "file not found" : `cannot be read (${code})`]);
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder; name the fixtures file in it (e.g. profiles/mock-fixtures.example.yaml)"
+          : `cannot be read (${code})`;
+    throw new FixturesError(path, [why]);
   }
   return parseFixtures(text, path);
 }

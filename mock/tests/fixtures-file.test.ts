@@ -76,6 +76,7 @@ describe("fixtures files", () => {
 
   it("a missing file says so", () => {
     expect(() => loadFixturesFile(join(packageRoot, "nope.yaml"))).toThrow(/nope\.yaml: file not found$/);
+    expect(() => loadFixturesFile(join(packageRoot, "profiles"))).toThrow(/profiles: is a folder; name the fixtures file in it/);
   });
 
   it("the schema's products and persona outcomes are the mock's and the spec's", () => {
