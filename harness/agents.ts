@@ -15,12 +15,14 @@ const agents = new Map<string, HttpAgent>();
  */
 export const IDLE_CONNECTION_MS = 4000;
 
+/** The options of every kept-alive agent of the project: the suite's (below) and the proxy's upstream one. */
+export const KEPT_ALIVE = { keepAlive: true, timeout: IDLE_CONNECTION_MS } as const;
+
 export function agentFor(baseUrl: string): HttpAgent {
   const origin = new URL(baseUrl).origin;
   let agent = agents.get(origin);
   if (!agent) {
-    const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
-    agent = origin.startsWith("https:") ? new HttpsAgent(options) : new HttpAgent(options);
+    agent = origin.startsWith("https:") ? new HttpsAgent(KEPT_ALIVE) : new HttpAgent(KEPT_ALIVE);
     agents.set(origin, agent);
   }
   return agent;

@@ -3,6 +3,7 @@
 import { Agent } from "node:http";
 import { type AddressInfo, createServer, type Socket } from "node:net";
 import { afterEach, expect, it } from "vitest";
+import { agentFor, IDLE_CONNECTION_MS, KEPT_ALIVE } from "./agents.js";
 import { HttpFailure, sendHttp } from "./http-send.js";
 
 const OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
@@ -80,10 +81,14 @@ it("fails a request whose kept-alive connection broke once the answer had begun:
   expect(connections()).toBe(1);
 });
 
-it("an agent's idle timeout (harness/agents.ts) closes idle connections only: a slower answer still arrives", async () => {
+it("the suite's agents close a connection idle for IDLE_CONNECTION_MS, and only an idle one: a slower answer still arrives", async () => {
+  // Node keeps an agent's options on it (not in its types).
+  const { options } = agentFor("http://127.0.0.1:1/") as unknown as { options: object };
+  expect(options).toMatchObject({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+  // The same options with the idle time shortened to 100 ms, answers taking 300 ms.
   const server = await rawServer((s) => setTimeout(() => s.write(OK), 300));
   closers.push(server.close);
-  const agent = new Agent({ keepAlive: true, timeout: 100 });
+  const agent = new Agent({ ...KEPT_ALIVE, timeout: 100 });
   agents.push(agent);
   const post = () =>
     sendHttp({ method: "POST", url: server.url, headers: {}, body: Buffer.from("{}"), agent, responseMs: 2000, deadlineMs: 4000 });

@@ -12,6 +12,7 @@ import { parseConfigText } from "../lib/config-text.js";
 import { mergeFixtures } from "./fixtures.js";
 import { fixturesSchemaPath } from "./fixtures-schema.js";
 import type { FixturesInput } from "./types.js";
+import { unreadableFile } from "../lib/unreadable-file.js";
 
 /** Fixtures that cannot be used; `problems` lists every reason, one line each. */
 export class FixturesError extends Error {
@@ -52,14 +53,7 @@ export function loadFixturesFile(path: string): FixturesInput {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "file not found"
-        : code === "EISDIR"
-          ? "is a folder; name the fixtures file in it (e.g. profiles/mock-fixtures.example.yaml)"
-          : `cannot be read (${code})`;
-    throw new FixturesError(path, [why]);
+    throw new FixturesError(path, [unreadableFile((e as NodeJS.ErrnoException).code, "profiles/mock-fixtures.example.yaml")]);
   }
   return parseFixtures(text, path);
 }

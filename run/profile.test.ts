@@ -71,7 +71,7 @@ test("an empty standard input, or a profile with no document, says it is empty",
 
 test("a profile that cannot be read says why: no file, a folder, standard input that failed", () => {
   expect(() => loadProfile(join(tmpdir(), "no-such-profile.yaml"))).toThrow(/no-such-profile\.yaml: file not found$/);
-  expect(() => loadProfile(tmpdir())).toThrow(/: is a folder; name the profile file in it/);
+  expect(() => loadProfile(tmpdir())).toThrow(/: is a folder; name the file in it \(e\.g\. profiles\/sandbox\.yaml\)$/);
   const eagain = () => {
     throw Object.assign(new Error("read EAGAIN"), { code: "EAGAIN" });
   };

@@ -16,6 +16,7 @@ import { profileSchemaPath } from "./profile-schema.js";
 
 // The roles are the mock's (the same names in the mock, the profiles and the suite).
 import { ROLES as roles, type Role } from "../mock/types.js";
+import { unreadableFile } from "../lib/unreadable-file.js";
 export { roles, type Role };
 
 export interface Profile {
@@ -137,10 +138,7 @@ const STDIN = "(standard input)";
 function unreadable(path: string, code: string | undefined): string {
   if (path === "-")
     return `standard input could not be read (${code ?? "unknown error"}); pipe the profile into it (--profile - < my-target.yaml) or name its file (--profile my-target.yaml)`;
-  if (code === "ENOENT") return "file not found";
-  if (code === "EISDIR") return "is a folder; name the profile file in it (e.g. profiles/sandbox.yaml)";
-  if (code === "EACCES" || code === "EPERM") return "cannot be read (permission denied)";
-  return `cannot be read (${code ?? "unknown error"})`;
+  return unreadableFile(code, "profiles/sandbox.yaml");
 }
 
 /** Reads a profile file, or standard input for "-" (`readStdin` is injectable for tests). */

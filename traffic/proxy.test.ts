@@ -31,9 +31,6 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Refused: a port of ours freed here may be taken again by another test file's server before the proxy connects. */
-const closedPort = () => `http://127.0.0.1:${CLOSED_PORT}`;
-
 /** A small client session through a proxy in front of a mock with these faults: the certification. */
 async function proxiedSession(faults: string[], opts: { failFastHeader?: boolean } = {}) {
   const mock = await startMock({ faults: faultsById(faults) });
@@ -180,7 +177,7 @@ describe("a client's traffic through the proxy", () => {
   });
 
   it("answers 502 with the error envelope when the upstream is unreachable: could not run (exit 2)", async () => {
-    const upstream = closedPort();
+    const upstream = `http://127.0.0.1:${CLOSED_PORT}`; // refused (robustness/bad-targets.ts)
     const proxy = await startProxy({ upstream });
     const res = await fetch(`${proxy.url}/api/v2/verification`, { method: "POST", body: "{}" });
     expect(res.status).toBe(502);

@@ -40,7 +40,7 @@ import { matchRequest } from "./match.js";
 import { boundaryOf, MultipartScanner } from "./multipart-scan.js";
 import { buildRecord, type CapturedRequest, PREVIEW_LIMIT, redactRecord, type RequestBody } from "./record.js";
 import { TrafficSecrets } from "./secrets.js";
-import { IDLE_CONNECTION_MS } from "../harness/agents.js";
+import { KEPT_ALIVE } from "../harness/agents.js";
 
 export const VIOLATION_HEADER = "x-idme-conformance-violation";
 export const PROXY_HEADER = "x-idme-conformance-proxy";
@@ -166,7 +166,7 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   const upstreamBase = `${upstream.origin}${prefix}`;
   const secure = upstream.protocol === "https:";
   // Idle upstream connections closed before the upstream closes them (a request sent as it does would fail).
-  const agentOptions = { keepAlive: true, maxSockets: limits.maxConnections, timeout: IDLE_CONNECTION_MS };
+  const agentOptions = { ...KEPT_ALIVE, maxSockets: limits.maxConnections };
   const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
   const secrets = new TrafficSecrets(o.env ?? {});

@@ -76,7 +76,9 @@ describe("fixtures files", () => {
 
   it("a missing file says so", () => {
     expect(() => loadFixturesFile(join(packageRoot, "nope.yaml"))).toThrow(/nope\.yaml: file not found$/);
-    expect(() => loadFixturesFile(join(packageRoot, "profiles"))).toThrow(/profiles: is a folder; name the fixtures file in it/);
+    expect(() => loadFixturesFile(join(packageRoot, "profiles"))).toThrow(
+      /profiles: is a folder; name the file in it \(e\.g\. profiles\/mock-fixtures\.example\.yaml\)$/,
+    );
   });
 
   it("the schema's products and persona outcomes are the mock's and the spec's", () => {
