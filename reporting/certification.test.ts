@@ -112,6 +112,16 @@ describe("certification", () => {
     expect(both.verdict).toBe("non-conformant");
   });
 
+  it("says a requirement none of whose tests ran was not verified because the run was stopped, when it was", () => {
+    const stopped = { interrupted: true, runErrors: [{ kind: "interrupted" as const, source: "launcher", message: "stopped" }] };
+    const ran = all().filter((t) => t.requirement !== "RATE-06");
+    expect(entry(cert(ran, stopped), "RATE-06")).toMatchObject({
+      result: "not-verified",
+      reason: "the run was stopped before a test or an examined answer verified it",
+    });
+    expect(entry(cert(ran), "RATE-06")).toMatchObject({ result: "not-verified", reason: "no test and no examined answer verified it" });
+  });
+
   it("a requirement enforced only by a standard check is verified by the answers the check examined", () => {
     const c = cert([testResult("AUTH-01", { checked: { schema_conformant: 3 } })], {}, mock, ["AUTH-01", "SCHEMA-10"]);
     expect(entry(c, "SCHEMA-10")).toMatchObject({ result: "pass" });

@@ -79,6 +79,7 @@ function judge(
   charged: RequirementEntry["chargedBy"],
   selected: boolean,
   examined: number,
+  interrupted: boolean,
 ): Omit<RequirementEntry, keyof Requirement | "level" | "declaredLevel" | "chargedBy"> & { result: ReqResult; reason: string } {
   const tests = own.map((t) => ({
     id: t.id,
@@ -101,7 +102,10 @@ function judge(
   if (own.length === 0) {
     // Enforced only by a standard check: verified by every answer of the run the check examined.
     if (examined > 0) return entry("pass", `verified by the standard check on ${examined} answer(s)`);
-    return entry("not-verified", "no test and no examined answer verified it");
+    return entry(
+      "not-verified",
+      interrupted ? "the run was stopped before a test or an examined answer verified it" : "no test and no examined answer verified it",
+    );
   }
   if (inScope.length === 0) return entry("out-of-scope", firstLine(own[0].outcome.reason) || "the profile leaves it out");
   const unverified = inScope.filter((t) => t.outcome.verdict !== "pass" && t.outcome.verdict !== "observed");
@@ -151,7 +155,7 @@ export function buildCertification({ result, facts, profile, selected }: Certifi
       text: req.text,
       ...(req.decision ? { decision: req.decision } : {}),
       chargedBy,
-      ...judge(req, level, byReq.get(req.id) ?? [], chargedBy, chosen.has(req.id), examinedFor(req.id)),
+      ...judge(req, level, byReq.get(req.id) ?? [], chargedBy, chosen.has(req.id), examinedFor(req.id), result.interrupted),
     };
   });
 
