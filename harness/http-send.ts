@@ -5,7 +5,7 @@
  * us; a conformance suite must see the bytes the target sent.
  */
 import { randomBytes } from "node:crypto";
-import { type Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { type Agent, type ClientRequest, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 
 /** Kept bytes of an answer: a 50 MB answer from a broken target must not fill memory. */
@@ -49,6 +49,10 @@ export class HttpFailure extends Error {
  */
 class ClosedWhileIdle extends HttpFailure {}
 const CLOSED_WHILE_IDLE = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
+/** The request's connection was a kept-alive one the server closed while idle, before any answer: worth one resend. */
+export const closedWhileIdle = (req: ClientRequest, answered: boolean, code: string): boolean =>
+  req.reusedSocket && !answered && CLOSED_WHILE_IDLE.has(code);
 
 /**
  * Sends `r`; should a kept-alive connection break before any answer, once more on a new connection (as Go's
@@ -114,7 +118,7 @@ function attempt(r: HttpRequest, agent: Agent | false): Promise<HttpAnswer> {
     const deadline = setTimeout(() => fail(new HttpFailure(`no answer within ${r.deadlineMs} ms`, r.deadlineMs)), r.deadlineMs);
     req.on("error", (e: NodeJS.ErrnoException) => {
       const code = e.code ?? e.message;
-      fail(req.reusedSocket && !answered && CLOSED_WHILE_IDLE.has(code) ? new ClosedWhileIdle(code) : new HttpFailure(code));
+      fail(closedWhileIdle(req, answered, code) ? new ClosedWhileIdle(code) : new HttpFailure(code));
     });
     for (const p of parts ?? []) req.write(p);
     req.end();

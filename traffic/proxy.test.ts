@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -187,6 +187,38 @@ describe("a client's traffic through the proxy", () => {
     const { certification: c } = trafficCertification(judgeCapture(await proxy.close(), {}), "proxy");
     expect(c.verdict).toBe("could-not-run");
     expect(exitCodeOf(c.verdict)).toBe(2);
+  });
+
+  it("sends a GET once more on a new connection when the upstream closed the kept-alive one while idle; a POST gets the 502", async () => {
+    // Answers the first request of each connection, keeping it alive, and closes it at the second without an
+    // answer: the race of a server closing an idle connection as a request goes out on it, made certain.
+    let requests = 0;
+    const upstream = createNetServer((socket) => {
+      let seen = 0;
+      socket.on("data", (d: Buffer) => {
+        for (let i = d.indexOf("\r\n\r\n"); i !== -1; i = d.indexOf("\r\n\r\n", i + 4)) {
+          requests++;
+          if (++seen === 1) socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}");
+          else socket.destroy();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const proxy = await startProxy({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` });
+    try {
+      expect((await fetch(`${proxy.url}/health`)).status).toBe(200);
+      // On the kept-alive connection, closed at it; then on a new one.
+      expect((await fetch(`${proxy.url}/health`)).status).toBe(200);
+      expect(requests).toBe(3);
+      expect((await fetch(`${proxy.url}/health`)).status).toBe(200); // a new kept-alive connection
+      const posted = await post(`${proxy.url}/api/v2/verification`, Buffer.from("{}"), { "content-type": "application/json" });
+      expect(posted.status).toBe(502);
+      expect(posted.headers[PROXY_HEADER]).toBe("upstream-unreachable");
+      expect(requests).toBe(5);
+    } finally {
+      await proxy.close();
+      await new Promise<void>((resolve) => upstream.close(() => resolve()));
+    }
   });
 
   it("bounds the wait for the upstream (504) and the request body (413), each with the envelope", async () => {

@@ -41,6 +41,7 @@ import { boundaryOf, MultipartScanner } from "./multipart-scan.js";
 import { buildRecord, type CapturedRequest, PREVIEW_LIMIT, redactRecord, type RequestBody } from "./record.js";
 import { TrafficSecrets } from "./secrets.js";
 import { KEPT_ALIVE } from "../harness/agents.js";
+import { closedWhileIdle } from "../harness/http-send.js";
 
 export const VIOLATION_HEADER = "x-idme-conformance-violation";
 export const PROXY_HEADER = "x-idme-conformance-proxy";
@@ -312,16 +313,45 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
         noAnswer("timeout", `no complete answer within ${limits.upstreamDeadlineMs} ms`);
       }, limits.upstreamDeadlineMs);
 
-      up = send(targetUrl, { method, headers: endToEnd(req.rawHeaders, { host: upstream.host }), agent: agent as never });
-      up.on("finish", () => {
-        responseTimer = setTimeout(() => {
-          up?.destroy();
-          noAnswer("timeout", `no answer within ${limits.upstreamResponseMs} ms of the request`);
-        }, limits.upstreamResponseMs);
-      });
-      up.on("error", (e: NodeJS.ErrnoException) => {
-        if (!finished) noAnswer("unreachable", e.code ?? e.message);
-      });
+      // A request without a body whose kept-alive connection the upstream closed while idle, before any answer, is
+      // sent once more on a new connection (as harness/http-send.ts does): the upstream never saw it. Others (their
+      // body is streamed through, not kept) get the 502.
+      const resendable =
+        (method === "GET" || method === "HEAD") && headers["transfer-encoding"] === undefined && (headers["content-length"] ?? "0") === "0";
+      const sendUpstream = (pooled: boolean) => {
+        const u = send(targetUrl, {
+          method,
+          headers: endToEnd(req.rawHeaders, { host: upstream.host }),
+          agent: (pooled ? agent : false) as never,
+        });
+        up = u;
+        let answered = false;
+        u.on("finish", () => {
+          clearTimeout(responseTimer);
+          responseTimer = setTimeout(() => {
+            up?.destroy();
+            noAnswer("timeout", `no answer within ${limits.upstreamResponseMs} ms of the request`);
+          }, limits.upstreamResponseMs);
+        });
+        u.on("error", (e: NodeJS.ErrnoException) => {
+          if (finished) return;
+          const code = e.code ?? e.message;
+          if (pooled && resendable && closedWhileIdle(u, answered, code)) {
+            clearTimeout(responseTimer);
+            req.unpipe(u);
+            const again = sendUpstream(false);
+            if (req.readableEnded) again.end();
+            else req.pipe(again);
+            return;
+          }
+          noAnswer("unreachable", code);
+        });
+        u.on("response", (ures) => {
+          answered = true;
+          onAnswer(ures);
+        });
+        return u;
+      };
       // The client went away before its answer was complete: nothing to judge.
       res.on("close", () => {
         if (finished) return;
@@ -336,7 +366,7 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
         finish();
       });
 
-      up.on("response", (ures) => {
+      const onAnswer = (ures: IncomingMessage) => {
         clearTimeout(responseTimer);
         const status = ures.statusCode ?? 502;
         const raw = endToEnd(ures.rawHeaders);
@@ -420,8 +450,8 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
           });
           finish();
         });
-      });
-      req.pipe(up);
+      };
+      req.pipe(sendUpstream(true));
     });
 
   const server: Server = createServer((req, res) => {
