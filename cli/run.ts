@@ -20,7 +20,7 @@ import { shardAreas } from "../run/shards.js";
 import { CannotRunError } from "./errors.js";
 import type { OutputOptions } from "./options.js";
 import { checkReportsFolder } from "./reports-folder.js";
-import { preloadReportWriters } from "../reporting/report-modules.js";
+import { feedHtmlReport, preloadReportWriters } from "../reporting/report-modules.js";
 
 export interface RunIo {
   out: (text: string) => void;
@@ -108,6 +108,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const allureEngine = output.html ? (io.allureEngine ?? startAllureEngine(io.env)) : undefined;
   // The report writers load from the first test result on (reporting/report-modules.ts).
   let writersLoading = false;
+  const feed = allureEngine ? feedHtmlReport(allureEngine, { outputDir: paths.allureReport, historyPath: paths.history }) : undefined;
   try {
     const { runSuite } = await launcher;
     result = await runSuite(plan, {
@@ -116,6 +117,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
           writersLoading = true;
           preloadReportWriters(output);
         }
+        feed?.add(t);
         console.onTest(t);
       },
       onFiles: (done, total) => console.onFiles(done, total),
@@ -124,12 +126,14 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
     });
   } catch (e) {
     await cleared.remove();
+    (await feed?.report())?.drop();
     await allureEngine?.close();
     if (e instanceof PreflightError) throw new CannotRunError(e.message);
     throw new CannotRunError(`suite defect: the launcher failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
   }
   let reports: Awaited<ReturnType<typeof writeReports>>;
   let notCleared: Error | undefined;
+  const liveReport = await feed?.report();
   try {
     reports = await writeReports({
       plan,
@@ -139,8 +143,10 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
       allureResults: output.allureResults,
       vitestLog: log.text(),
       ...(allureEngine ? { allureEngine } : {}),
+      ...(liveReport ? { liveReport } : {}),
     });
   } finally {
+    liveReport?.drop();
     notCleared = await cleared.remove();
     await allureEngine?.close();
   }

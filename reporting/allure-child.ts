@@ -1,6 +1,6 @@
-/** The child process of reporting/allure-engine.ts: loads Allure at once, then runs each work it is sent. */
-import { loadAllure, runAllureWork } from "./allure-work.js";
-import type { AllureWork } from "./allure-work.js";
+/** The child process of reporting/allure-engine.ts: loads Allure at once, then runs each work it is sent, and answers the whole reports and the fed reports' finish. */
+import { allureWorker, type LiveFinish, type LivePost } from "./allure-live-work.js";
+import { type AllureWork, loadAllure } from "./allure-work.js";
 
 // It runs in a process group of its own (allure-engine.ts), out of reach of Ctrl-C and a CI system's cancel; these
 // handlers keep it alive should one be sent to it all the same. The run decides what happens — it still writes its
@@ -10,6 +10,8 @@ process.on("SIGINT", () => {});
 process.on("SIGTERM", () => {});
 process.on("disconnect", () => process.exit(0));
 void loadAllure().catch(() => {}); // a failure is reported by the work that needs Allure
-process.on("message", async (work: AllureWork) => {
-  process.send?.(await runAllureWork(work));
+const worker = allureWorker();
+process.on("message", async (m: AllureWork | LiveFinish | LivePost) => {
+  if ("live" in m && m.live !== "finish") worker.post(m);
+  else process.send?.(await worker.run(m));
 });

@@ -5,7 +5,7 @@
  * process runs dist/reporting/allure-child.js): `npm test` builds dist/ first; skipped when it is stale.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,7 +14,9 @@ import { distIsFresh } from "../bin/sources-hash.mjs";
 import { packageRoot } from "../lib/paths.js";
 import { childEnv } from "../lib/process-env.js";
 import { allureEnv } from "./allure-engine.js";
-import { fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
+import { exchangeOf } from "../lib/exchange-fixtures.js";
+import { runResult } from "../lib/result-fixtures.js";
+import { fixtureRun, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
 import { generateAllureReport } from "./allure-generate.js";
 
 const dir = mkdtempSync(join(tmpdir(), "idme-allure-engine-"));
@@ -51,6 +53,56 @@ describe("Allure's process", () => {
       }
     },
     60_000,
+  );
+
+  it.skipIf(!distIsFresh(packageRoot))(
+    "builds a report fed while the run lasts in its own process",
+    async () => {
+      const { allureProcess } = await compiled();
+      const { LiveAllureReport } = (await import(
+        join(packageRoot, "dist", "reporting", "allure-live.js")
+      )) as typeof import("./allure-live.js");
+      const engine = allureProcess(childEnv());
+      try {
+        const { certification, tests: plain } = fixtureRun();
+        // One test with an exchange, fed as it ends; the others at the end.
+        const x = exchangeOf({ status: 200, operationId: "getHealth", body: {} }).record;
+        const tests = plain.map((t, i) => (i === 0 ? { ...t, outcome: { ...t.outcome, exchanges: [x] } } : t));
+        const live = LiveAllureReport.start(engine, { outputDir: join(dir, "fed", "report"), historyPath: join(dir, "fed", "h.jsonl") });
+        for (const t of tests) live.add(t);
+        const fed = live.take(runResult(tests), certification);
+        expect(fed).toBeDefined();
+        const r = await generateAllureReport({
+          results: { fed: fed! },
+          outputDir: join(dir, "fed", "report"),
+          historyPath: join(dir, "fed", "h.jsonl"),
+          verdict: certification,
+        });
+        expect(r.message).not.toMatch(/failed|exited|took more/);
+        expect(r.ok).toBe(true);
+        expect(readFileSync(join(dir, "fed", "report", "index.html"), "utf8")).toMatch(/<title>\s*NON-CONFORMANT/);
+      } finally {
+        await engine.close();
+      }
+    },
+    60_000,
+  );
+
+  // Linux's autogroup shares the CPU between sessions first: the nice value of a process alone, in a session of
+  // its own, would not lower it against the run (reporting/allure-engine.ts).
+  it.skipIf(!distIsFresh(packageRoot) || !existsSync("/proc/self/autogroup"))(
+    "runs at the lowest priority of its own session where the kernel groups by session",
+    async () => {
+      const { allureProcess } = await compiled();
+      const engine = allureProcess(childEnv());
+      try {
+        expect(engine.pid).toBeGreaterThan(0);
+        expect(readFileSync(`/proc/${engine.pid}/autogroup`, "utf8")).toMatch(/ nice 19\b/);
+      } finally {
+        await engine.close();
+      }
+    },
+    30_000,
   );
 
   it.skipIf(!distIsFresh(packageRoot))(

@@ -4,20 +4,26 @@
  * Allure's modules (~0.7 s of CPU) then load on whatever CPU the run leaves idle — its start-up and the
  * tests' waits — and never slow the run: loaded in the run's process they took ~0.5 s from the tests (the
  * mock and vitest share its main thread), in a worker thread at normal priority ~0.35 s from its start-up
- * (BENCHMARKS.md). The report itself is built once the tests are over, when nothing competes with it.
+ * (BENCHMARKS.md). A run's report is fed while its tests run (reporting/allure-live.ts) and built once they are over.
  * From the sources (tsx, vitest) Allure runs in this thread instead, loaded when first needed.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import type { Socket } from "node:net";
 import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runningFromSources } from "../lib/paths.js";
-import { type AllureWork, type AllureWorkResult, runAllureWork } from "./allure-work.js";
+import { allureWorker, type LiveFinish, type LivePost } from "./allure-live-work.js";
+import type { AllureWork, AllureWorkResult } from "./allure-work.js";
 
 export interface AllureEngine {
   /** Runs the work; resolves (never rejects) with what went wrong, or after `timeoutMs` with that. */
-  run(work: AllureWork, timeoutMs: number): Promise<AllureWorkResult>;
+  run(work: AllureWork | LiveFinish, timeoutMs: number): Promise<AllureWorkResult>;
+  /** Sends a fed report's message; what goes wrong is the answer of its `finish`. */
+  post(message: LivePost): void;
   close(): Promise<void>;
+  /** Allure's process, when it has one. */
+  readonly pid?: number;
 }
 
 function bounded(work: Promise<AllureWorkResult>, timeoutMs: number): Promise<AllureWorkResult> {
@@ -28,14 +34,30 @@ function bounded(work: Promise<AllureWorkResult>, timeoutMs: number): Promise<Al
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+const here = allureWorker();
+
 /** Allure in this thread. */
 export const inThisThread: AllureEngine = {
-  run: (work, timeoutMs) => bounded(runAllureWork(work), timeoutMs),
+  run: (work, timeoutMs) => bounded(here.run(work), timeoutMs),
+  post: here.post,
   close: async () => {},
 };
 
 /** The lowest priority there is (nice 19 on Linux and macOS, IDLE on Windows). */
 const LOWEST_PRIORITY = 19;
+
+/**
+ * Linux's autogroup (on by default in desktop and many server kernels) shares the CPU between sessions first, and a
+ * nice value ranks a process only within its session: Allure's process, in a session of its own (`detached`), would
+ * get as much CPU as the whole run. Its session's nice is lowered too, where the kernel has autogroup.
+ */
+function lowerAutogroup(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(LOWEST_PRIORITY));
+  } catch {
+    // No autogroup here (another system, or a kernel without it): the nice value is all there is.
+  }
+}
 
 /** The environment of Allure's process: the run's, without the suite's own variables (IDME_*: credentials, the signing key). */
 export function allureEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -61,7 +83,10 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
     stderr = (stderr + d.toString()).slice(-2000);
   });
   try {
-    if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
+    if (child.pid !== undefined) {
+      setPriority(child.pid, LOWEST_PRIORITY);
+      lowerAutogroup(child.pid);
+    }
   } catch {
     // Not allowed here: it runs at the normal priority, and the run is only slower.
   }
@@ -75,6 +100,7 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
   child.once("error", (e) => endedWith(`could not start (${e.message})`));
   child.once("exit", (code, signal) => endedWith(`exited (${signal ?? code})`));
   return {
+    ...(child.pid !== undefined ? { pid: child.pid } : {}),
     run: (work, timeoutMs) => {
       if (ended) return Promise.resolve(ended);
       const answer = new Promise<AllureWorkResult>((done) => {
@@ -87,6 +113,14 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
         return Promise.resolve(endedWith(`could not be reached (${(e as Error).message})`));
       }
       return bounded(answer, timeoutMs);
+    },
+    post: (message) => {
+      if (ended) return;
+      try {
+        child.send(message);
+      } catch {
+        // Its process is gone: the finish says so.
+      }
     },
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -25,10 +25,14 @@ import { packageRoot as projectRoot } from "../lib/paths.js";
 import type { TestResult } from "../run/results.js";
 import type { ResultFileOut } from "./allure-results.js";
 import { type AllureEngine, inThisThread } from "./allure-engine.js";
+import type { FedReport } from "./allure-live.js";
 
 export interface GenerateOptions {
-  /** Where the Allure results are: a folder, or the files themselves (a run's, from memory: no second read from disk). */
-  results: { dir: string } | { files: readonly ResultFileOut[] };
+  /**
+   * Where the Allure results are: a folder, the files themselves (a run's, from memory: no second read from disk),
+   * or a report fed with them while the run lasted (its engine is the fed one's).
+   */
+  results: { dir: string } | { files: readonly ResultFileOut[] } | { fed: FedReport };
   outputDir: string;
   historyPath: string;
   /** Runs kept in the history file (default 10: see reporting/README.md, "Open time"). */
@@ -57,34 +61,83 @@ export interface GenerateResult {
 /** Five runs: each kept run adds ~1.5 MB to the report and ~0.1 s to building it (reporting/README.md, "History"). */
 export const DEFAULT_HISTORY_LIMIT = 5;
 
+/** Allure's staging folder of one report, beside its output folder (the same file system), and its config there. */
+export interface AllureStage {
+  dir: string;
+  configPath: string;
+  /** Where Allure writes. */
+  out: string;
+}
+
+/** The title (the verdict's line, when there is one) and the variables of a report. */
+function heading(verdict: VerdictInput | undefined, attachments: readonly string[]) {
+  const headline = verdict ? verdictHeadline(verdict) : undefined;
+  const variables = { ...(headline?.variables ?? {}) };
+  if (attachments.some((a) => a.endsWith("certification.md"))) variables["Every requirement"] = "certification.md, Global Attachments";
+  return { headline, title: headline ? `${headline.line} — ${API_TITLE}` : API_TITLE, variables };
+}
+
+/** Makes the staging folder of a report that goes to `outputDir` (and the history's folder). */
+export function makeStage(outputDir: string, historyPath: string): AllureStage {
+  mkdirSync(dirname(historyPath), { recursive: true });
+  mkdirSync(dirname(outputDir), { recursive: true });
+  const dir = mkdtempSync(join(dirname(outputDir), ".allure-staging-"));
+  return { dir, configPath: join(dir, "allurerc.json"), out: join(dir, "out") };
+}
+
+/** Writes Allure's config of one report into its staging folder; `globalAttachments` relative to that folder. */
+export function writeAllureConfig(
+  stage: AllureStage,
+  o: { historyPath: string; historyLimit?: number; title: string; variables: Record<string, string>; globalAttachments: string[] },
+): void {
+  const config = allureConfig({
+    outputDir: stage.out,
+    historyPath: resolve(o.historyPath),
+    historyLimit: o.historyLimit ?? DEFAULT_HISTORY_LIMIT,
+    title: o.title,
+    variables: o.variables,
+    globalAttachments: o.globalAttachments,
+    categories,
+  });
+  writeFileSync(stage.configPath, JSON.stringify(config, null, 2));
+}
+
 export async function generateAllureReport(o: GenerateOptions): Promise<GenerateResult> {
   const outputDir = resolve(o.outputDir);
   rmSync(outputDir, { recursive: true, force: true });
-  mkdirSync(dirname(o.historyPath), { recursive: true });
-  mkdirSync(dirname(outputDir), { recursive: true });
-  // Beside the output folder (same file system), removed whatever happens.
-  const staging = mkdtempSync(join(dirname(outputDir), ".allure-staging-"));
+  if ("fed" in o.results) return finishFed(o.results.fed, outputDir, o);
+  const stage = makeStage(outputDir, o.historyPath);
   try {
-    const headline = o.verdict ? verdictHeadline(o.verdict) : undefined;
-    const attachments = stageAttachments(staging, o.globalAttachments ?? []);
-    const variables = { ...(headline?.variables ?? {}) };
-    if (attachments.some((a) => a.endsWith("certification.md"))) variables["Every requirement"] = "certification.md, Global Attachments";
-    const config = allureConfig({
-      outputDir: join(staging, "out"),
-      historyPath: resolve(o.historyPath),
-      historyLimit: o.historyLimit ?? DEFAULT_HISTORY_LIMIT,
-      title: headline ? `${headline.line} — ${API_TITLE}` : API_TITLE,
-      variables,
-      globalAttachments: attachments,
-      categories,
-    });
-    const configPath = join(staging, "allurerc.json");
-    writeFileSync(configPath, JSON.stringify(config, null, 2));
-    const run = await (o.engine ?? inThisThread).run({ cwd: staging, configPath, results: o.results }, o.timeoutMs ?? 60_000);
+    const attachments = stageAttachments(stage.dir, o.globalAttachments ?? []);
+    const { headline, title, variables } = heading(o.verdict, attachments);
+    writeAllureConfig(stage, { ...o, title, variables, globalAttachments: attachments });
+    const work = { cwd: stage.dir, configPath: stage.configPath, results: o.results };
+    const run = await (o.engine ?? inThisThread).run(work, o.timeoutMs ?? 60_000);
     if (!run.ok) return { ok: false, message: run.message, files: [], removed: [] };
-    return assemble(join(staging, "out"), outputDir, headline, o.requirementsPage);
+    return assemble(stage.out, outputDir, headline, o.requirementsPage);
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(stage.dir, { recursive: true, force: true });
+  }
+}
+
+/** A report fed while the run lasted (reporting/allure-live.ts): it gets its verdict and is built. */
+async function finishFed(fed: FedReport, outputDir: string, o: GenerateOptions): Promise<GenerateResult> {
+  try {
+    const attachments = stageAttachments(fed.stage.dir, o.globalAttachments ?? []);
+    const { headline, title, variables } = heading(o.verdict, attachments);
+    const finish = {
+      live: "finish" as const,
+      id: fed.id,
+      title,
+      variables,
+      files: fed.late,
+      globalAttachments: attachments.map((a) => join(fed.stage.dir, a)),
+    };
+    const run = await fed.engine.run(finish, o.timeoutMs ?? 60_000);
+    if (!run.ok) return { ok: false, message: run.message, files: [], removed: [] };
+    return assemble(fed.stage.out, outputDir, headline, o.requirementsPage);
+  } finally {
+    rmSync(fed.stage.dir, { recursive: true, force: true });
   }
 }
 

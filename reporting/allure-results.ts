@@ -156,18 +156,25 @@ export function allureResultOf(t: TestResult, fallbackStart: number): { result: 
   return { result, files };
 }
 
+/** One test's files: its result and the attachments it refers to. */
+export function testResultFiles(t: TestResult, fallbackStart: number): ResultFileOut[] {
+  const { result, files } = allureResultOf(t, fallbackStart);
+  return [{ name: `${result.uuid}-result.json`, data: JSON.stringify(result) }, ...files];
+}
+
+/** The categories, the same for every run. */
+export const categoriesFile = (): ResultFileOut => ({ name: "categories.json", data: JSON.stringify(categories) });
+
+/** The environment block, which shows the run's verdict: known at the end. */
+export const environmentFile = (certification: Certification): ResultFileOut => ({
+  name: "environment.properties",
+  data: stringifyEnvInfo(environmentInfo(certification)),
+});
+
 /** Every file of the run's Allure results folder. */
 export function allureResultFiles(run: RunResult, certification: Certification): ResultFileOut[] {
   const started = Date.parse(run.startedAt);
-  const files: FileOut[] = [
-    { name: "categories.json", data: JSON.stringify(categories) },
-    { name: "environment.properties", data: stringifyEnvInfo(environmentInfo(certification)) },
-  ];
-  for (const t of run.tests) {
-    const { result, files: more } = allureResultOf(t, started);
-    files.push({ name: `${result.uuid}-result.json`, data: JSON.stringify(result) }, ...more);
-  }
-  return files;
+  return [categoriesFile(), environmentFile(certification), ...run.tests.flatMap((t) => testResultFiles(t, started))];
 }
 
 export async function writeAllureResults(dir: string, files: readonly ResultFileOut[]): Promise<void> {

@@ -12,6 +12,7 @@ import type { Profile } from "../run/profile.js";
 import type { RunResult } from "../run/results.js";
 import { scopeOf } from "../run/shards.js";
 import type { AllureEngine } from "./allure-engine.js";
+import type { LiveAllureReport } from "./allure-live.js";
 import { buildCertification, type Certification } from "./certification.js";
 import { renderCertificationMd } from "./certification-md.js";
 import { type Coverage, computeCoverage, coveredExchanges, renderCoverageMd } from "./coverage.js";
@@ -32,6 +33,8 @@ export interface ReportOptions {
   vitestLog?: string;
   /** where Allure builds the HTML report: the process the run started for it (default: this thread) */
   allureEngine?: AllureEngine;
+  /** the HTML report as fed while the run lasted (reporting/allure-live.ts): finished if the results are the ones fed */
+  liveReport?: LiveAllureReport;
 }
 
 export interface Reports {
@@ -46,18 +49,13 @@ export interface Reports {
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-export async function writeReports({ plan, result, paths, html, allureResults, vitestLog, allureEngine }: ReportOptions): Promise<Reports> {
+export async function writeReports({ plan, ...rest }: ReportOptions): Promise<Reports> {
   return writeReportsOf({
-    result,
-    facts: runFacts(plan, result),
+    ...rest,
+    facts: runFacts(plan, rest.result),
     levels: plan.profile.profile,
     selected: scopeOf(plan),
     signingKey: plan.signingKey,
-    paths,
-    html,
-    ...(allureResults ? { allureResults } : {}),
-    ...(vitestLog !== undefined ? { vitestLog } : {}),
-    ...(allureEngine ? { allureEngine } : {}),
   });
 }
 
@@ -75,6 +73,7 @@ export interface ReportInput {
   allureResults?: boolean;
   vitestLog?: string;
   allureEngine?: AllureEngine;
+  liveReport?: LiveAllureReport;
 }
 
 export async function writeReportsOf({
@@ -88,12 +87,13 @@ export async function writeReportsOf({
   allureResults,
   vitestLog,
   allureEngine,
+  liveReport,
 }: ReportInput): Promise<Reports> {
   mkdirSync(paths.reportsDir, { recursive: true });
   const certification = buildCertification({ result, facts, profile: levels, selected });
   return {
     certification,
-    ...(await writeArtifacts({ result, certification, paths, html, allureResults, signingKey, vitestLog, allureEngine })),
+    ...(await writeArtifacts({ result, certification, paths, html, allureResults, signingKey, vitestLog, allureEngine, liveReport })),
   };
 }
 
@@ -113,6 +113,7 @@ export interface ArtifactInput {
   /** the JUnit suite's name */
   junitName?: string;
   allureEngine?: AllureEngine;
+  liveReport?: LiveAllureReport;
 }
 
 /** Writes every artifact from a certified result, the manifest last (it hashes everything else). */
@@ -123,7 +124,9 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
   const allure = a.html || a.allureResults ? await htmlReportWriters() : undefined;
   // certification.md first: the HTML report attaches it.
   writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
-  const allureFiles = allure ? allure.allureResultFiles(result, certification) : [];
+  const fed = a.html ? a.liveReport?.take(result, certification) : undefined;
+  a.liveReport?.drop(); // not taken: the report is built from scratch, or not at all
+  const allureFiles = allure && (a.allureResults || !fed) ? allure.allureResultFiles(result, certification) : [];
   // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
   // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).
   if (a.allureResults && allure) await allure.writeAllureResults(paths.allureResults, allureFiles);
@@ -132,7 +135,7 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
   const html =
     allure && a.html
       ? allure.generateAllureReport({
-          results: { files: allureFiles },
+          results: fed ? { fed } : { files: allureFiles },
           outputDir: paths.allureReport,
           historyPath: paths.history,
           verdict: certification,
