@@ -32,6 +32,10 @@ describe("clearArtifacts", () => {
     mkdirSync(join(left, ".old-run-def456"));
     expect(await clearArtifacts([join(left, "junit.xml")], left).remove()).toBeUndefined();
     expect(readdirSync(left)).toEqual([]);
+    // Allure's working folder of a killed run's HTML report.
+    mkdirSync(join(left, ".allure-staging-Ab12Cd", "out"), { recursive: true });
+    expect(await clearArtifacts([join(left, "junit.xml")], left).remove()).toBeUndefined();
+    expect(readdirSync(left)).toEqual([]);
   });
 
   it("creates nothing when there is nothing to clear", async () => {

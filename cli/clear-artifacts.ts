@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { ASIDE_PREFIX } from "../reporting/paths.js";
+import { ASIDE_PREFIX, STAGING_PREFIX } from "../reporting/paths.js";
 
 const RM = { recursive: true, force: true, maxRetries: 3, retryDelay: 100 } as const;
 
@@ -19,13 +19,14 @@ export interface Cleared {
 
 /**
  * Moves the existing paths into a fresh `.old-run-*` folder of `reportsDir`, to be removed later with any such
- * folder an interrupted run left behind.
+ * folder an interrupted run left behind, and any Allure working folder a killed run left (`.allure-staging-*`: this
+ * run makes its own after this call).
  */
 export function clearArtifacts(paths: readonly string[], reportsDir: string): Cleared {
   const present = paths.filter((p) => existsSync(p));
   const leftovers = existsSync(reportsDir)
     ? readdirSync(reportsDir)
-        .filter((f) => f.startsWith(ASIDE_PREFIX))
+        .filter((f) => f.startsWith(ASIDE_PREFIX) || f.startsWith(STAGING_PREFIX))
         .map((f) => join(reportsDir, f))
     : [];
   const removeLeftovers = () => Promise.all(leftovers.map((l) => rm(l, RM)));

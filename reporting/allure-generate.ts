@@ -22,6 +22,7 @@ import { verdictHeadline, type VerdictInput } from "./allure-verdict.js";
 import type { Certification } from "./certification.js";
 import { renderRequirementsPage } from "./requirements-html.js";
 import { packageRoot as projectRoot } from "../lib/paths.js";
+import { STAGING_PREFIX } from "./paths.js";
 import type { TestResult } from "../run/results.js";
 import type { ResultFileOut } from "./allure-results.js";
 import { type AllureEngine, inThisThread } from "./allure-engine.js";
@@ -81,7 +82,7 @@ function heading(verdict: VerdictInput | undefined, attachments: readonly string
 export function makeStage(outputDir: string, historyPath: string): AllureStage {
   mkdirSync(dirname(historyPath), { recursive: true });
   mkdirSync(dirname(outputDir), { recursive: true });
-  const dir = mkdtempSync(join(dirname(outputDir), ".allure-staging-"));
+  const dir = mkdtempSync(join(dirname(outputDir), STAGING_PREFIX));
   return { dir, configPath: join(dir, "allurerc.json"), out: join(dir, "out") };
 }
 

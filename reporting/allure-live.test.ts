@@ -15,6 +15,7 @@ import { generateAllureReport } from "./allure-generate.js";
 import { LiveAllureReport } from "./allure-live.js";
 import { allureResultFiles } from "./allure-results.js";
 import { buildCertification } from "./certification.js";
+import { STAGING_PREFIX } from "./paths.js";
 
 const dir = mkdtempSync(join(tmpdir(), "idme-allure-live-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +69,7 @@ function embedded(html: string): string[] {
 /** A fed report of a run whose reports go to `<dir>/<name>/`. */
 const startIn = (name: string) =>
   LiveAllureReport.start(inThisThread, { outputDir: join(dir, name, "allure-report"), historyPath: join(dir, name, "history.jsonl") });
-const stagingLeft = (name: string) => readdirSync(join(dir, name)).filter((f) => f.startsWith(".allure-staging-"));
+const stagingLeft = (name: string) => readdirSync(join(dir, name)).filter((f) => f.startsWith(STAGING_PREFIX));
 
 describe("the HTML report fed while the run lasts", () => {
   it("is the report built from scratch: every embedded file, the verdict as its title, the certification attached", async () => {

@@ -65,7 +65,9 @@ function forgeAndResign(forgerKey: string, edit: (run: RunFacts) => RunFacts = (
 }
 
 describe("manifest", () => {
-  it("records the run's facts and hashes every artifact (not the cross-run history)", () => {
+  it("records the run's facts and hashes every artifact (not the cross-run history, nor Allure's working folder)", () => {
+    mkdirSync(join(dir, ".allure-staging-x1", "out"), { recursive: true });
+    writeFileSync(join(dir, ".allure-staging-x1", "out", "index.html"), "<html/>");
     const m = writeManifest(dir, undefined, facts);
     expect(m).toMatchObject({ format: "idme-conformance-manifest", version: 2, run: facts, signature: null });
     expect(m.files.map((f) => f.path)).toEqual(["allure-results/a-result.json", "certification.json", "junit.xml"]);

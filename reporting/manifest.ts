@@ -24,7 +24,7 @@ import {
   verify,
 } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { ASIDE_PREFIX } from "./paths.js";
+import { ASIDE_PREFIX, STAGING_PREFIX } from "./paths.js";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { RunFacts } from "./run-facts.js";
 
@@ -57,8 +57,8 @@ export interface Manifest {
 
 type Unsigned = Omit<Manifest, "signature" | "note">;
 
-/** Folders of a reports dir that do not belong to one run (history spans runs; an older run's artifacts being deleted). */
-const notArtifact = (rel: string) => rel === "history" || rel.startsWith(ASIDE_PREFIX);
+/** Folders of a reports dir that are no run's artifacts (history spans runs; an older run's artifacts being deleted; Allure's working folder). */
+const notArtifact = (rel: string) => rel === "history" || rel.startsWith(ASIDE_PREFIX) || rel.startsWith(STAGING_PREFIX);
 
 export function sha256File(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");

@@ -26,6 +26,13 @@ export type ArtifactPaths = ReturnType<typeof artifactPaths>;
 /** The folders an older run's artifacts are moved into while they are deleted (cli/clear-artifacts.ts); never listed in a manifest. */
 export const ASIDE_PREFIX = ".old-run-";
 
+/**
+ * Allure's working folder of an HTML report being built (reporting/allure-generate.ts; a fed report's lasts the whole
+ * run: reporting/allure-live.ts), removed once the report is written; never listed in a manifest, and one a killed
+ * run left behind is removed by the next run (cli/clear-artifacts.ts).
+ */
+export const STAGING_PREFIX = ".allure-staging-";
+
 /** Every artifact a run writes (cleared before a run, so nothing of an older run is mistaken for this one's). */
 export function runArtifacts(p: ArtifactPaths): string[] {
   return [
