@@ -78,3 +78,16 @@ it("counts no test stopped while it ran as passed", async () => {
     true,
   );
 }, 60_000);
+
+it("ends the tests waiting for a rate window when the run is stopped: interrupted, not passed", async () => {
+  // RATE-08 waits for a fresh window (1.15 s on the mock profile, up to a minute on a live target) before its last
+  // request; stopped at the first result (~0.1 s in), it ends within a moment of the stop (harness/stop.ts).
+  const { r, seen } = await stoppedRun(["rate-limit"], "window", "at-first-pass");
+  expect(r.exitCode, seen).toBe(3);
+  const { tests } = JSON.parse(readFileSync(join(work, "window", "results.json"), "utf8")) as {
+    tests: { title: string; durationMs: number; outcome: { verdict: string; unverified?: string } }[];
+  };
+  const waiting = tests.filter((t) => t.title.startsWith("[RATE-08]"));
+  expect(waiting.length, seen).toBeGreaterThan(0);
+  for (const t of waiting) expect([t.title, t.outcome.verdict, t.outcome.unverified]).toEqual([t.title, "error", "interrupted"]);
+}, 60_000);

@@ -38,7 +38,7 @@ it.skipIf(process.platform === "win32").concurrent.each(["SIGINT", "SIGTERM"] as
 
     expect(sent, output).toBe(true);
     expect(code, output).toBe(3);
-    expect(output).toContain("stopping: finishing the tests under way, then writing what was verified so far");
+    expect(output).toContain("stopping: ending the tests under way at their next request or wait, then writing what was verified so far");
     expect(output).toContain("interrupted: the reports hold what was verified until the stop");
     expect(output).toMatch(/verdict: INCOMPLETE/);
     expect(statSync(join(reports, "junit.xml")).size).toBeGreaterThan(0);

@@ -91,7 +91,9 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       // A stop is the run's to handle from here on, while its modules still load (a second one ends the process).
       let started = false;
       const signal = stopSignal(() =>
-        started ? "stopping: finishing the tests under way, then writing what was verified so far…" : "stopping before the run started…",
+        started
+          ? "stopping: ending the tests under way at their next request or wait, then writing what was verified so far…"
+          : "stopping before the run started…",
       );
       // Allure's process, started before the run's modules load: it loads Allure on CPU the run leaves idle.
       const allureEngine = raw.html === false ? undefined : startAllureEngine(env);

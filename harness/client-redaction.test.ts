@@ -59,6 +59,7 @@ it("keeps no form of the token or its secret in any part of an Exchange", async 
     seed: 1,
     today: "2026-01-01",
     budget: { limit: 10, counterFile },
+    stopFile: `${counterFile}.stop`,
   };
   const api = createClient(plan, () => {});
   const x = await api.request("GET", `/api/v2/telecom/${encodeURIComponent(token)}?s=${encodeURIComponent(secret)}`, {

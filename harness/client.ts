@@ -12,6 +12,7 @@ import type { Role } from "../run/profile.js";
 import type { WorkerPlan } from "../run/worker-plan.js";
 import { agentFor } from "./agents.js";
 import { spendRequest } from "./budget.js";
+import { throwIfStopped } from "./stop.js";
 import { CURL_HEAD_BYTES, type CurlInput, toCurl } from "./curl.js";
 import { BudgetExhaustedError, MissingCredentialError, TargetUnreachableError } from "./errors.js";
 import { reachabilityOf } from "./reachability.js";
@@ -96,6 +97,7 @@ export function createClient(plan: WorkerPlan, sink: (x: Exchange) => void, test
     const refused = reach.refusal();
     if (refused) throw new TargetUnreachableError(`${method} ${path}: not sent — ${refused}`);
     const { header, variable } = authOf(opts.auth ?? "primary");
+    throwIfStopped(plan.stopFile);
     if (!spendRequest(plan.budget)) throw new BudgetExhaustedError(`the request budget of ${plan.budget.limit} requests is spent`);
     const headers: Record<string, string> = { ...opts.headers };
     if (header !== undefined) headers.Authorization = header;

@@ -28,6 +28,7 @@ import {
 } from "./errors.js";
 import { currentPlans } from "./plan.js";
 import { arrangeShared, attempt, type Settled, type SharedState, replayShared, sharedState } from "./shared.js";
+import { RunStoppedError } from "./stop.js";
 import { fillTitle } from "./title.js";
 
 export type { Settled } from "./shared.js";
@@ -201,7 +202,10 @@ async function run(
     );
   } catch (e) {
     const contract = asContractError(e, exchanges);
-    if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) {
+    if (e instanceof RunStoppedError) {
+      Object.assign(outcome, { verdict: "error", unverified: "interrupted", reason: e.message });
+      error = e;
+    } else if (e instanceof BudgetExhaustedError || e instanceof MissingCredentialError) {
       Object.assign(outcome, {
         verdict: "skipped",
         unverified: e instanceof BudgetExhaustedError ? "budget" : "credential",

@@ -3,19 +3,19 @@
  * bounded by the profile's window (profile.rateLimits.windowMs, plus a small margin), so the
  * suite never sleeps longer than the target's own limit says.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Exchange } from "../lib/exchange.js";
 import type { Profile } from "../run/profile.js";
 import { TooSlowToJudgeError } from "./errors.js";
+import { waitUnlessStopped } from "./stop.js";
 
 /** Margin over the window: clocks and fixed windows start a little after the last request. */
 export const WINDOW_MARGIN_MS = 150;
 
-/** Waits until every window the earlier requests opened has closed. */
-export async function freshWindow(profile: Profile): Promise<void> {
+/** Waits until every window the earlier requests opened has closed, or the run is stopped (harness/stop.ts). */
+export async function freshWindow(profile: Profile, stopFile: string): Promise<void> {
   const windowMs = profile.rateLimits?.windowMs;
   if (windowMs === undefined) throw new Error(`the profile "${profile.name}" states no rateLimits.windowMs`);
-  await sleep(windowMs + WINDOW_MARGIN_MS);
+  await waitUnlessStopped(windowMs + WINDOW_MARGIN_MS, stopFile);
 }
 
 /**

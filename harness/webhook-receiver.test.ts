@@ -1,9 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createScanner } from "../reporting/secrets-scan.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
+import { RunStoppedError } from "./stop.js";
 import { scripts, startReceiver, type Receiver } from "./webhook-receiver.js";
 
 const base = loadProfile(mockProfilePath).profile;
+const dir = mkdtempSync(join(tmpdir(), "idme-receiver-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A stop file that is never created (harness/stop.ts). */
+const noStop = join(dir, "never.stop");
 const profile = { ...base, timeouts: { ...base.timeouts, webhookWaitMs: 400 } };
 let open: Receiver | undefined;
 afterEach(async () => {
@@ -21,7 +29,7 @@ const post = (url: string, body: unknown) =>
 
 describe("webhook receiver", () => {
   it("records deliveries and answers per the script (500 first, then 200)", async () => {
-    open = await startReceiver({ script: scripts.failFirst(1), profile, secrets: [] });
+    open = await startReceiver({ script: scripts.failFirst(1), profile, secrets: [], stopFile: noStop });
     const statuses = [(await post(open.url, { a: 1 })).status, (await post(open.url, { a: 2 })).status];
     const got = await open.waitForCount(2);
     expect(statuses).toEqual([500, 200]);
@@ -34,14 +42,14 @@ describe("webhook receiver", () => {
   });
 
   it("never answers 2xx with alwaysFail", async () => {
-    open = await startReceiver({ script: scripts.alwaysFail(), profile, secrets: [] });
+    open = await startReceiver({ script: scripts.alwaysFail(), profile, secrets: [], stopFile: noStop });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(open.url, {})).status);
     expect(statuses).toEqual([500, 500, 500, 500, 500]);
   });
 
   it("bounds waitForCount by webhookWaitMs when fewer deliveries come", async () => {
-    open = await startReceiver({ profile, secrets: [] });
+    open = await startReceiver({ profile, secrets: [], stopFile: noStop });
     const started = Date.now();
     const got = await open.waitForCount(1);
     expect(got).toHaveLength(0);
@@ -50,7 +58,7 @@ describe("webhook receiver", () => {
   });
 
   it("settle waits out a quiet window so a late extra delivery is counted", async () => {
-    open = await startReceiver({ profile, secrets: [] });
+    open = await startReceiver({ profile, secrets: [], stopFile: noStop });
     await post(open.url, {});
     await open.waitForCount(1);
     const late = new Promise((r) => setTimeout(r, 100)).then(() => post(open!.url, {}));
@@ -62,7 +70,7 @@ describe("webhook receiver", () => {
   it("redacts every delivery: a forwarded Authorization header, the token in other headers, the path and the body", async () => {
     const secret = `canary-webhook/${Date.now()}+é`;
     const token = Buffer.from(secret).toString("base64");
-    open = await startReceiver({ profile, secrets: [token] });
+    open = await startReceiver({ profile, secrets: [token], stopFile: noStop });
     const escaped = `\\u00${token.charCodeAt(0).toString(16)}${token.slice(1)}`;
     await fetch(`${open.url}?t=${encodeURIComponent(token)}`, {
       method: "POST",
@@ -87,7 +95,19 @@ describe("webhook receiver", () => {
     open = await startReceiver({
       profile: { ...profile, webhook: { listenHost: "127.0.0.1", quietMs: 300, publicBaseUrl: "https://tunnel.example.test/base/" } },
       secrets: [],
+      stopFile: noStop,
     });
     expect(open.url).toMatch(/^https:\/\/tunnel\.example\.test\/base\/hooks\/[0-9a-f-]{36}$/);
+  });
+
+  it("ends a wait for deliveries or for quiet when the run is stopped", async () => {
+    const stopFile = join(dir, "run.stop");
+    const long = { ...base, timeouts: { ...base.timeouts, webhookWaitMs: 60_000 }, webhook: { ...base.webhook, quietMs: 60_000 } };
+    open = await startReceiver({ profile: long, secrets: [], stopFile });
+    setTimeout(() => writeFileSync(stopFile, ""), 100);
+    const started = performance.now();
+    await expect(open.settle()).rejects.toThrow(RunStoppedError);
+    await expect(open.waitForCount(1)).rejects.toThrow(RunStoppedError);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

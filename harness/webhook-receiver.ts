@@ -15,6 +15,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { Profile } from "../run/profile.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import { throwIfStopped } from "./stop.js";
 
 /** How to answer: the first `failFirst` deliveries get `errorStatus`, later ones 200. Data, so it can cross to the worker. */
 export interface Script {
@@ -153,6 +154,8 @@ export async function startReceiver(opts: {
   script?: Script;
   profile: Profile;
   secrets: readonly string[];
+  /** the run's stop file (harness/stop.ts): a wait for deliveries ends when the run is stopped */
+  stopFile: string;
   pollMs?: number;
 }): Promise<Receiver> {
   const profile = opts.profile;
@@ -181,7 +184,10 @@ export async function startReceiver(opts: {
     deliveries,
     async waitForCount(count) {
       const end = Date.now() + waitMs;
-      while (deliveries.length < count && Date.now() < end) await sleep(pollMs);
+      while (deliveries.length < count && Date.now() < end) {
+        throwIfStopped(opts.stopFile);
+        await sleep(pollMs);
+      }
       return [...deliveries];
     },
     async settle(minQuietMs = profile.webhook.quietMs) {
@@ -191,6 +197,7 @@ export async function startReceiver(opts: {
         const quiet = Math.max(minQuietMs, 3 * Math.max(0, ...gaps));
         const sinceLast = elapsed() - (deliveries.at(-1)?.at ?? 0);
         if (sinceLast >= quiet || Date.now() >= end) return [...deliveries];
+        throwIfStopped(opts.stopFile);
         await sleep(pollMs);
       }
     },

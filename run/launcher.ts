@@ -63,6 +63,9 @@ interface Started {
   startedAt: string;
 }
 
+/** The plan's stop file, beside its request counter (harness/stop.ts). */
+const stopFileOf = (counterFile: string) => counterFile.replace(/\.count$/, ".stop");
+
 async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   const startedAt = new Date().toISOString();
   const counterFile = join(counterDir, `${plan.id.replace(/[^\w.-]/g, "_")}.count`);
@@ -71,6 +74,7 @@ async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   const budget = { limit: plan.budget, counterFile };
   const base = {
     id: plan.id,
+    stopFile: stopFileOf(counterFile),
     profile: plan.profile.profile,
     credentialVars: vars,
     seed: plan.seed,
@@ -194,7 +198,11 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
         options.onFiles?.(files.done, files.total);
       },
       onInit(vitest) {
-        stop = () => void vitest.cancelCurrentRun("keyboard-input");
+        stop = () => {
+          // The tests under way end at their next request or wait (harness/stop.ts), vitest starts no other.
+          for (const s of started) writeFileSync(s.worker.stopFile, "");
+          void vitest.cancelCurrentRun("keyboard-input");
+        };
         if (options.signal?.aborted) stop();
         else options.signal?.addEventListener("abort", stop, { once: true });
       },

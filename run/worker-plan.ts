@@ -26,6 +26,8 @@ export interface WorkerPlan {
   /** the injected "today" (YYYY-MM-DD, UTC) */
   today: string;
   budget: { limit: number; counterFile: string };
+  /** created by the launcher when the run is stopped: no request is sent and no wait goes on after (harness/stop.ts) */
+  stopFile: string;
   /** the requirements this plan runs; absent = every one (tests of others are not even declared) */
   selection?: ReqId[];
   /** only these tests (`testKey`), within the selection */

@@ -32,7 +32,7 @@ const accountOnly = (t: Ctx, auth: Auth) => () => t.api.call("createVerification
 /** The account test `slot` spends, in a window no earlier request of this run has opened. */
 async function accountFor(t: Ctx, slot: number): Promise<Auth> {
   const { auth, fresh } = rateAccount(t.plan, slot);
-  if (!fresh) await freshWindow(t.profile);
+  if (!fresh) await freshWindow(t.profile, t.plan.stopFile);
   return auth;
 }
 const limits = (p: Profile) => p.rateLimits ?? { perProduct: 0, perAccount: 0, windowMs: 0 };
@@ -208,7 +208,7 @@ conformance.for(recovery)(
         expectError(refused, 429, row.code, "arrange: the limit is reached");
       }),
     );
-    await freshWindow(t.profile);
+    await freshWindow(t.profile, t.plan.stopFile);
 
     const x = await row.send(t, auth)();
 

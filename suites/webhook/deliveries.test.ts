@@ -19,7 +19,7 @@ const deliveryRows = flows.map((flow) => ({ req: "WEBHOOK-01" as const, flow, na
 conformance.for(deliveryRows)(
   "delivers one POST with the status GET body to the callback_url of a $name transaction",
   async ({ flow }, t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets });
+    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, stopFile: t.plan.stopFile });
 
     const final = await flow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(1);
@@ -69,7 +69,7 @@ const retryRows = [
 conformance.for(retryRows)(
   "delivers exactly $expected times to a receiver that $name",
   async ({ script, expected, why }, t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, script });
+    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, stopFile: t.plan.stopFile, script });
 
     const final = await identityFlow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(expected);
@@ -99,7 +99,12 @@ observe(
   "WEBHOOK-04",
   "records the webhook headers and the delays between retries",
   async (t) => {
-    const receiver = await receiverFor(t.task, { profile: t.profile, secrets: t.plan.secrets, script: scripts.alwaysFail() });
+    const receiver = await receiverFor(t.task, {
+      profile: t.profile,
+      secrets: t.plan.secrets,
+      stopFile: t.plan.stopFile,
+      script: scripts.alwaysFail(),
+    });
 
     await identityFlow.succeed(t, { callback_url: receiver.url });
     await receiver.waitForCount(4);
