@@ -36,7 +36,7 @@ function report(): Promise<string> {
 
 describe("the HTML report in headless Chromium", () => {
   it.for(REPORT_PAGES.map((v) => v.file))(
-    "%s opens from disk without a single network request, its content on screen in under 5 s",
+    "%s opens from disk without a single network request, its content on screen, nothing holding its load event",
     { timeout: 90_000 },
     async (file, ctx) => {
       if (!chromium) return ctx.skip(`${DEFAULT_CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -51,11 +51,14 @@ describe("the HTML report in headless Chromium", () => {
       expect(m.external).toEqual([]);
       expect(m.blocked).toEqual([]);
       expect(m.requests.every((u) => /^(file|data|blob):/.test(u))).toBe(true);
+      // How fast it opens is the bench's to measure (`npm run bench`, report-open: issue 11's 5 s); here a bound
+      // four times that only tells a page that hangs — as the tab's spinner did for 30–60 s before the data was put
+      // before the code (reporting/allure-load-order.ts) — from a slow machine (it took 4.5 s under a loaded npm test).
       expect(m.treeVisibleMs).not.toBeNull();
-      expect(m.treeVisibleMs).toBeLessThan(5000);
+      expect(m.treeVisibleMs).toBeLessThan(20_000);
       // Nothing holds the load event (and the tab's spinner) once the page is drawn.
       expect(m.loadEventMs).not.toBeNull();
-      expect(m.loadEventMs).toBeLessThan(5000);
+      expect(m.loadEventMs).toBeLessThan(20_000);
       expect(statSync(screenshot).size).toBeGreaterThan(10_000);
     },
   );
