@@ -7,9 +7,9 @@
  * object, which Allure's store keeps (not a copy; Allure 3.18, pinned, and reporting/allure-live.test.ts checks
  * the built report against one built from scratch). The messages of one report are handled in their order.
  */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { ResultFileOut } from "./allure-results.js";
-import { type AllureWork, type AllureWorkResult, loadAllure, runAllureWork } from "./allure-work.js";
+import { type AllureWork, type AllureWorkResult, loadAllure, runAllureWork, workFailure } from "./allure-work.js";
 
 export type LiveMessage =
   | { live: "begin"; id: string; cwd: string; configPath: string }
@@ -41,32 +41,29 @@ interface Fed {
   failed?: string;
 }
 
-const failure = (e: unknown) => `allure generate failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
-
 /** The fed reports of one process or thread, by id. */
 export class LiveReports {
   private readonly fed = new Map<string, Fed>();
 
-  /** Handles one message; only `finish` answers. */
-  handle(m: LiveMessage): Promise<AllureWorkResult> | undefined {
+  /** Starts, feeds or drops a fed report. */
+  post(m: LivePost): void {
     if (m.live === "begin") {
       const f: Fed = { chain: Promise.resolve() };
       this.fed.set(m.id, f);
       f.chain = this.begin(f, m.cwd, m.configPath);
-      return undefined;
-    }
-    const f = this.fed.get(m.id);
-    if (m.live === "drop") {
-      this.fed.delete(m.id);
-      return undefined;
-    }
-    if (m.live === "feed") {
+    } else if (m.live === "drop") this.fed.delete(m.id);
+    else {
+      const f = this.fed.get(m.id);
       if (f) f.chain = f.chain.then(() => this.read(f, m.files));
-      return undefined;
     }
+  }
+
+  /** Builds a fed report once the messages before have been handled. */
+  finish(m: LiveFinish): Promise<AllureWorkResult> {
+    const f = this.fed.get(m.id);
     this.fed.delete(m.id);
     if (!f) return Promise.resolve({ ok: false, message: "allure generate failed: the fed report was never started" });
-    return f.chain.then(() => this.finish(f, m));
+    return f.chain.then(() => this.build(f, m));
   }
 
   private async begin(f: Fed, cwd: string, configPath: string): Promise<void> {
@@ -76,7 +73,7 @@ export class LiveReports {
       f.report = new core.AllureReport(f.config);
       await f.report.start();
     } catch (e) {
-      f.failed = failure(e);
+      f.failed = workFailure(e);
     }
   }
 
@@ -87,11 +84,11 @@ export class LiveReports {
       const report = f.report;
       await Promise.all(files.map((file) => report.readResult(new reader.BufferResultFile(Buffer.from(file.data), file.name))));
     } catch (e) {
-      f.failed = failure(e);
+      f.failed = workFailure(e);
     }
   }
 
-  private async finish(f: Fed, m: Extract<LiveMessage, { live: "finish" }>): Promise<AllureWorkResult> {
+  private async build(f: Fed, m: LiveFinish): Promise<AllureWorkResult> {
     await this.read(f, m.files);
     if (f.failed || !f.report || !f.config) return { ok: false, message: f.failed ?? "allure generate failed: no report" };
     try {
@@ -100,13 +97,13 @@ export class LiveReports {
       for (const p of f.config.plugins ?? []) if (p.options) (p.options as { reportName?: string }).reportName = m.title;
       Object.assign(f.config.variables ?? {}, m.variables);
       for (const path of m.globalAttachments) {
-        const name = path.split(/[\\/]/).at(-1) ?? path;
+        const name = basename(path);
         f.report.realtimeDispatcher.sendGlobalAttachment(new reader.PathResultFile(resolve(path), name), name);
       }
       await f.report.done();
       return { ok: true, message: "" };
     } catch (e) {
-      return { ok: false, message: failure(e) };
+      return { ok: false, message: workFailure(e) };
     }
   }
 }
@@ -115,7 +112,7 @@ export class LiveReports {
 export function allureWorker(): { run: (work: AllureWork | LiveFinish) => Promise<AllureWorkResult>; post: (m: LivePost) => void } {
   const live = new LiveReports();
   return {
-    run: (work) => ("live" in work ? (live.handle(work) ?? Promise.resolve({ ok: false, message: "no answer" })) : runAllureWork(work)),
-    post: (m) => void live.handle(m),
+    run: (work) => ("live" in work ? live.finish(work) : runAllureWork(work)),
+    post: (m) => live.post(m),
   };
 }

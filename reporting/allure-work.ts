@@ -46,6 +46,9 @@ function forgetTheLocalCheckout(ci: typeof import("@allurereport/ci")): void {
   for (const key of LOCAL_GIT_FACTS) Object.defineProperty(found, key, { get: () => undefined, configurable: true });
 }
 
+/** What went wrong in Allure's work, in one line. */
+export const workFailure = (e: unknown): string => `allure generate failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
+
 export async function runAllureWork({ cwd, configPath, results }: AllureWork): Promise<AllureWorkResult> {
   try {
     const { core, reader } = await loadAllure();
@@ -56,6 +59,6 @@ export async function runAllureWork({ cwd, configPath, results }: AllureWork): P
     await report.done();
     return { ok: true, message: "" };
   } catch (e) {
-    return { ok: false, message: `allure generate failed: ${String((e as Error)?.message ?? e).split("\n")[0]}` };
+    return { ok: false, message: workFailure(e) };
   }
 }

@@ -124,8 +124,8 @@ export async function writeArtifacts(a: ArtifactInput): Promise<Omit<Reports, "c
   const allure = a.html || a.allureResults ? await htmlReportWriters() : undefined;
   // certification.md first: the HTML report attaches it.
   writeFileSync(paths.certificationMd, a.certificationMd ?? renderCertificationMd(certification));
+  // Undefined when the results are not the ones fed: the fed report is then dropped, and built from scratch.
   const fed = a.html ? a.liveReport?.take(result, certification) : undefined;
-  a.liveReport?.drop(); // not taken: the report is built from scratch, or not at all
   const allureFiles = allure && (a.allureResults || !fed) ? allure.allureResultFiles(result, certification) : [];
   // Before the HTML report is built from the same files in memory, not meanwhile: the folder's ~2,000 writes
   // fill the file system's thread pool, and Allure's own file work waited behind them (~2.5 s).

@@ -63,18 +63,17 @@ interface Started {
   startedAt: string;
 }
 
-/** The plan's stop file, beside its request counter (harness/stop.ts). */
-const stopFileOf = (counterFile: string) => counterFile.replace(/\.count$/, ".stop");
-
 async function start(plan: RunPlan, counterDir: string): Promise<Started> {
   const startedAt = new Date().toISOString();
-  const counterFile = join(counterDir, `${plan.id.replace(/[^\w.-]/g, "_")}.count`);
+  // The request counter (harness/budget.ts) and, beside it, the stop file (harness/stop.ts).
+  const stem = join(counterDir, plan.id.replace(/[^\w.-]/g, "_"));
+  const counterFile = `${stem}.count`;
   writeFileSync(counterFile, "");
   const vars = plan.profile.profile.credentials;
   const budget = { limit: plan.budget, counterFile };
   const base = {
     id: plan.id,
-    stopFile: stopFileOf(counterFile),
+    stopFile: `${stem}.stop`,
     profile: plan.profile.profile,
     credentialVars: vars,
     seed: plan.seed,
