@@ -1,6 +1,7 @@
 /**
  * Where Allure builds a run's HTML report. From the compiled package: a child process of its own
- * (reporting/allure-child.ts) at the lowest CPU priority, started as soon as a run knows it wants a report.
+ * (reporting/allure-child.ts) at the lowest CPU priority while the tests run (reporting/allure-priority.ts), started
+ * as soon as a run knows it wants a report.
  * Allure's modules (~0.7 s of CPU) then load on whatever CPU the run leaves idle — its start-up and the
  * tests' waits — and never slow the run: loaded in the run's process they took ~0.5 s from the tests (the
  * mock and vitest share its main thread), in a worker thread at normal priority ~0.35 s from its start-up
@@ -8,12 +9,11 @@
  * From the sources (tsx, vitest) Allure runs in this thread instead, loaded when first needed.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import type { Socket } from "node:net";
-import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runningFromSources } from "../lib/paths.js";
 import { allureWorker, type LiveFinish, type LivePost } from "./allure-live-work.js";
+import { lowerWhileTestsRun } from "./allure-priority.js";
 import type { AllureWork, AllureWorkResult } from "./allure-work.js";
 
 export interface AllureEngine {
@@ -43,22 +43,6 @@ export const inThisThread: AllureEngine = {
   close: async () => {},
 };
 
-/** The lowest priority there is (nice 19 on Linux and macOS, IDLE on Windows). */
-const LOWEST_PRIORITY = 19;
-
-/**
- * Linux's autogroup (on by default in desktop and many server kernels) shares the CPU between sessions first, and a
- * nice value ranks a process only within its session: Allure's process, in a session of its own (`detached`), would
- * get as much CPU as the whole run. Its session's nice is lowered too, where the kernel has autogroup.
- */
-function lowerAutogroup(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/autogroup`, String(LOWEST_PRIORITY));
-  } catch {
-    // No autogroup here (another system, or a kernel without it): the nice value is all there is.
-  }
-}
-
 /** The environment of Allure's process: the run's, without the suite's own variables (IDME_*: credentials, the signing key). */
 export function allureEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith("IDME_")));
@@ -82,14 +66,7 @@ export function allureProcess(env: NodeJS.ProcessEnv): AllureEngine {
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);
   });
-  try {
-    if (child.pid !== undefined) {
-      setPriority(child.pid, LOWEST_PRIORITY);
-      lowerAutogroup(child.pid);
-    }
-  } catch {
-    // Not allowed here: it runs at the normal priority, and the run is only slower.
-  }
+  if (child.pid !== undefined) lowerWhileTestsRun(child.pid);
   // Never what keeps a process alive: the timer of a run's work does that while it waits for an answer.
   child.unref();
   child.channel?.unref();
