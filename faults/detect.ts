@@ -88,6 +88,10 @@ export function withSharers(tests: readonly string[], base: Pick<RunResult, "tes
   return [...out];
 }
 
+/** The MUST requirements a run could not verify, and why: for the progress line of the conformant run. */
+const unverifiedList = (c: Certification) =>
+  c.notVerifiedMust.length ? `; not verified: ${c.notVerifiedMust.map((n) => `${n.id} (${n.reason})`).join("; ")}` : "";
+
 export async function detectFaults(options: DetectionOptions): Promise<Detection> {
   const started = Date.now();
   const mode = options.mode ?? "reached";
@@ -103,9 +107,16 @@ export async function detectFaults(options: DetectionOptions): Promise<Detection
       );
     const everyFault = [...options.catalogues.flatMap((c) => c.faults), ...variants];
     const basePlan = planOf("conformant", mode === "reached" ? { mockShadows: everyFault } : {});
-    const baseRun = await runSuite(basePlan, { maxWorkers: options.maxWorkers });
-    const baseline = certify(basePlan, baseRun);
-    progress(`conformant mock: ${baseline.summary} (${(baseRun.durationMs / 1000).toFixed(1)} s)`);
+    let baseRun = await runSuite(basePlan, { maxWorkers: options.maxWorkers });
+    let baseline = certify(basePlan, baseRun);
+    progress(`conformant mock: ${baseline.summary} (${(baseRun.durationMs / 1000).toFixed(1)} s)${unverifiedList(baseline)}`);
+    // Seen in `npm test` on a loaded machine (load average 14): a rate window outlasted, the baseline INCOMPLETE.
+    // Could not judge is not failed: the conformant run is made once more, as faults are below.
+    if (baseline.failedMust.length === 0 && baseline.notVerifiedMust.length > 0) {
+      baseRun = await runSuite({ ...basePlan, id: "again:conformant" }, { maxWorkers: options.maxWorkers });
+      baseline = certify(basePlan, baseRun);
+      progress(`conformant mock, again: ${baseline.summary}${unverifiedList(baseline)}`);
+    }
 
     const scores = new Map<string, FaultScore>();
     const plans: RunPlan[] = [];
