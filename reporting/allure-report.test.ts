@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { detect, isLocalCiDescriptor } from "@allurereport/ci";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPORT_PAGES } from "./allure-config.js";
+import { REPORT_CHARTS, REPORT_PAGES } from "./allure-config.js";
 import { embeddedJson } from "./allure-embedded.js";
 import { FIXTURE_TESTS, fixtureRun, fixtureVerdict, writeFixtureResults } from "./allure-fixture.js";
 import { generateAllureReport, type GenerateResult } from "./allure-generate.js";
@@ -104,6 +104,11 @@ describe("the generated HTML report", () => {
     const page = html("by-requirement.html");
     expect(page.match(/data-testid="requirement"/g)).toHaveLength(fixtureRun().certification.requirements.length);
     expect(page).toMatch(/<details id="HEALTH-01" data-testid="requirement" data-result="fail" open>/);
+  });
+
+  it("draws the suite's charts, not Allure's default set", () => {
+    const charts = embeddedJson<{ general: Record<string, { type: string; title: string }> }>(html("index.html"), "widgets/charts.json");
+    expect(Object.values(charts?.general ?? {}).map((c) => c.title)).toEqual(REPORT_CHARTS.map((c) => c.title));
   });
 
   it("files each kind of outcome under its category, blocked tests apart", () => {

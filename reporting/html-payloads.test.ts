@@ -10,7 +10,7 @@ const big = (seed: string) => b64(seed.repeat(600));
 const remoteCss = b64(`${"a{color:red}".repeat(60)} body{background:url(https://cdn.example.com/bg.png)}`);
 
 // Allure's single file in small: a data: bundle, embedded data, and what a pass must still find.
-const REPORT = `<!DOCTYPE html><html><head><title>r</title>
+const REPORT = `<!DOCTYPE html><html><head><title>CONFORMANT — 83 of 83 “MUST” ✓</title>
 <link rel="stylesheet" href="data:text/css;base64,${remoteCss}">
 </head><body><div id="app"></div>
 <script src="data:text/javascript;base64,${big("console.log(1);")}"></script>
@@ -26,6 +26,18 @@ describe("setPayloadsAside", () => {
     expect(skeleton.length).toBeLessThan(REPORT.length / 4);
     expect(skeleton).toContain('d("data/x.json","e30=")'); // short payloads stay
     expect(restore(skeleton)).toBe(REPORT);
+  });
+
+  it("reads the file's bytes and gives the bytes back: every byte of the markup, multi-byte characters too", () => {
+    const bytes = Buffer.from(REPORT, "utf8");
+    const { skeleton, restore, restoreBytes } = setPayloadsAside(bytes);
+    const tokensAlike = (t: string) => t.replace(/\u0001[0-9a-f]{16}(\d+)\u0001/g, "<payload $1>");
+    expect(tokensAlike(skeleton)).toBe(tokensAlike(setPayloadsAside(REPORT).skeleton));
+    expect(skeleton).toContain("CONFORMANT — 83 of 83 “MUST” ✓");
+    expect(restoreBytes(skeleton).equals(bytes)).toBe(true);
+    expect(restore(skeleton)).toBe(REPORT);
+    const edited = skeleton.replace('<div id="app">', '<div id="app"><b>ünïcode</b>');
+    expect(restoreBytes(edited).toString("utf8")).toBe(REPORT.replace('<div id="app">', '<div id="app"><b>ünïcode</b>'));
   });
 
   it("leaves a file without long payloads as it is", () => {
@@ -51,8 +63,9 @@ describe("setPayloadsAside", () => {
   });
 
   it("restores only its own tokens: text added later that looks like one stays as it is", () => {
-    const { skeleton, restore } = setPayloadsAside(REPORT);
+    const { skeleton, restore, restoreBytes } = setPayloadsAside(REPORT);
     const forged = `${skeleton}<p>\u00010\u0001 \u0001deadbeefdeadbeef0\u0001</p>`;
     expect(restore(forged)).toBe(`${REPORT}<p>\u00010\u0001 \u0001deadbeefdeadbeef0\u0001</p>`);
+    expect(restoreBytes(forged).toString("utf8")).toBe(restore(forged));
   });
 });
