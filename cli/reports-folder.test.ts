@@ -33,6 +33,15 @@ describe("the reports folder, checked before a run", () => {
     );
   });
 
+  // Node's recursive mkdir loops for ever on /proc/x (ENOENT for a parent that exists): the check must end first.
+  it.skipIf(!existsSync("/proc/self"))("refuses a folder of /proc, whose permission bits let root write, in one line", () => {
+    // As root (CI) the permission bits pass and the folder made at once is refused; as anyone else the bits refuse.
+    const refusal = process.getuid?.() === 0 ? "takes no new folder (ENOENT)" : "is not writable (EACCES)";
+    expect(() => checkReportsFolder("/proc/idme-reports", "--reports")).toThrow(
+      new CannotRunError(`--reports /proc/idme-reports cannot be written: its parent /proc ${refusal}; name a folder you can write to`),
+    );
+  });
+
   it("refuses a read-only folder, and a folder to create in one", () => {
     const ro = join(work, "read-only");
     expect(checkAsUser(ro)).toBe(`--reports ${ro} cannot be written: the folder is not writable (EACCES); name a folder you can write to`);

@@ -4,8 +4,8 @@
  * (and, against a live target, its request budget) was spent. A folder that does not exist yet is left
  * uncreated: it is fine when its nearest existing parent is a folder that can be written.
  */
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { CannotRunError } from "./errors.js";
 
 /** Throws a CannotRunError naming `flag` when the reports cannot be written into `dir` (an absolute path). */
@@ -26,6 +26,17 @@ export function checkReportsFolder(dir: string, flag: string): void {
     const code = (e as NodeJS.ErrnoException).code ?? "not writable";
     throw new CannotRunError(
       `${flag} ${dir} cannot be written: ${existing === dir ? "the folder" : `its parent ${existing}`} is not writable (${code}); ${how}`,
+    );
+  }
+  // The permission bits are not the whole answer: root passes them everywhere, and a folder of /proc or /sys takes no
+  // new entry (ENOENT, EPERM) — where Node's recursive mkdir then loops for ever (seen with --reports /proc/x).
+  // A folder made and removed at once is the answer.
+  try {
+    rmdirSync(mkdtempSync(join(existing, ".idme-write-check-")));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "not writable";
+    throw new CannotRunError(
+      `${flag} ${dir} cannot be written: ${existing === dir ? "the folder" : `its parent ${existing}`} takes no new folder (${code}); ${how}`,
     );
   }
 }
