@@ -156,6 +156,24 @@ describe("createRedactor", () => {
     expect(r.text("a vendor.token-123! b")).toBe("a $IDME_TOKEN b");
   });
 
+  // A hostile target pads its answer so that the token straddles the read limit: what is kept ends with all of it
+  // but its last characters, which no needle matches (helper audit, 2026-12-03).
+  test.for([
+    ["as written", (v: string) => v],
+    ["JSON-escaped", (v: string) => [...v].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")],
+    ["with filler between its characters", (v: string) => [...v].join("\u200b\u001b[0m")],
+    ["as Base64", (v: string) => Buffer.from(v).toString("base64")],
+  ] as const)("a body cut at the read limit keeps no start of the token or its secret, %s", ([, form]) => {
+    for (const value of [token, secret])
+      for (let keep = 3; keep < form(value).length; keep += 2) {
+        const cut = `${"A".repeat(50)} ${form(value).slice(0, keep)}`;
+        const out = redactor.cutText(cut);
+        expect(out.startsWith("A".repeat(50)), out).toBe(true);
+        expect(out, `kept ${keep}`).not.toContain(form(value).slice(0, Math.min(keep, 4)));
+      }
+    expect(redactor.cutText("nothing secret here")).toMatch(/^nothing secret her/);
+  });
+
   test("a 1 MB body (the read limit) is redacted in bounded time", () => {
     const body = JSON.stringify({ filler: "a".repeat(1024 * 1024), echo: `\\u0041${token}` });
     const started = performance.now();

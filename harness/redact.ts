@@ -14,15 +14,22 @@
  * too (two levels deep, as the scanner does): where one holds a secret in any form, the characters
  * that encode it go.
  */
-import { createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
+import { BLOB_DEPTH, createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
 
 export const PLACEHOLDER = "$IDME_TOKEN";
+/** Ends a text cut short before what may be the start of a secret. */
+export const CUT_MARK = "[cut: may be the start of a secret]";
 
 export interface Redactor {
   /** the secrets covered: those given and, for each token, the secret it decodes to */
   readonly secrets: readonly string[];
   /** Any text (a body, a message, a curl line): every form of every secret replaced. */
   text(s: string): string;
+  /**
+   * A text cut short at a read limit: redacted, and without its end where that may be the start of a secret (a
+   * hostile target can place a token across the limit, and a token less its last characters matches no needle).
+   */
+  cutText(s: string): string;
   /** A parsed value (JSON or not): every string and every object key redacted, a copy returned. */
   value<T>(v: T): T;
   /** Header names and values redacted; Authorization values masked down to their scheme words. */
@@ -77,7 +84,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
   const redactText = (s: string): string => {
     const latin1 = latin1Of(s);
-    const found = finder.find(latin1, 2);
+    const found = finder.find(latin1, BLOB_DEPTH);
     if (found.length === 0) return s;
     // Overlapping ranges (two forms of one occurrence) become one placeholder.
     const ranges = found.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -114,7 +121,15 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   // Percent-encoding and `+` for a space are among the forms every pattern accepts: a URL is text.
   const url = (u: string): string => text(u);
 
-  return { secrets: all, text, value, headers, url };
+  const cutText = (s: string): string => {
+    if (!s || finder.needles.length === 0) return s;
+    const latin1 = latin1Of(s);
+    const at = finder.partialStart(latin1);
+    const kept = Buffer.from(latin1.slice(0, at), "latin1").toString("utf8");
+    return at < latin1.length ? `${redactText(kept)}${CUT_MARK}` : redactText(kept);
+  };
+
+  return { secrets: all, text, cutText, value, headers, url };
 }
 
 /** `Bearer ID.me c2VjcmV0` → `Bearer ID.me $IDME_TOKEN`; the scheme words stay, the credential goes. */

@@ -38,12 +38,14 @@ describe("secret forms", () => {
     }
   });
 
-  it("needles: plain, unpadded token, Base64/Base64url of the text and of its URL-encoding, hex; longest first", () => {
-    const kinds = needlesOf(["~~~ ???>>> é"]).map((n) => n.kind);
-    expect(new Set(kinds)).toEqual(new Set(["plain", "base64", "base64url", "hex"]));
+  it("needles: plain, unpadded token, reversed, ROT13, Base64/Base64url and hex of the text, of its URL-encoding and of its UTF-16; longest first, in lower case", () => {
+    const kinds = needlesOf(["~~~ ???>>> é abc"]).map((n) => n.kind);
+    expect(new Set(kinds)).toEqual(new Set(["plain", "reversed", "rot13", "base64", "base64url", "hex"]));
+    expect(needlesOf(["~~~ ???>>> é"]).map((n) => n.text)).toContain(Buffer.from("~~~ ???>>> é", "utf16le").toString("hex"));
+    expect(needlesOf(["Abc-Secret"]).map((n) => n.text)).toEqual(expect.arrayContaining(["abc-secret", "terces-cba", "nop-frperg"]));
     const lengths = needlesOf(["~~~ ???>>> é"]).map((n) => n.text.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
-    expect(needlesOf(["Y2FuYXJ5LXg="]).map((n) => n.text)).toContain("Y2FuYXJ5LXg");
+    expect(needlesOf(["Y2FuYXJ5LXg="]).map((n) => n.text)).toContain("y2fuyxj5lxg");
   });
 
   it("decodes escapes of every kind, escapes of escapes in later passes", () => {

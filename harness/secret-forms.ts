@@ -23,14 +23,17 @@
 /** Shorter strings are not treated as secrets: they would redact ordinary words. */
 export const MIN_SECRET_LENGTH = 6;
 
-export type NeedleKind = "plain" | "base64" | "base64url" | "hex";
+export type NeedleKind = "plain" | "reversed" | "rot13" | "base64" | "base64url" | "hex";
 
 export interface Needle {
   /** index into the secrets list the needles were made from */
   secretIndex: number;
   kind: NeedleKind;
   text: string;
-  /** hex: any letter case */
+  /**
+   * Matched in any letter case, every kind: Node gives header names in lower case (a target can send the token as a
+   * header's name), and a secret that lost its case still gives most of it away.
+   */
   caseInsensitive: boolean;
 }
 
@@ -82,24 +85,30 @@ export function base64Cores(bytes: Buffer): string[] {
 
 const toBase64url = (s: string): string => s.replace(/\+/g, "-").replace(/\//g, "_");
 
+const rot13 = (s: string): string =>
+  s.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - (c <= "Z" ? 65 : 97) + 13) % 26) + (c <= "Z" ? 65 : 97)));
+
 /** Every needle of every secret, longest first (so a longer form wins where two overlap). */
 export function needlesOf(secrets: readonly string[]): Needle[] {
   const seen = new Set<string>();
   const out: Needle[] = [];
   const add = (secretIndex: number, kind: NeedleKind, text: string) => {
     if (text.length < MIN_SECRET_LENGTH) return;
-    const caseInsensitive = kind === "hex";
-    const key = caseInsensitive ? `hex:${text.toLowerCase()}` : text;
+    const key = text.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ secretIndex, kind, text: caseInsensitive ? text.toLowerCase() : text, caseInsensitive });
+    out.push({ secretIndex, kind, text: key, caseInsensitive: true });
   };
   secrets.forEach((secret, i) => {
     add(i, "plain", secret);
     if (/^[A-Za-z0-9+/]+=+$/.test(secret)) add(i, "plain", secret.replace(/=+$/, ""));
-    const variants = [secret, encodeURIComponent(secret)];
-    for (const v of new Set(variants)) {
-      const bytes = Buffer.from(v, "utf8");
+    add(i, "reversed", [...secret].reverse().join(""));
+    add(i, "rot13", rot13(secret));
+    // The bytes of the text, of its URL-encoding, and of its UTF-16 (what Windows and Java APIs encode).
+    const variants = new Set([secret, encodeURIComponent(secret)]);
+    const bytesOf = [...variants].map((v) => Buffer.from(v, "utf8"));
+    bytesOf.push(Buffer.from(secret, "utf16le"));
+    for (const bytes of bytesOf) {
       for (const core of base64Cores(bytes)) {
         add(i, "base64", core);
         add(i, "base64url", toBase64url(core));
@@ -117,18 +126,22 @@ const NAMED_CHARS: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: 
 const SHORT_CHARS: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 /**
  * One escape of any kind: a JSON `\u` surrogate pair or `\uXXXX` or short escape (after any number of
- * backslashes: escaped again inside JSON), a percent escape (also `%25`-escaped again), a numeric
+ * backslashes: escaped again inside JSON), the `\xHH`, `\u{H…}` and octal `\OOO` escapes of JavaScript, C and
+ * Python string literals, a percent escape (also `%25`-escaped again), a numeric
  * character reference in hex or decimal (`;` optional, as HTML allows) or a named one of the five XML
  * entities (each also after `&amp;`, escaped again).
  */
 const ESCAPE =
-  /\\+u([dD][89abAB][0-9a-fA-F]{2})\\+u([dD][c-fC-F][0-9a-fA-F]{2})|\\+u([0-9a-fA-F]{4})|\\+(["\\/bfnrt])|%(?:25)*([0-9a-fA-F]{2})|&(?:amp;)*#[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F]);?|&(?:amp;)*#0*([0-9]{1,7})(?![0-9]);?|&(?:amp;)*(amp|lt|gt|quot|apos);/g;
+  /\\+u([dD][89abAB][0-9a-fA-F]{2})\\+u([dD][c-fC-F][0-9a-fA-F]{2})|\\+u([0-9a-fA-F]{4})|\\+(["\\/bfnrt])|%(?:25)*([0-9a-fA-F]{2})|&(?:amp;)*#[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F]);?|&(?:amp;)*#0*([0-9]{1,7})(?![0-9]);?|&(?:amp;)*(amp|lt|gt|quot|apos);|\\+x([0-9a-fA-F]{2})|\\+u\{([0-9a-fA-F]{1,6})\}|\\+([0-3][0-7]{2})/g;
 
 const latin1OfCodePoint = (cp: number): string =>
   cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? latin1Of(String.fromCodePoint(cp)) : "";
 
 function decodeOne(m: RegExpExecArray): string {
-  const [, hi, lo, u, short, pct, hx, dec, named] = m;
+  const [, hi, lo, u, short, pct, hx, dec, named, x, ub, oct] = m;
+  if (x !== undefined) return latin1OfCodePoint(Number.parseInt(x, 16));
+  if (ub !== undefined) return latin1OfCodePoint(Number.parseInt(ub, 16));
+  if (oct !== undefined) return latin1OfCodePoint(Number.parseInt(oct, 8));
   if (hi !== undefined && lo !== undefined)
     return latin1OfCodePoint(0x10000 + ((Number.parseInt(hi, 16) - 0xd800) << 10) + (Number.parseInt(lo, 16) - 0xdc00));
   if (u !== undefined) return latin1OfCodePoint(Number.parseInt(u, 16));
@@ -163,8 +176,8 @@ export interface View {
 export type EscapeFamily = "all" | "json" | "percent" | "html";
 
 function familyOf(m: RegExpExecArray): Exclude<EscapeFamily, "all"> {
-  const [, hi, , u, short, pct] = m;
-  if (hi !== undefined || u !== undefined || short !== undefined) return "json";
+  const [, hi, , u, short, pct, , , , x, ub, oct] = m;
+  if (hi !== undefined || u !== undefined || short !== undefined || x !== undefined || ub !== undefined || oct !== undefined) return "json";
   return pct !== undefined ? "percent" : "html";
 }
 
@@ -209,6 +222,46 @@ export function decodedViews(text: string, passes = 3): View[] {
       : [];
   return [raw, ...alone, ...chain.slice(1)];
 }
+
+/**
+ * What a reader does not see between the characters of a secret, in latin1 text of UTF-8 bytes: terminal escape
+ * sequences (CSI, OSC, others), C0 and C1 controls, NUL, whitespace and line breaks (Base64 wrapped at 76 columns,
+ * hex in groups), `:` (hex as `74:6f:6b`), the soft hyphen, zero-width and bidirectional marks, word joiners, the
+ * byte order mark. Fullwidth forms (`ｔｏｋ`) read as their ASCII letters and become them.
+ */
+const FILLER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x20\x7f:]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xe1\xa0\x8e|\xd8\x9c|\xef\xbc([\x81-\xbf])|\xef\xbd([\x80-\x9e])/g;
+
+/** `view` without its filler (FILLER), each stretch removed a segment of length 0; undefined when it has none. */
+export function withoutFiller(view: View): View | undefined {
+  const src = view.text;
+  const segments: Segment[] = [];
+  let out = "";
+  let last = 0;
+  FILLER.lastIndex = 0;
+  for (let m = FILLER.exec(src); m !== null; m = FILLER.exec(src)) {
+    const [all, wideLow, wideHigh] = m;
+    const keep =
+      wideLow !== undefined
+        ? String.fromCharCode(0x20 + wideLow.charCodeAt(0) - 0x80)
+        : wideHigh !== undefined
+          ? String.fromCharCode(0x60 + wideHigh.charCodeAt(0) - 0x80)
+          : "";
+    out += src.slice(last, m.index);
+    // Consecutive filler is one segment: the mapping back stays one step per stretch.
+    const prev = segments[segments.length - 1];
+    if (!keep && prev && prev.dl === 0 && prev.re === m.index) prev.re += all.length;
+    else segments.push({ d: out.length, dl: keep.length, r: m.index, re: m.index + all.length });
+    out += keep;
+    last = m.index + all.length;
+  }
+  if (segments.length === 0) return undefined;
+  return { text: out + src.slice(last), segments, parent: view };
+}
+
+/** A needle as it reads in a view without filler. */
+const fillerless = (latin1: string): string => withoutFiller({ text: latin1, segments: [] })?.text ?? latin1;
 
 /** Index of the last segment starting at or before decoded position `x`, or -1. */
 function segmentAt(segs: Segment[], x: number): number {
@@ -260,6 +313,42 @@ export interface Found {
 
 /** Base64 runs long enough to hold a secret: decoded and searched in turn. */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+/**
+ * Base64 with its padding inside: padded chunks one after another, a text encoded piece by piece (those with `=` only
+ * at their end are BASE64_RUN's). Every `=` in the class: a pattern that must find `=` after a greedy run backtracks
+ * over the whole run at each start, quadratic on a 1 MB body without one.
+ */
+const PADDED_RUN = /[A-Za-z0-9+/_=-]{16,}/g;
+const INNER_PADDING = /=+[^=]/;
+
+/**
+ * The stretches of `run` made of two or more whole Base64 chunks (a multiple of 4 characters, padded) and what follows
+ * the last one; `t=czNj…` is a query value, not a chunk.
+ */
+function paddedChunks(run: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = -1;
+  let count = 0;
+  for (const c of run.matchAll(/[^=]+=*/g)) {
+    const whole = c[0].length % 4 === 0 && c[0].endsWith("=");
+    if (whole) {
+      if (from < 0) from = c.index;
+      count++;
+      continue;
+    }
+    // The last piece of a chunked text needs no padding: it ends the stretch.
+    if (from >= 0 && count >= 1) out.push([from, c.index + c[0].length]);
+    from = -1;
+    count = 0;
+  }
+  if (from >= 0 && count >= 2) out.push([from, run.length]);
+  return out;
+}
+/** Hex long enough to hold an encoded secret. */
+const HEX_RUN = /(?:[0-9a-fA-F]{2}){8,}[0-9a-fA-F]?/g;
+
+/** How deep Base64 (and hex) runs are decoded: Base64 of Base64 of … five times, with the Base64 needles. */
+export const BLOB_DEPTH = 4;
 
 export interface Finder {
   readonly needles: readonly Needle[];
@@ -269,6 +358,8 @@ export interface Finder {
    * that many levels deep.
    */
   find(latin1: string, blobDepth: number): Found[];
+  /** Where a text cut short may end with the start of a secret (its length when it cannot). */
+  partialStart(latin1: string): number;
 }
 
 /** Needles are looked up by their first three characters (every needle is longer): one map probe per position. */
@@ -283,25 +374,30 @@ interface Prepared {
 
 export function createFinder(secrets: readonly string[]): Finder {
   const needles = needlesOf(secrets);
-  const exact = new Map<number, Prepared[]>();
-  const lower = new Map<number, Prepared[]>();
+  // Every needle in lower case (Needle.caseInsensitive); the second table holds them as they read without filler.
+  const table = new Map<number, Prepared[]>();
+  const fillerTable = new Map<number, Prepared[]>();
+  const into = (t: Map<number, Prepared[]>, p: Prepared) => {
+    if (p.text.length < 3) return;
+    const key = anchorAt(p.text, 0);
+    t.set(key, [...(t.get(key) ?? []), p]);
+  };
   needles.forEach((n, order) => {
-    const t = latin1Of(n.text);
+    // Lower case of the latin1 text, as the views are searched: that of the UTF-8 text differs (`é` is `Ã©` in latin1).
+    const t = latin1Of(n.text).toLowerCase();
     // A space may also have been written `+` (form encoding).
-    for (const text of t.includes(" ") ? [t, t.replace(/ /g, "+")] : [t]) {
-      const into = n.caseInsensitive ? lower : exact;
-      const key = anchorAt(text, 0);
-      into.set(key, [...(into.get(key) ?? []), { needle: n, order, text }]);
-    }
+    for (const text of t.includes(" ") ? [t, t.replace(/ /g, "+")] : [t]) into(table, { needle: n, order, text });
+    into(fillerTable, { needle: n, order, text: fillerless(t).toLowerCase() });
   });
-  const shortest = Math.min(...needles.map((n) => n.text.length));
+  const prepared = [...table.values(), ...fillerTable.values()].flat();
+  const shortest = Math.min(...prepared.map((p) => p.text.length));
 
   /** Each needle's occurrences in `hay` (not overlapping one another), in needle order then position. */
-  const scan = (hay: string, table: Map<number, Prepared[]>): { p: Prepared; at: number }[] => {
+  const scan = (hay: string, from: Map<number, Prepared[]>): { p: Prepared; at: number }[] => {
     const hits: { p: Prepared; at: number }[] = [];
     const nextFree = new Map<Prepared, number>();
     for (let i = 0; i + shortest <= hay.length; i++) {
-      const candidates = table.get(anchorAt(hay, i));
+      const candidates = from.get(anchorAt(hay, i));
       if (!candidates) continue;
       for (const p of candidates) {
         if (i < (nextFree.get(p) ?? 0) || !hay.startsWith(p.text, i)) continue;
@@ -312,30 +408,40 @@ export function createFinder(secrets: readonly string[]): Finder {
     return hits.sort((a, b) => a.p.order - b.p.order || a.at - b.at);
   };
 
-  const find = (latin1: string, blobDepth: number): Found[] => {
+  const find = (latin1: string, blobDepth: number, level = 0): Found[] => {
     const out: Found[] = [];
-    // Escapes only make a text longer: one shorter than every needle cannot hold one.
+    // Escapes and filler only make a text longer: one shorter than every needle cannot hold one.
     if (needles.length === 0 || latin1.length < shortest) return out;
-    const views = decodedViews(latin1);
-    views.forEach((view, i) => {
-      const hits = [...scan(view.text, exact), ...(lower.size ? scan(view.text.toLowerCase(), lower) : [])];
-      for (const { p, at } of hits.sort((a, b) => a.p.order - b.p.order || a.at - b.at)) {
-        const [start, end] = originalRange(view, at, at + p.text.length);
+    const decoded = decodedViews(latin1);
+    // Filler is looked through in the text as written and in its fully decoded view; inside a decoded blob it is not
+    // (binary data is mostly "filler", and no reader sees it there).
+    const fillerViews = level === 0 ? [...new Set([decoded[0]!, decoded[decoded.length - 1]!])].flatMap((v) => withoutFiller(v) ?? []) : [];
+    const searched = [...decoded.map((v) => ({ v, t: table })), ...fillerViews.map((v) => ({ v, t: fillerTable }))];
+    searched.forEach(({ v, t }, i) => {
+      for (const { p, at } of scan(v.text.toLowerCase(), t)) {
+        const [start, end] = originalRange(v, at, at + p.text.length);
         out.push({ needle: p.needle, via: i === 0 ? "text" : "escaped", start, end });
       }
     });
     if (blobDepth > 0) {
       const seen = new Set<string>();
-      for (const view of new Set([views[0]!, views[views.length - 1]!])) {
-        BASE64_RUN.lastIndex = 0;
+      const once = (start: number, end: number, kind: string) => {
+        const key = `${kind}:${start}:${end}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      };
+      // Outside, a run may start mid-blob (glued to other letters): decoded from each offset. Deeper, a run is a
+      // whole encoding of what held it: from its start only, which keeps five levels affordable.
+      const offsets = level < 2 ? 4 : 1;
+      const inner = (bytes: Buffer) => find(bytes.toString("latin1"), blobDepth - 1, level + 1);
+      for (const view of new Set([decoded[0]!, decoded[decoded.length - 1]!, ...fillerViews])) {
         for (const m of view.text.matchAll(BASE64_RUN)) {
           const run = m[0].replace(/=+$/, "");
           const [start, end] = originalRange(view, m.index, m.index + m[0].length);
-          if (seen.has(`${start}:${end}`)) continue; // the same run in the decoded view
-          seen.add(`${start}:${end}`);
-          // Decoded from each of the four character offsets: a run may start mid-blob.
-          for (let k = 0; k < 4 && run.length - k >= 16; k++) {
-            for (const f of find(Buffer.from(run.slice(k), "base64").toString("latin1"), blobDepth - 1)) {
+          if (!once(start, end, "b64")) continue; // the same run in another view
+          for (let k = 0; k < offsets && run.length - k >= 16; k++) {
+            for (const f of inner(Buffer.from(run.slice(k), "base64"))) {
               // Bytes [f.start, f.end) of the decoded run: the characters of the run that carry them.
               const from = m.index + k + Math.floor((f.start * 4) / 3);
               const to = m.index + Math.min(run.length, k + Math.ceil((f.end * 4) / 3));
@@ -344,9 +450,69 @@ export function createFinder(secrets: readonly string[]): Finder {
             }
           }
         }
+        // Base64 of the pieces of a text, joined (`WVM=QXpN…`): each chunk decoded alone; the whole run goes.
+        for (const m of view.text.matchAll(PADDED_RUN)) {
+          if (!INNER_PADDING.test(m[0])) continue;
+          for (const [from, to] of paddedChunks(m[0])) {
+            const [start, end] = originalRange(view, m.index + from, m.index + to);
+            if (!once(start, end, "chunks")) continue;
+            const chunks = [...m[0].slice(from, to).matchAll(/[^=]+=*/g)].map((c) => ({
+              at: m.index + from + c.index,
+              end: m.index + from + c.index + c[0].length,
+              bytes: Buffer.from(c[0], "base64"),
+            }));
+            let offset = 0;
+            const placed = chunks.map((c) => ({ ...c, first: offset, last: (offset += c.bytes.length) }));
+            for (const f of inner(Buffer.concat(chunks.map((c) => c.bytes)))) {
+              // The chunks that carry the secret's bytes go, not the ones before or after it (`sid=` of a cookie).
+              const carrying = placed.filter((c) => c.first < f.end && c.last > f.start);
+              const [s0, e0] = originalRange(view, carrying[0]!.at, carrying[carrying.length - 1]!.end);
+              out.push({ needle: f.needle, via: "base64-blob", start: s0, end: e0 });
+            }
+          }
+        }
+        // Hex of an encoding (hex of Base64, of UTF-16): decoded at both alignments.
+        for (const m of view.text.matchAll(HEX_RUN)) {
+          const [start, end] = originalRange(view, m.index, m.index + m[0].length);
+          if (!once(start, end, "hex")) continue;
+          for (let k = 0; k < 2; k++) {
+            const run = m[0].slice(k, k + ((m[0].length - k) & ~1));
+            for (const f of inner(Buffer.from(run, "hex"))) {
+              const [s0, e0] = originalRange(view, m.index + k + 2 * f.start, m.index + k + 2 * f.end);
+              out.push({ needle: f.needle, via: "base64-blob", start: s0, end: e0 });
+            }
+          }
+        }
       }
     }
     return out;
   };
-  return { needles, find };
+  /**
+   * Where a text cut short (at a read limit) may end with the start of a secret: the beginning of the longest end of
+   * any view that is the beginning of a needle, mapped back; the text's length when none. An escape or a terminal
+   * sequence cut in half at the very end is looked past first.
+   */
+  const partialStart = (latin1: string): number => {
+    // U+FFFD: a character whose UTF-8 bytes the limit cut (what decoding the kept bytes made of them).
+    const unfinished =
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: an escape sequence cut in half is looked past
+      /(?:\\+u?[0-9a-fA-F{]{0,5}|\\+x[0-9a-fA-F]?|%(?:25)*[0-9a-fA-F]?|&[#\w]{0,9}|\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*)?|\xef\xbf\xbd)+$/.exec(
+        latin1,
+      );
+    let cut = unfinished ? unfinished.index : latin1.length;
+    const text = latin1.slice(0, cut);
+    const decoded = decodedViews(text);
+    const views = [...decoded, ...decoded.flatMap((v) => withoutFiller(v) ?? [])];
+    for (const v of views) {
+      const hay = v.text.toLowerCase();
+      for (const p of prepared)
+        for (let k = Math.min(p.text.length - 1, hay.length); k >= 1; k--)
+          if (hay.endsWith(p.text.slice(0, k))) {
+            cut = Math.min(cut, originalRange(v, hay.length - k, hay.length)[0]);
+            break;
+          }
+    }
+    return cut;
+  };
+  return { needles, find: (latin1, blobDepth) => find(latin1, blobDepth), partialStart };
 }

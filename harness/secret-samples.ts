@@ -73,5 +73,35 @@ export function encodedSamples(value: string): Sample[] {
     { name: "decimal character references", text: `<p>${[...value].map((c) => `&#${c.codePointAt(0)};`).join("")}</p>` },
     { name: "XML-escaped JSON \\u (junit of an Allure result)", text: `<x>${xmlEscape(JSON.stringify({ raw: `"${escapeAt(1)}"` }))}</x>` },
     { name: "URL-encoded JSON \\u", text: `?q=${encodeURIComponent(`"${escapeAt(0)}"`)}` },
+    // What a terminal or a page does not show, between the characters (helper audit, 2026-12-03).
+    { name: "a zero-width space between the characters", text: `echo ${chars.join("\u200b")} end` },
+    { name: "a terminal colour reset between the characters", text: `echo ${chars.join("\x1b[0m")} end` },
+    { name: "soft hyphens and word joiners between the characters", text: `echo ${chars.join("\u00ad\u2060")} end` },
+    { name: "NUL between the characters (UTF-16LE read as bytes)", text: `echo ${chars.join("\u0000")} end` },
+    {
+      name: "fullwidth letters",
+      text: `echo ${chars.map((c) => (c > " " && c <= "~" ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join("")} end`,
+    },
+    { name: "lower case (a header name, as Node gives it)", text: `x-${value.toLowerCase()}: 1` },
+    { name: "upper case (its ASCII letters)", text: `echo ${value.replace(/[a-z]/g, (c) => c.toUpperCase())} end` },
+    { name: "reversed", text: `echo ${[...chars].reverse().join("")} end` },
+    {
+      name: "ROT13",
+      text: `echo ${value.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - (c <= "Z" ? 65 : 97) + 13) % 26) + (c <= "Z" ? 65 : 97)))} end`,
+    },
+    { name: "Base64 wrapped at 8 columns (RFC 2045 wraps at 76)", text: `data\n${b64(`ab${value}`).replace(/.{8}/g, "$&\r\n")}\nend` },
+    { name: "Base64 in groups of 4 with spaces", text: `data ${b64(value).replace(/.{4}/g, "$& ")} end` },
+    { name: "Base64 of its pieces, joined with their padding", text: `data ${b64(value.slice(0, 2))}${b64(value.slice(2))} end` },
+    { name: "Base64 five times", text: `data ${b64(b64(b64(b64(b64(value)))))} end` },
+    { name: "hex of Base64", text: `data ${hex(b64(value))} end` },
+    { name: "hex with colons", text: `data ${hex(value).replace(/..(?!$)/g, "$&:")} end` },
+    { name: "hex with spaces", text: `data ${hex(value).replace(/..(?!$)/g, "$& ")} end` },
+    { name: "Base64 of UTF-16LE", text: `data ${b64(Buffer.from(value, "utf16le"))} end` },
+    { name: "hex of UTF-16LE", text: `data ${Buffer.from(value, "utf16le").toString("hex")} end` },
+    {
+      name: "\\x escapes (JavaScript, C, Python)",
+      text: `"${chars.map((c) => (c < "\x80" ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : c)).join("")}"`,
+    },
+    { name: "\\u{…} escapes (JavaScript)", text: `"${[...value].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}"` },
   ];
 }

@@ -37,6 +37,8 @@ export interface Delivery {
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** The body was cut at the 1 MB the receiver reads. */
+  truncated?: boolean;
   /** The status the receiver answered. */
   answered: number;
 }
@@ -81,7 +83,7 @@ const server = createServer((req, res) => {
     parentPort.postMessage({ type: "delivery", id, delivery: {
       n: hook.n, at: Date.now(), method: req.method || "", path: req.url || "",
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : String(v)])),
-      body: Buffer.concat(chunks).toString("utf8"), answered } });
+      body: Buffer.concat(chunks).toString("utf8"), truncated: size > 1048576, answered } });
     res.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "ok" : "error");
   });
 });
@@ -145,7 +147,7 @@ export function redactDelivery(d: Delivery, redactor: Redactor): Delivery {
     method: redactor.text(d.method),
     path: redactor.url(d.path),
     headers: redactor.headers(d.headers),
-    body: redactor.text(d.body),
+    body: d.truncated ? redactor.cutText(d.body) : redactor.text(d.body),
   };
 }
 

@@ -9,6 +9,7 @@ import { openPremises } from "../run/premises.js";
 import type { RunResult, TestResult } from "../run/results.js";
 import { type Certification, exitCodeOf } from "./certification.js";
 import { foundViolation, testText } from "./failure-text.js";
+import { printable } from "../lib/printable.js";
 
 export interface ConsoleOptions {
   quiet: boolean;
@@ -75,10 +76,10 @@ export class ConsoleReport {
       this.failed++;
       this.line(`  ${paint(this.o.color, 31, "✗")} ${name}\n${indent(testText(t))}`);
     } else if (v === "error") this.line(`  ${paint(this.o.color, 35, "!")} ${name} — ${indent(testText(t)).trim()}`);
-    else if (v === "blocked") this.line(`  ${paint(this.o.color, 33, "⊘")} ${name} — ${t.outcome.reason ?? "blocked"}`);
+    else if (v === "blocked") this.line(`  ${paint(this.o.color, 33, "⊘")} ${name} — ${printable(t.outcome.reason ?? "blocked")}`);
     else if (!this.o.quiet) {
       const mark = v === "skipped" ? "↓" : v === "observed" ? "👁" : paint(this.o.color, 32, "✓");
-      this.line(`  ${mark} ${name}${v === "skipped" ? ` — skipped: ${t.outcome.reason ?? ""}` : ` (${t.durationMs} ms)`}`);
+      this.line(`  ${mark} ${name}${v === "skipped" ? ` — skipped: ${printable(t.outcome.reason ?? "")}` : ` (${t.durationMs} ms)`}`);
     }
   }
 
@@ -110,7 +111,8 @@ export class ConsoleReport {
     this.clearLive();
     const t = c.totals.tests;
     const r = c.totals.requirements;
-    const out = (s = "") => this.o.out(`${s}\n`);
+    // Every line of the end but the verdict's colour: printable, as reasons and run problems may quote the target.
+    const out = (s = "") => this.o.out(`${printable(s)}\n`);
     out();
     // Counted by each test's own requirement; a standard check may charge another one (JUnit counts those as failures too).
     const chargedElsewhere = result.tests.filter((x) => foundViolation(x) && x.outcome.verdict !== "fail").length;
@@ -134,6 +136,6 @@ export class ConsoleReport {
     for (const e of c.errors) out(`run problem (${e.kind}) ${e.source}: ${e.message}`);
     for (const l of extra) out(l);
     const colour = { 0: 32, 1: 31, 2: 35, 3: 33 }[exitCodeOf(c.verdict)];
-    out(`verdict: ${paint(this.o.color, colour, c.summary)}`);
+    this.o.out(`verdict: ${paint(this.o.color, colour, printable(c.summary))}\n`);
   }
 }

@@ -5,8 +5,10 @@
  */
 import { Exchange } from "../lib/exchange.js";
 import { formatExchange, formatFailure } from "../lib/failure.js";
+import { printable } from "../lib/printable.js";
 import type { TestResult } from "../run/results.js";
 
+/** The findings of a test, with the answers they were found on (printable: lib/printable.ts). */
 export function findingsText(t: TestResult): string {
   const { findings, exchanges } = t.outcome;
   const block = (f: (typeof findings)[number]) => `[${f.requirement}] ${formatFailure(f.failure)}`;
@@ -17,7 +19,7 @@ export function findingsText(t: TestResult): string {
     if (f.exchange === undefined && onAnAnswer.has(block(f))) continue;
     byExchange.set(f.exchange, [...(byExchange.get(f.exchange) ?? []), f]);
   }
-  return [...byExchange]
+  const text = [...byExchange]
     .map(([i, list]) => {
       // The same failure found twice on one answer (a test's own check and the standard check of that rule) is shown once.
       const blocks = [...new Set(list.map(block))];
@@ -25,6 +27,7 @@ export function findingsText(t: TestResult): string {
       return [...blocks, ...(record ? ["", formatExchange(new Exchange(record))] : [])].join("\n");
     })
     .join("\n\n");
+  return printable(text);
 }
 
 /** Where the requests of arranged state this test shared are, when another test of its file sent them. */
@@ -42,8 +45,12 @@ function sharedText(t: TestResult): string {
  */
 export const foundViolation = (t: TestResult): boolean => t.outcome.verdict === "fail" || t.outcome.findings.length > 0;
 
-/** What a reader needs about one test, by its verdict. */
+/** What a reader needs about one test, by its verdict: printable, whatever the target sent (lib/printable.ts). */
 export function testText(t: TestResult): string {
+  return printable(verdictText(t));
+}
+
+function verdictText(t: TestResult): string {
   const o = t.outcome;
   const why = o.reason ?? "";
   const findings = o.findings.length ? [findingsText(t), sharedText(t)].filter(Boolean).join("\n\n") : "";

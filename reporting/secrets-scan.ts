@@ -12,7 +12,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { base64Cores, createFinder, type FoundVia, latin1Of, type NeedleKind } from "../harness/secret-forms.js";
+import { base64Cores, BLOB_DEPTH, createFinder, type FoundVia, latin1Of, type NeedleKind } from "../harness/secret-forms.js";
 
 /** The Base64 and Base64url text of `secret` at each byte offset. */
 export function base64Needles(secret: string): string[] {
@@ -34,8 +34,6 @@ export interface SecretMatch {
 export interface SecretHit extends SecretMatch {
   file: string;
 }
-
-const BLOB_DEPTH = 2;
 
 export interface Scanner {
   /** Matches in text read as latin1 (one character per byte). */

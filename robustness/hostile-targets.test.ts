@@ -31,6 +31,7 @@ const controlIn: Record<HostileCase, string[]> = {
   plain: ["junit.xml", "allure-results"],
   "json-escaped": ["allure-results", "allure-report", "results.json"],
   "re-encoded": ["allure-results", "results.json"],
+  hidden: ["allure-results", "results.json"],
   header: ["allure-results"],
   "webhook-forward": ["junit.xml", "allure-results"],
   url: ["junit.xml", "allure-results", "results.json"],

@@ -19,8 +19,8 @@ import { defaultFixtures, tokenOf } from "../mock/fixtures.js";
 import { startMock } from "../mock/server.js";
 import { ROLES, type FixturesInput, type Role } from "../mock/types.js";
 
-export type HostileCase = "plain" | "json-escaped" | "re-encoded" | "header" | "webhook-forward" | "url";
-export const HOSTILE_CASES: readonly HostileCase[] = ["plain", "json-escaped", "re-encoded", "header", "webhook-forward", "url"];
+export type HostileCase = "plain" | "json-escaped" | "re-encoded" | "hidden" | "header" | "webhook-forward" | "url";
+export const HOSTILE_CASES: readonly HostileCase[] = ["plain", "json-escaped", "re-encoded", "hidden", "header", "webhook-forward", "url"];
 
 export interface Canaries {
   /** role → the account's secret (the canary) */
@@ -92,6 +92,20 @@ export function leakForms(c: HostileCase, value: string): string[] {
         [...Buffer.from(value, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join(""), // every byte
         b64(encodeURIComponent(value)),
       ].map(literal);
+    case "hidden": {
+      // What a terminal or a page does not show between the characters, or what a reader undoes at a glance; the
+      // escape sequence is sent raw (the body is no longer JSON, as a hostile target may well answer).
+      const chars = [...value];
+      return [
+        chars.join("\u200b"),
+        chars.join("\u001b[0m"),
+        literal(b64(`ab${value}`).replace(/.{8}/g, "$&\r\n")), // Base64 wrapped (RFC 2045 at 76 columns)
+        hex(value).replace(/..(?!$)/g, "$&:"),
+        Buffer.from(value, "utf16le").toString("base64"),
+        literal([...chars].reverse().join("")),
+        literal(value.toLowerCase()),
+      ];
+    }
     default:
       return [literal(value)];
   }
@@ -133,7 +147,8 @@ export function hostileFault(c: HostileCase, control: string): Fault {
       switch (c) {
         case "plain":
         case "json-escaped":
-        case "re-encoded": {
+        case "re-encoded":
+        case "hidden": {
           const leak = values.flatMap((v) => leakForms(c, v)).join(" | ");
           return {
             ...reply,

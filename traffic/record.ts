@@ -92,7 +92,7 @@ export function buildRecord(
     response: {
       status: x.response.status,
       headers: redactHeaders(x.response.headers, r),
-      text: r.text(x.response.text),
+      text: x.response.truncated ? r.cutText(x.response.text) : r.text(x.response.text),
       bytes: x.response.bytes,
       truncated: x.response.truncated,
     },
@@ -113,6 +113,10 @@ export function redactRecord(x: ExchangeRecord, r: Redactor): ExchangeRecord {
       bodyPreview: r.text(x.request.bodyPreview),
       curl: r.text(x.request.curl),
     },
-    response: { ...x.response, headers: redactHeaders(x.response.headers, r), text: r.text(x.response.text) },
+    response: {
+      ...x.response,
+      headers: redactHeaders(x.response.headers, r),
+      text: x.response.truncated ? r.cutText(x.response.text) : r.text(x.response.text),
+    },
   };
 }
