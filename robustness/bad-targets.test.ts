@@ -37,7 +37,9 @@ const cases: Case[] = [
   // Six runs at once: a reset at connect time once left fetch unsettled and the CLI exited 0, silently.
   { name: "reset", exit: 2, says: /target unreachable: .*(ECONNRESET|socket|reset|no answer within)/i, parallel: 6 },
   { name: "garbage", exit: 2, says: /target unreachable: .*(HPE_|parse|invalid)/i },
-  { name: "html", exit: 1, says: /html/i },
+  // The wrong base URL (a web server, a login gateway): the pre-flight says so, instead of 35 failed requirements.
+  { name: "html", exit: 2, says: /does not look like the Services API: .*an HTML page \(200, text\/html\)/ },
+  { name: "redirect", exit: 2, says: /does not look like the Services API: .*a redirect \(302\)/ },
   { name: "huge-body", exit: 1, says: new RegExp(`${HUGE_BODY_BYTES} bytes`) },
   // Headers at once, body one byte per 200 ms: the request deadline turns it into an unreachable target.
   // Every request waits for the 3 s deadline, so only the two health requests.

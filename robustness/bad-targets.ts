@@ -12,7 +12,7 @@ export interface BadTarget {
   close(): Promise<void>;
 }
 
-export type BadTargetName = "closed-port" | "never-answers" | "html" | "garbage" | "huge-body" | "reset" | "slow-drip";
+export type BadTargetName = "closed-port" | "never-answers" | "html" | "redirect" | "garbage" | "huge-body" | "reset" | "slow-drip";
 
 export const HUGE_BODY_BYTES = 50 * 1024 * 1024;
 /** Bytes of a slow-drip answer: one every DRIP_MS, so the whole body would take minutes. */
@@ -68,6 +68,16 @@ export function htmlAnswers(): Promise<BadTarget> {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(page) }).end(page);
   });
   return listen(server, new Set(), "html");
+}
+
+/** Answers /health, and everything else with a redirect to a login page (a gateway in front of the wrong host). */
+export function redirectsToLogin(): Promise<BadTarget> {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    if (req.url === "/health") res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    else res.writeHead(302, { location: "https://sso.example.com/login", "content-length": 0 }).end();
+  });
+  return listen(server, new Set(), "redirect");
 }
 
 /** Answers every connection with bytes that are not HTTP, then closes. */
@@ -139,6 +149,7 @@ export const badTargets: Record<BadTargetName, () => Promise<BadTarget>> = {
   "closed-port": closedPort,
   "never-answers": neverAnswers,
   html: htmlAnswers,
+  redirect: redirectsToLogin,
   garbage: garbageAnswers,
   "huge-body": hugeBody,
   reset: resetsConnections,

@@ -6,6 +6,8 @@
  * wrong token into "the target is non-conformant": the run stops first, naming the role and its variable.
  */
 import { randomUUID } from "node:crypto";
+import type { Agent } from "node:http";
+import { type HttpFailure, sendHttp } from "../harness/http-send.js";
 import type { Role } from "./profile.js";
 
 export class PreflightError extends Error {
@@ -14,45 +16,45 @@ export class PreflightError extends Error {
 
 interface Answer {
   status: number;
+  contentType: string;
   codes: number[];
 }
 
-/** One request with a hard deadline (a referenced timer too: a fetch hit by a reset can ignore its abort). */
+/**
+ * One request with a hard deadline, on node:http as every request of the run (harness/http-send.ts): the platform's
+ * fetch refuses the WHATWG "bad ports" (6000, 6665–6669, 10080, …), and a target on one of them read as unreachable.
+ */
 async function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { name: "TimeoutError" })), timeoutMs + 500);
-  });
   try {
-    const res = await Promise.race([
-      fetch(url, { method: "GET", headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" }),
-      deadline,
-    ]);
-    // The whole answer must arrive in time: a target that drips its body is as unreachable as a silent one.
-    const text = await Promise.race([res.text(), deadline]);
+    const res = await sendHttp({
+      method: "GET",
+      url,
+      headers,
+      agent: false as unknown as Agent,
+      responseMs: timeoutMs,
+      // The whole answer must arrive in time: a target that drips its body is as unreachable as a silent one.
+      deadlineMs: timeoutMs + 500,
+    });
     let codes: number[] = [];
     try {
-      const errors = (JSON.parse(text) as { errors?: { code?: unknown }[] }).errors;
+      const errors = (JSON.parse(res.text) as { errors?: { code?: unknown }[] }).errors;
       codes = Array.isArray(errors) ? errors.map((e) => e?.code).filter((c): c is number => typeof c === "number") : [];
     } catch {
       codes = [];
     }
-    return { status: res.status, codes };
+    return { status: res.status, contentType: String(res.headers["content-type"] ?? ""), codes };
   } catch (e) {
     throw new PreflightError(`target unreachable: GET ${url}: ${describe(e, timeoutMs)}`);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
 function describe(e: unknown, timeoutMs: number): string {
-  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `no answer within ${timeoutMs / 1000} s`;
-  const code = err.cause?.code;
+  const err = e as HttpFailure;
+  if (err.timeoutMs !== undefined) return `no answer within ${timeoutMs / 1000} s`;
+  const code = err.message;
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host name does not resolve";
-  if (code) return `${code}${err.cause?.message ? ` (${err.cause.message})` : ""}`;
-  return err.cause?.message ?? err.message ?? String(e);
+  return code || String(e);
 }
 
 /** Any HTTP answer to GET /health means the target is reachable (judging the answer is the suite's job). */
@@ -75,6 +77,16 @@ export async function checkRoles(
     const want = expectedCode[role];
     const seen = `${a.status}${a.codes.length ? ` ${a.codes.join(",")}` : ""}`;
     const who = `role ${role} (${variables[role] ?? "?"})`;
+    // A redirect (a login page, another host) or an HTML page is no answer of the API, whatever the role: the base
+    // URL is wrong, and 35 failed requirements would blame the vendor. Neither the body nor a Location is quoted:
+    // a hostile target may put the credential there.
+    if ((a.status >= 300 && a.status < 400) || /html/i.test(a.contentType)) {
+      const what =
+        a.status >= 300 && a.status < 400 ? `a redirect (${a.status})` : `an HTML page (${a.status}, ${a.contentType.split(";")[0]})`;
+      throw new PreflightError(
+        `the target does not look like the Services API: GET ${baseUrl}/api/v2/verification/<id> with ${who}'s credential answered ${what}, where the API answers with its JSON error envelope — check --target (the base URL, without /api/v2)`,
+      );
+    }
     if (a.status === 401 && a.codes.includes(1100)) {
       throw new PreflightError(
         `credential rejected: ${who}: the target answered 401 1100 (not associated with any account) — check the token in ${variables[role]}`,
