@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { describeRun, generateSigningKey, verifyManifest } from "../reporting/manifest.js";
 import { suiteFacts } from "../run/suite-facts.js";
 import { CannotRunError } from "./errors.js";
-import { flagValue } from "./flag-value.js";
+import { listValue, value } from "./flag-value.js";
 import { registerMergeCommand } from "./merge.js";
 import type { RawOptions } from "./options.js";
 import { harOption, registerTrafficCommands } from "./traffic.js";
@@ -42,15 +42,6 @@ Examples:
   npm run conformance -- merge shard1 shard2 shard3 --reports final
   npm run conformance -- verify-manifest reports/ --fingerprint <sha256 of the signer's public key>`;
 
-/** commander parsers that refuse a flag where a value belongs (`--target --profile x`). */
-const value = (flag: string) => (v: string) => {
-  try {
-    return flagValue(flag, v);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-};
-
 /** The CLI; `env` is the process environment, read once by `main` and handed down. */
 export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEnv): Command {
   const program = new Command("idme-conformance")
@@ -63,13 +54,13 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       "target profile, YAML or JSON, or - for standard input (default: profiles/mock.yaml; a foreign target: profiles/sandbox.yaml)",
       value("--profile"),
     )
-    .option("--area <list>", "only these areas (comma-separated, e.g. auth,input)", value("--area"))
-    .option("--requirement <list>", "only these requirement ids (comma-separated); adds to --area", value("--requirement"))
+    .option("--area <list>", "only these areas (comma-separated, e.g. auth,input)", listValue("--area"))
+    .option("--requirement <list>", "only these requirement ids (comma-separated); adds to --area", listValue("--requirement"))
     .option("--budget <n>", "request budget (overrides the profile's requestBudget)", value("--budget"))
     .option("--reports <dir>", "output folder", value("--reports"), "reports")
     .option("--seed <n>", "generator seed (default: random, printed)", value("--seed"))
     .option("--today <YYYY-MM-DD>", "the injected 'today' (UTC)", value("--today"))
-    .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated; --list shows them)", value("--mock-faults"))
+    .option("--mock-faults <list>", "fault ids for the embedded mock (comma-separated; --list shows them)", listValue("--mock-faults"))
     .option("--mock-fixtures <file>", "fixtures file for the embedded mock (YAML or JSON)", value("--mock-fixtures"))
     .option(
       "--shard <i/n>",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CannotRunError } from "./errors.js";
-import { flagValue } from "./flag-value.js";
+import { flagValue, listValue, value } from "./flag-value.js";
 import { isIsoDate, parseRunOptions } from "./options.js";
 
 const bad = (raw: Parameters<typeof parseRunOptions>[0]) => () => parseRunOptions(raw, "/w");
@@ -53,7 +53,9 @@ describe("run options", () => {
     [{ seed: "-1" }, /--seed must be a whole number/],
     [{ today: "2023-02-29" }, /--today must be a calendar date/],
     [{ target: "http://x.test", mockFaults: "phone-lenient" }, /embedded mock only/],
-    [{ mockFaults: "nosuch" }, /unknown fault\(s\) nosuch for --mock-faults; known: .*phone-lenient/],
+    [{ mockFaults: "nosuch" }, /unknown fault\(s\) for --mock-faults: nosuch; known: .*phone-lenient/],
+    [{ mockFaults: "phone-lenent" }, /unknown fault\(s\) for --mock-faults: phone-lenent \(did you mean phone-lenient\?\); known: /],
+    [{ mockFaults: " , " }, /^--mock-faults needs at least one fault id/],
     [{ shard: "3/2" }, /--shard must be i\/n/],
   ])("rejects %o", (raw, message) => {
     expect(bad(raw)).toThrow(CannotRunError);
@@ -63,6 +65,14 @@ describe("run options", () => {
   it("refuses a flag where a value belongs", () => {
     expect(() => flagValue("--target", "--profile")).toThrow("--target needs a value, but the next argument is the flag --profile");
     expect(flagValue("--profile", "-")).toBe("-");
+  });
+
+  it("adds a list flag given twice to its list, and refuses a single-value flag given twice (commander kept the last)", () => {
+    const area = listValue("--area");
+    expect(area("auth", area("health", undefined))).toBe("health,auth");
+    const seed = value("--seed");
+    expect(seed("1")).toBe("1");
+    expect(() => seed("2")).toThrow("--seed is given twice; give it once");
   });
 
   it("knows real calendar dates", () => {

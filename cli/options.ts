@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import { faults as catalogue, faultsById } from "../faults/catalogue.js";
 import type { PlanRequest } from "../run/plan.js";
+import { nearest } from "../lib/config-problems.js";
 import { CannotRunError } from "./errors.js";
 
 export interface RawOptions {
@@ -79,9 +80,17 @@ export function parseRunOptions(raw: RawOptions, cwd = process.cwd()): { request
   const faultIds = list(raw.mockFaults);
   if (faultIds.length && target) throw new CannotRunError("--mock-faults applies to the embedded mock only; drop --target");
   if (raw.mockFixtures && target) throw new CannotRunError("--mock-fixtures applies to the embedded mock only; drop --target");
+  if (raw.mockFaults !== undefined && faultIds.length === 0)
+    throw new CannotRunError("--mock-faults needs at least one fault id (--list shows them); drop the flag for the conformant mock");
   const unknown = faultIds.filter((id) => !catalogue.some((f) => f.id === id));
-  if (unknown.length)
-    throw new CannotRunError(`unknown fault(s) ${unknown.join(", ")} for --mock-faults; known: ${catalogue.map((f) => f.id).join(", ")}`);
+  if (unknown.length) {
+    const ids = catalogue.map((f) => f.id);
+    const named = unknown.map((id) => {
+      const near = nearest(id, ids);
+      return near ? `${id} (did you mean ${near}?)` : id;
+    });
+    throw new CannotRunError(`unknown fault(s) for --mock-faults: ${named.join(", ")}; known: ${ids.join(", ")}`);
+  }
   if (raw.today !== undefined && !isIsoDate(raw.today))
     throw new CannotRunError(`--today must be a calendar date YYYY-MM-DD: ${raw.today}`);
   const request: PlanRequest = {

@@ -4,19 +4,11 @@
  * when one runs. Every problem with a flag is a CannotRunError: one line, exit 2.
  */
 import { resolve } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { CannotRunError } from "./errors.js";
-import { flagValue } from "./flag-value.js";
+import { value } from "./flag-value.js";
 import { checkReportsFolder } from "./reports-folder.js";
 import { stopSignal } from "./stop-signal.js";
-
-const value = (flag: string) => (v: string) => {
-  try {
-    return flagValue(flag, v);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-};
 
 function positive(flag: string, s: string): number {
   const n = Number(s);

@@ -26,6 +26,12 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** The known name a typo most likely meant (close enough for its length), for a "did you mean". */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  const near = known.map((k) => [k, distance(word, k)] as const).sort((a, b) => a[1] - b[1])[0];
+  return near && near[1] <= Math.max(2, Math.floor(word.length / 3)) ? near[0] : undefined;
+}
+
 /** The keys of a JSON pointer (`/accounts/primary/rateLimit`), unescaped. */
 const pointerKeys = (pointer: string) =>
   pointer
@@ -65,8 +71,8 @@ function describeError(schema: SchemaNode, e: ErrorObject): string {
   if (e.keyword === "additionalProperties") {
     const extra = String(params.additionalProperty);
     const known = Object.keys(schemaAt(schema, e.instancePath)?.properties ?? {});
-    const near = known.map((k) => [k, distance(extra, k)] as const).sort((a, b) => a[1] - b[1])[0];
-    const hint = near && near[1] <= Math.max(2, Math.floor(extra.length / 3)) ? ` (did you mean "${near[0]}"?)` : "";
+    const near = nearest(extra, known);
+    const hint = near ? ` (did you mean "${near}"?)` : "";
     const at = e.instancePath ? `${where}.${extra}` : extra;
     return `${at}: unknown property${hint}; allowed: ${known.join(", ")}`;
   }
