@@ -101,8 +101,11 @@ describe("certification", () => {
   });
 
   it("an interrupted run is incomplete; a suite defect is could-not-run (exit 2); a MUST failure wins over both", () => {
-    expect(cert(all(), { interrupted: true, runErrors: [{ kind: "interrupted", source: "launcher", message: "stopped" }] }).verdict).toBe(
-      "incomplete",
+    const stopped = cert(all(), { interrupted: true, runErrors: [{ kind: "interrupted", source: "launcher", message: "stopped" }] });
+    expect(stopped.verdict).toBe("incomplete");
+    // Every MUST passed in the tests it ran: the line says it was stopped, not "0 of N not verified".
+    expect(stopped.summary).toMatch(
+      /^INCOMPLETE: the run was stopped before every test ran; (\d+) of \1 MUST requirements in scope passed in the tests it ran/,
     );
     const defect = cert(all(), { runErrors: [{ kind: "suite-defect", source: "suites/a.test", message: "SyntaxError" }] });
     expect([defect.verdict, exitCodeOf(defect.verdict)]).toEqual(["could-not-run", 2]);

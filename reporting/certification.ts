@@ -245,7 +245,9 @@ export function summaryLine(c: Pick<Certification, "verdict" | "scope" | "failed
     case "incomplete":
       return must.inScope === 0
         ? `INCOMPLETE: the scope holds no MUST requirement — no verdict${tail}${faulty}`
-        : `INCOMPLETE: ${must.notVerified} of ${must.inScope} MUST requirements in scope not verified, ${must.passed} passed — not a certification${tail}${faulty}`;
+        : must.notVerified === 0
+          ? `INCOMPLETE: the run was stopped before every test ran; ${must.passed} of ${must.inScope} MUST requirements in scope passed in the tests it ran — not a certification${tail}${faulty}`
+          : `INCOMPLETE: ${must.notVerified} of ${must.inScope} MUST requirements in scope not verified, ${must.passed} passed — not a certification${tail}${faulty}`;
     case "could-not-run":
       return `COULD NOT RUN: the suite could not judge the target (see the run problems and the tests that could not judge)${faulty}`;
   }

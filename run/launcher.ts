@@ -265,7 +265,11 @@ export async function runSuites(plans: readonly RunPlan[], options: LaunchOption
       if (stop) options.signal?.removeEventListener("abort", stop);
     }
     await vitest?.close();
-    const interrupted = collector.interrupted || options.signal?.aborted === true;
+    // A stop that came once every file had ended changed nothing: the run is complete (it used to be INCOMPLETE or
+    // CONFORMANT by a race, "0 of 83 MUST requirements not verified"). Before that, or a test it ended, is a stop.
+    const everyFileEnded = files.total > 0 && files.done === files.total;
+    const testStopped = [...collector.tests.values()].some((ts) => ts.some((t) => t.outcome.unverified === "interrupted"));
+    const interrupted = testStopped || (!everyFileEnded && (collector.interrupted || options.signal?.aborted === true));
     return started.map((s) => ({
       planId: s.plan.id,
       baseUrl: s.worker.baseUrl,
