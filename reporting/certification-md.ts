@@ -1,5 +1,6 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
-import type { Certification, ReqResult } from "./certification.js";
+import { specUrl } from "../harness/links.js";
+import type { Certification, RequirementEntry, ReqResult } from "./certification.js";
 
 const mark: Record<ReqResult, string> = {
   pass: "✅ pass",
@@ -11,6 +12,21 @@ const mark: Record<ReqResult, string> = {
 };
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** Text in a link's label: its brackets escaped too. */
+const label = (s: string) => cell(s).replace(/[[\]]/g, "\\$&");
+
+/**
+ * Where a requirement rests, linked: each source on ID.me's pages, and its decision in decisions.md, which every run
+ * copies beside this file (a relative link: it resolves wherever the reports folder is opened).
+ */
+function basisOf(r: RequirementEntry): string {
+  const sources = r.sources.map((ref) => {
+    const url = specUrl(ref);
+    return url ? `[${label(ref)}](${url})` : cell(ref);
+  });
+  const decision = r.decision ? [`[${label(r.decision)}](decisions.md#${r.decision.toLowerCase()})`] : [];
+  return [r.basis, ...decision, ...sources].join(" ");
+}
 
 export function renderCertificationMd(c: Certification): string {
   const f = c.facts;
@@ -58,10 +74,10 @@ export function renderCertificationMd(c: Certification): string {
       ...c.scope.outOfScope.map((o) => `- ${o.id}: ${cell(o.reason)}`),
       "",
     );
-  lines.push("## Requirements", "", "| id | level | basis | result | reason |", "|---|---|---|---|---|");
+  lines.push("## Requirements", "", "| id | requirement | level | basis | result | reason |", "|---|---|---|---|---|---|");
   for (const r of c.requirements) {
     const level = r.level === r.declaredLevel ? r.level : `${r.level} (declared ${r.declaredLevel})`;
-    lines.push(`| ${r.id} | ${level} | ${r.basis}${r.decision ? ` ${r.decision}` : ""} | ${mark[r.result]} | ${cell(r.reason)} |`);
+    lines.push(`| ${r.id} | ${cell(r.text)} | ${level} | ${basisOf(r)} | ${mark[r.result]} | ${cell(r.reason)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -3,6 +3,7 @@ import type { ReqId } from "../generated/requirements.js";
 import { facts, failure, finding, runResult, testResult } from "../lib/result-fixtures.js";
 import { loadProfile, mockProfilePath } from "../run/profile.js";
 import { buildCertification, exitCodeOf } from "./certification.js";
+import { renderCertificationMd } from "./certification-md.js";
 
 const mock = loadProfile(mockProfilePath).profile;
 const lenient = { ...mock, strict: { ...mock.strict, requireRetryAfter: false } };
@@ -140,5 +141,17 @@ describe("certification", () => {
       selected: some,
     });
     expect(c.summary).toMatch(/\[embedded mock with faults: phone-lenient\]/);
+  });
+});
+
+describe("certification.md", () => {
+  it("traces every requirement to its text, its sources on ID.me's pages and its decision, linked", () => {
+    const md = renderCertificationMd(cert(all()));
+    const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} |`)) ?? "";
+    expect(row("HEALTH-01")).toContain("GET /health answers 200 with an empty body.");
+    expect(row("HEALTH-01")).toContain("[DOC:overview#health-check](https://docs.id.me/services-api-overview#health-check)");
+    // decisions.md is copied beside certification.md: a relative link, to the record's anchor.
+    expect(row("AUTH-02")).toMatch(/DECISION \[D1\]\(decisions\.md#d1\)/);
+    expect(md).not.toMatch(/\]\(\//); // no absolute path of the machine that ran it
   });
 });

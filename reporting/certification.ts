@@ -34,6 +34,8 @@ export interface RequirementEntry {
   area: string;
   text: string;
   decision?: string;
+  /** where the requirement is written: ID.me's pages (`DOC:overview#health-check`) or the spec */
+  sources: readonly string[];
   result: ReqResult;
   reason: string;
   tests: { id: string; title: string; verdict: Verdict; reason?: string }[];
@@ -154,6 +156,7 @@ export function buildCertification({ result, facts, profile, selected }: Certifi
       area: req.area,
       text: req.text,
       ...(req.decision ? { decision: req.decision } : {}),
+      sources: req.sources,
       chargedBy,
       ...judge(req, level, byReq.get(req.id) ?? [], chargedBy, chosen.has(req.id), examinedFor(req.id), result.interrupted),
     };
