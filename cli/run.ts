@@ -9,6 +9,7 @@ import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { type Certification, exitCodeOf } from "../reporting/certification.js";
 import { ConsoleReport } from "../reporting/console.js";
+import { foundViolation } from "../reporting/failure-text.js";
 import { type AllureEngine, startAllureEngine } from "../reporting/allure-engine.js";
 import { writeReports } from "../reporting/finalize.js";
 import { type ArtifactPaths, artifactPaths, runArtifacts } from "../reporting/paths.js";
@@ -84,6 +85,20 @@ function logCapture(): { stream: Writable; text: () => string } {
   };
 }
 
+/**
+ * How to run a failure's curl line of an embedded-mock run: its curl lines name the run's port, which is gone once
+ * it ends, and variables the reader does not have. The same mock on that port prints the token of each role.
+ */
+function reproduceLine(plan: RunPlan, result: RunResult, rel: (p: string) => string): string[] {
+  if (plan.target.kind !== "embedded-mock" || !result.tests.some(foundViolation)) return [];
+  const port = new URL(result.baseUrl).port;
+  const faults = plan.target.faults.length ? ` --faults ${plan.target.faults.map((f) => f.id).join(",")}` : "";
+  const fixtures = plan.target.fixturesPath ? ` --fixtures ${rel(plan.target.fixturesPath)}` : "";
+  return [
+    `to run a failure's curl line: npx idme-mock --port ${port}${faults}${fixtures} — it prints each role's token; export it as the line's variable (e.g. IDME_TOKEN_PRIMARY). A request that uses an id from an earlier answer needs that request first.`,
+  ];
+}
+
 export async function runConformance(request: PlanRequest, output: OutputOptions, io: RunIo): Promise<ConformanceRun> {
   let plan: RunPlan;
   try {
@@ -154,6 +169,7 @@ export async function runConformance(request: PlanRequest, output: OutputOptions
   const rel = (p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p) || ".");
   const extra = [
     ...(result.interrupted ? ["interrupted: the reports hold what was verified until the stop"] : []),
+    ...reproduceLine(plan, result, rel),
     ...(reports.htmlProblem ? [`HTML report not written: ${reports.htmlProblem}`] : []),
     ...(reports.manifest.signature
       ? [

@@ -35,8 +35,11 @@ async function faultyRun(fault: string, areas: string[]) {
 }
 
 it("each failure of a lenient phone check shows the answer and the curl line that reproduces it", async () => {
-  const { r, failures, count } = await faultyRun("phone-lenient", ["input"]);
+  const { r, log, failures, count } = await faultyRun("phone-lenient", ["input"]);
   expect(r.exitCode).toBe(1);
+  // The curl lines name the run's port, gone once it ends: the console says how to get the same mock there.
+  const port = /curl -sS -i -X \w+ 'http:\/\/127\.0\.0\.1:(\d+)\//.exec(failures[0]?.text ?? "")?.[1];
+  expect(log).toContain(`to run a failure's curl line: npx idme-mock --port ${port} --faults phone-lenient — it prints each role's token`);
   expect(failures.length).toBeGreaterThan(5);
   expect(count).toBe(failures.length);
   for (const f of failures) {
