@@ -2,7 +2,7 @@
  * idme-conformance: one entry point for QA (HTML report), pipelines (exit code + JUnit) and certification
  * (signed summary), all from one run. `npm run conformance -- --help`.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { describeRun, generateSigningKey, verifyManifest } from "../reporting/manifest.js";
@@ -129,6 +129,9 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
       } catch {
         throw new CannotRunError(`cannot read --key-file ${opts.keyFile}`);
       }
+      // No such folder is a mistyped argument (exit 2); a folder without its manifest stays unverified (exit 1).
+      if (!existsSync(resolve(dir)) || !statSync(resolve(dir)).isDirectory())
+        throw new CannotRunError(`verify-manifest: ${dir} is not a folder; name the reports folder of a run (default: reports)`);
       const r = verifyManifest(resolve(dir), { key, fingerprint: opts.fingerprint, requireSignature: opts.requireSignature === true });
       if (r.ok) for (const line of [...(r.run ? describeRun(r.run) : []), r.summary]) console.log(line);
       else for (const p of r.problems) console.error(p);

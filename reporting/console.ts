@@ -34,13 +34,15 @@ export class ConsoleReport {
   /** suite files finished and planned (vitest knows the files before their tests) */
   private files?: { done: number; total: number };
   private readonly started: number;
-  private lastPlain = 0;
+  /** when the last plain progress line was printed: the first one comes 5 s into the run, not a "0 tests done" at its start */
+  private lastPlain: number;
   private liveShown = false;
   /** failed tests that rest on premises (Needs.premises): the run's end says whether they stand or are blocked */
   private readonly judgedAtEnd = new Set<string>();
 
   constructor(private readonly o: ConsoleOptions) {
     this.started = (o.now ?? Date.now)();
+    this.lastPlain = this.started;
   }
 
   private elapsed(): string {

@@ -9,7 +9,7 @@ test("the reports name a profile without a path of the machine that ran it", () 
   expect(reportedPath("/tmp/audit-user/p/good.yaml", at)).toBe("good.yaml");
   // A folder beside the working folder that starts with its name is outside it.
   expect(reportedPath("/home/u/project-old/p.yaml", at)).toBe("p.yaml");
-  expect(reportedPath("-", at)).toBe("-");
+  expect(reportedPath("-", at)).toBe("(standard input)");
 });
 
 test("the suite's own profiles keep their suite-relative name from any working folder inside it", () => {

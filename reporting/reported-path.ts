@@ -13,6 +13,7 @@ const inside = (folder: string, path: string) => {
 
 /** `path`: absolute, or "-" (standard input); `workDir`: the folder the run's relative paths were given from. */
 export function reportedPath(path: string, at: { suiteRoot: string; workDir: string }): string {
-  if (path === "-") return path;
+  // A profile read from standard input has no path: say where it came from.
+  if (path === "-") return "(standard input)";
   return inside(at.suiteRoot, path) ?? inside(at.workDir, path) ?? basename(path);
 }
