@@ -147,6 +147,12 @@ describe("the profile's path in the reports", () => {
 });
 
 describe("idme-conformance verify-manifest", () => {
+  it("a folder that does not exist is a mistyped argument: one line, exit 2 (not the 'tampered' exit 1)", () => {
+    const r = cli(["verify-manifest", join(work, "no-such-folder")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^could not run: verify-manifest: .*no-such-folder is not a folder; name the reports folder of a run/);
+  });
+
   it("unsigned: exit 0 with the facts and one integrity-only line; 1 naming a tampered file; 1 with --require-signature", () => {
     const dir = join(work, "manifest");
     mkdirSync(dir);
