@@ -43,6 +43,8 @@ test("a YAML error is one complete line: the line in error is quoted, no colon l
 
 test("a JSON profile is parsed as JSON: a trailing comma is an error", () => {
   expect(() => parseProfile('{"name": "x", "credentials": {"primary": "A"},}', "p.json")).toThrow(/not valid JSON/);
+  // Where: the line and column, on Node 20 as on Node 22 (whose message has them already).
+  expect(() => parseProfile('{\n  "name": "x",,\n}', "p.json")).toThrow(/not valid JSON: .*line 2 column 15/);
   expect(parseProfile('{"name": "x", "credentials": {"primary": "A"}}', "p.json").name).toBe("x");
 });
 
