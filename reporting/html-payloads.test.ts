@@ -31,6 +31,7 @@ describe("setPayloadsAside", () => {
   it("reads the file's bytes and gives the bytes back: every byte of the markup, multi-byte characters too", () => {
     const bytes = Buffer.from(REPORT, "utf8");
     const { skeleton, restore, restoreBytes } = setPayloadsAside(bytes);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001 delimits html-payloads.ts's tokens
     const tokensAlike = (t: string) => t.replace(/\u0001[0-9a-f]{16}(\d+)\u0001/g, "<payload $1>");
     expect(tokensAlike(skeleton)).toBe(tokensAlike(setPayloadsAside(REPORT).skeleton));
     expect(skeleton).toContain("CONFORMANT — 83 of 83 “MUST” ✓");
