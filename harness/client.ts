@@ -169,7 +169,7 @@ export function createClient(plan: WorkerPlan, sink: (x: Exchange) => void, test
       response: {
         status: res.status,
         headers: redactor.headers(flatHeaders(res.headers)),
-        text: res.truncated ? redactor.cutText(res.text) : redactor.text(res.text),
+        text: redactor.body(res.text, res.truncated),
         bytes: res.bytes,
         truncated: res.truncated,
       },

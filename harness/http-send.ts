@@ -17,7 +17,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** the body, in parts written one after another (a multipart body is not copied into one buffer) */
   body?: Buffer | readonly Buffer[];
-  agent: Agent;
+  /** the connection pool, or false for a connection of its own */
+  agent: Agent | false;
   /** limit on the wait for the answer's status and headers */
   responseMs: number;
   /** limit on the whole exchange, body included */

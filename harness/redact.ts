@@ -10,9 +10,9 @@
  * `{"t":"$IDME_TOKEN"}`. Decoding rather than parsing and re-serialising the body keeps every other
  * byte as the target sent it (key order, duplicate keys, number spelling, whitespace), which checks
  * that read the raw body rely on; and since JSON.parse decodes a string character by character, no
- * string of the parsed redacted body can hold a secret either. Base64 runs are decoded and searched
- * too (two levels deep, as the scanner does): where one holds a secret in any form, the characters
- * that encode it go.
+ * string of the parsed redacted body can hold a secret either. Base64 and hex runs are decoded and
+ * searched too (BLOB_DEPTH levels, as the scanner does): where one holds a secret in any form, the
+ * characters that encode it go. A body cut at a read limit loses its end where that may begin a secret (`body`).
  */
 import { BLOB_DEPTH, createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
 
@@ -26,10 +26,11 @@ export interface Redactor {
   /** Any text (a body, a message, a curl line): every form of every secret replaced. */
   text(s: string): string;
   /**
-   * A text cut short at a read limit: redacted, and without its end where that may be the start of a secret (a
-   * hostile target can place a token across the limit, and a token less its last characters matches no needle).
+   * A body an answer or a delivery carried: as `text`, and — when `truncated` (cut at a read limit) — without its end
+   * where that may be the start of a secret (a hostile target can place a token across the limit, and a token less
+   * its last characters matches no needle).
    */
-  cutText(s: string): string;
+  body(s: string, truncated: boolean): string;
   /** A parsed value (JSON or not): every string and every object key redacted, a copy returned. */
   value<T>(v: T): T;
   /** Header names and values redacted; Authorization values masked down to their scheme words. */
@@ -121,7 +122,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   // Percent-encoding and `+` for a space are among the forms every pattern accepts: a URL is text.
   const url = (u: string): string => text(u);
 
-  const cutText = (s: string): string => {
+  const body = (s: string, truncated: boolean): string => {
+    if (!truncated) return text(s);
     if (!s || finder.needles.length === 0) return s;
     const latin1 = latin1Of(s);
     const at = finder.partialStart(latin1);
@@ -129,7 +131,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     return at < latin1.length ? `${redactText(kept)}${CUT_MARK}` : redactText(kept);
   };
 
-  return { secrets: all, text, cutText, value, headers, url };
+  return { secrets: all, text, body, value, headers, url };
 }
 
 /** `Bearer ID.me c2VjcmV0` → `Bearer ID.me $IDME_TOKEN`; the scheme words stay, the credential goes. */

@@ -5,19 +5,21 @@
  *
  * A secret is any string the run must never disclose: each token, and the secret a token decodes
  * to (`withDecodedSecrets`). Its *needles* are:
- * - `plain`: the string itself (a token also without its `=` padding);
+ * - `plain`: the string itself (a token also without its `=` padding); `reversed`; `rot13`;
  * - `base64` / `base64url`: the Base64 text of its UTF-8 bytes at each of the three byte offsets
  *   (only the characters whose bits come from the secret alone, so it is found inside any longer
  *   Base64 blob), in the standard and the URL-safe alphabet;
- * - `hex`: the hex text of its bytes, any letter case.
- * The Base64 and hex needles are also taken of the URL-encoded string, when that differs.
+ * - `hex`: the hex text of its bytes.
+ * The Base64 and hex needles are also taken of the URL-encoded string, when that differs, and of the UTF-16LE bytes.
+ * Every needle matches in any letter case, also with what a reader does not see between its characters (FILLER).
  *
  * Each character of a needle may be written in any of the escapes a report format or a hostile
  * target can use, mixed freely: JSON `\uXXXX` (surrogate pairs too) and `\n \" \\ \/`-style short
  * escapes, with any number of backslashes (an escape escaped again inside JSON); URL percent-encoding
  * of its UTF-8 bytes (`%41`, `%2541`), `+` for a space; XML/HTML character references (`&#x41;`,
- * `&#65;`, `&amp;`, also escaped again as `&amp;#x41;`). `needlePattern` turns a needle into a regular
- * expression source that accepts all of them.
+ * `&#65;`, `&amp;`, also escaped again as `&amp;#x41;`); `\xHH`, `\u{…}` and octal escapes. The escapes are
+ * decoded in views of the text that map back to it (`decodedViews`), and Base64 and hex runs are decoded and
+ * searched in turn (`BLOB_DEPTH` levels).
  */
 
 /** Shorter strings are not treated as secrets: they would redact ordinary words. */
@@ -29,12 +31,11 @@ export interface Needle {
   /** index into the secrets list the needles were made from */
   secretIndex: number;
   kind: NeedleKind;
-  text: string;
   /**
-   * Matched in any letter case, every kind: Node gives header names in lower case (a target can send the token as a
-   * header's name), and a secret that lost its case still gives most of it away.
+   * In lower case, and matched in any letter case, every kind: Node gives header names in lower case (a target can
+   * send the token as a header's name), and a secret that lost its case still gives most of it away.
    */
-  caseInsensitive: boolean;
+  text: string;
 }
 
 const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -97,7 +98,7 @@ export function needlesOf(secrets: readonly string[]): Needle[] {
     const key = text.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ secretIndex, kind, text: key, caseInsensitive: true });
+    out.push({ secretIndex, kind, text: key });
   };
   secrets.forEach((secret, i) => {
     add(i, "plain", secret);
@@ -182,22 +183,29 @@ function familyOf(m: RegExpExecArray): Exclude<EscapeFamily, "all"> {
 }
 
 export function decodeOnce(view: View, family: EscapeFamily = "all"): View {
+  return rewritten(view, ESCAPE, (m) => (family !== "all" && familyOf(m) !== family ? undefined : decodeOne(m))) ?? view;
+}
+
+/**
+ * `view` with each match of `pattern` replaced by what `replace` gives (undefined: left as it is), every replacement a
+ * segment that maps back to what it replaced; undefined when nothing was replaced.
+ */
+function rewritten(view: View, pattern: RegExp, replace: (m: RegExpExecArray) => string | undefined): View | undefined {
   const src = view.text;
   const segments: Segment[] = [];
   let out = "";
   let last = 0;
-  ESCAPE.lastIndex = 0;
-  for (let m = ESCAPE.exec(src); m !== null; m = ESCAPE.exec(src)) {
-    if (family !== "all" && familyOf(m) !== family) continue;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(src); m !== null; m = pattern.exec(src)) {
+    const by = replace(m);
+    if (by === undefined) continue;
     out += src.slice(last, m.index);
-    const dec = decodeOne(m);
-    segments.push({ d: out.length, dl: dec.length, r: m.index, re: m.index + m[0].length });
-    out += dec;
+    segments.push({ d: out.length, dl: by.length, r: m.index, re: m.index + m[0].length });
+    out += by;
     last = m.index + m[0].length;
   }
-  if (segments.length === 0) return view;
-  out += src.slice(last);
-  return { text: out, segments, parent: view };
+  if (segments.length === 0) return undefined;
+  return { text: out + src.slice(last), segments, parent: view };
 }
 
 /**
@@ -231,33 +239,17 @@ export function decodedViews(text: string, passes = 3): View[] {
  */
 const FILLER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x20\x7f:]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xe1\xa0\x8e|\xd8\x9c|\xef\xbc([\x81-\xbf])|\xef\xbd([\x80-\x9e])/g;
+  /(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x20\x7f:]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xe1\xa0\x8e|\xd8\x9c)+|\xef\xbc([\x81-\xbf])|\xef\xbd([\x80-\x9e])/g;
 
-/** `view` without its filler (FILLER), each stretch removed a segment of length 0; undefined when it has none. */
+/** `view` without its filler (FILLER): each stretch of it removed (a segment of length 0), each fullwidth letter its ASCII one. */
 export function withoutFiller(view: View): View | undefined {
-  const src = view.text;
-  const segments: Segment[] = [];
-  let out = "";
-  let last = 0;
-  FILLER.lastIndex = 0;
-  for (let m = FILLER.exec(src); m !== null; m = FILLER.exec(src)) {
-    const [all, wideLow, wideHigh] = m;
-    const keep =
-      wideLow !== undefined
-        ? String.fromCharCode(0x20 + wideLow.charCodeAt(0) - 0x80)
-        : wideHigh !== undefined
-          ? String.fromCharCode(0x60 + wideHigh.charCodeAt(0) - 0x80)
-          : "";
-    out += src.slice(last, m.index);
-    // Consecutive filler is one segment: the mapping back stays one step per stretch.
-    const prev = segments[segments.length - 1];
-    if (!keep && prev && prev.dl === 0 && prev.re === m.index) prev.re += all.length;
-    else segments.push({ d: out.length, dl: keep.length, r: m.index, re: m.index + all.length });
-    out += keep;
-    last = m.index + all.length;
-  }
-  if (segments.length === 0) return undefined;
-  return { text: out + src.slice(last), segments, parent: view };
+  return rewritten(view, FILLER, ([, wideLow, wideHigh]) =>
+    wideLow !== undefined
+      ? String.fromCharCode(0x20 + wideLow.charCodeAt(0) - 0x80)
+      : wideHigh !== undefined
+        ? String.fromCharCode(0x60 + wideHigh.charCodeAt(0) - 0x80)
+        : "",
+  );
 }
 
 /** A needle as it reads in a view without filler. */
@@ -374,7 +366,7 @@ interface Prepared {
 
 export function createFinder(secrets: readonly string[]): Finder {
   const needles = needlesOf(secrets);
-  // Every needle in lower case (Needle.caseInsensitive); the second table holds them as they read without filler.
+  // Every needle in lower case (Needle.text); the second table holds them as they read without filler.
   const table = new Map<number, Prepared[]>();
   const fillerTable = new Map<number, Prepared[]>();
   const into = (t: Map<number, Prepared[]>, p: Prepared) => {

@@ -147,7 +147,7 @@ export function redactDelivery(d: Delivery, redactor: Redactor): Delivery {
     method: redactor.text(d.method),
     path: redactor.url(d.path),
     headers: redactor.headers(d.headers),
-    body: d.truncated ? redactor.cutText(d.body) : redactor.text(d.body),
+    body: redactor.body(d.body, d.truncated === true),
   };
 }
 

@@ -6,7 +6,6 @@
  * wrong token into "the target is non-conformant": the run stops first, naming the role and its variable.
  */
 import { randomUUID } from "node:crypto";
-import type { Agent } from "node:http";
 import { type HttpFailure, sendHttp } from "../harness/http-send.js";
 import type { Role } from "./profile.js";
 
@@ -30,7 +29,7 @@ async function get(url: string, headers: Record<string, string>, timeoutMs: numb
       method: "GET",
       url,
       headers,
-      agent: false as unknown as Agent,
+      agent: false,
       responseMs: timeoutMs,
       // The whole answer must arrive in time: a target that drips its body is as unreachable as a silent one.
       deadlineMs: timeoutMs + 500,

@@ -92,7 +92,7 @@ export function buildRecord(
     response: {
       status: x.response.status,
       headers: redactHeaders(x.response.headers, r),
-      text: x.response.truncated ? r.cutText(x.response.text) : r.text(x.response.text),
+      text: r.body(x.response.text, x.response.truncated),
       bytes: x.response.bytes,
       truncated: x.response.truncated,
     },
@@ -116,7 +116,7 @@ export function redactRecord(x: ExchangeRecord, r: Redactor): ExchangeRecord {
     response: {
       ...x.response,
       headers: redactHeaders(x.response.headers, r),
-      text: x.response.truncated ? r.cutText(x.response.text) : r.text(x.response.text),
+      text: r.body(x.response.text, x.response.truncated),
     },
   };
 }
