@@ -27,6 +27,7 @@ import {
   TooSlowToJudgeError,
 } from "./errors.js";
 import { currentPlans } from "./plan.js";
+import { redactorFor } from "./redact.js";
 import { arrangeShared, attempt, type Settled, type SharedState, replayShared, sharedState } from "./shared.js";
 import { RunStoppedError } from "./stop.js";
 import { fillTitle } from "./title.js";
@@ -162,8 +163,10 @@ async function run(
     },
     key,
   );
+  // What a test records is often what the target sent (headers, codes, names): redacted as an exchange is.
+  const redactor = redactorFor(plan.secrets);
   const record = async (what: string, value: unknown): Promise<void> => {
-    outcome.observations.push({ what, value });
+    outcome.observations.push({ what: redactor.text(what), value: redactor.value(value) });
   };
   const arrange = async <T>(by: ReqId, step: () => Promise<T> | T): Promise<T> => {
     try {
@@ -190,7 +193,10 @@ async function run(
   const part = async <T>(settled: Settled<T>): Promise<T> => (settled.ok ? settled.value : replayShared(arrange, settled.failure));
   const charge = (requirement: ReqId, failure: Failure, exchange: number | undefined) => {
     if (failure.open)
-      outcome.observations.push({ what: `${failure.check} (OPEN: not judged)`, value: `${failure.title} — ${failure.open}` });
+      outcome.observations.push({
+        what: `${failure.check} (OPEN: not judged)`,
+        value: redactor.text(`${failure.title} — ${failure.open}`),
+      });
     else outcome.findings.push({ requirement, failure, ...(exchange === undefined || exchange < 0 ? {} : { exchange }) });
   };
 
@@ -215,7 +221,7 @@ async function run(
       Object.assign(outcome, { verdict: "blocked", unverified: "blocked", blockedBy: e.by, reason: e.message });
     } else if (contract && observeOnly) {
       // An OPEN requirement never fails the target: a deviation is what it observed.
-      outcome.observations.push({ what: "deviation", value: firstLine(contract.message) });
+      outcome.observations.push({ what: "deviation", value: redactor.text(firstLine(contract.message)) });
     } else if (contract) {
       const at = contract.exchange ? exchanges.indexOf(contract.exchange) : -1;
       const judged = contract.failures.filter((f) => !f.blockedBy);

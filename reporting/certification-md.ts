@@ -1,6 +1,7 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
 import { specUrl } from "../harness/links.js";
-import type { Certification, RequirementEntry, ReqResult } from "./certification.js";
+import { printable } from "../lib/printable.js";
+import { type Certification, observedText, type RequirementEntry, type ReqResult } from "./certification.js";
 
 const mark: Record<ReqResult, string> = {
   pass: "✅ pass",
@@ -11,7 +12,20 @@ const mark: Record<ReqResult, string> = {
   "not-selected": "· not selected",
 };
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (s: string) => printable(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** Text a target sent, as a code span: nothing in it is read as Markdown or HTML (its fence outlasts its own backticks). */
+const code = (s: string) => {
+  const fence = "`".repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((b) => b.length)) + 1);
+  return `${fence} ${s} ${fence}`;
+};
+
+/** A row's reason; an observed requirement's shows what was seen, the target's values as code. */
+function reasonOf(r: RequirementEntry): string {
+  if (r.result !== "observed" || r.observations.length === 0) return cell(r.reason);
+  const shown = r.observations.slice(0, 3).map((o) => `${cell(o.what)}: ${cell(code(observedText(o.value)))}`);
+  const more = r.observations.length > shown.length ? `; ${r.observations.length - shown.length} more in certification.json` : "";
+  return `observed — ${shown.join("; ")}${more}`;
+}
 /** Text in a link's label: its brackets escaped too. */
 const label = (s: string) => cell(s).replace(/[[\]]/g, "\\$&");
 
@@ -77,7 +91,7 @@ export function renderCertificationMd(c: Certification): string {
   lines.push("## Requirements", "", "| id | requirement | level | basis | result | reason |", "|---|---|---|---|---|---|");
   for (const r of c.requirements) {
     const level = r.level === r.declaredLevel ? r.level : `${r.level} (declared ${r.declaredLevel})`;
-    lines.push(`| ${r.id} | ${cell(r.text)} | ${level} | ${basisOf(r)} | ${mark[r.result]} | ${cell(r.reason)} |`);
+    lines.push(`| ${r.id} | ${cell(r.text)} | ${level} | ${basisOf(r)} | ${mark[r.result]} | ${reasonOf(r)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

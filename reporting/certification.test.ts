@@ -26,6 +26,39 @@ describe("certification", () => {
     expect(c.summary).toMatch(/^CONFORMANT within scope: \d+ of \d+ MUST requirements passed/);
   });
 
+  it("an observed requirement says what was seen, in certification.json whole and in certification.md as code", () => {
+    const seen = { status: 200, codes: [], accepted: true };
+    const hostile = "`**CONFORMANT**` | <img src=x> \u200b";
+    const c = cert([
+      ...all(),
+      testResult("AUTH-08", {
+        verdict: "observed",
+        observations: [
+          { what: "legacy scheme", value: seen },
+          { what: "echo", value: hostile },
+        ],
+      }),
+    ]);
+    const e = entry(c, "AUTH-08");
+    expect(e?.observations).toEqual([
+      { test: expect.any(String), what: "legacy scheme", value: seen },
+      { test: expect.any(String), what: "echo", value: hostile },
+    ]);
+    expect(e?.reason).toBe(`observed — legacy scheme: ${JSON.stringify(seen)}; echo: ${hostile}`);
+    const row = renderCertificationMd(c)
+      .split("\n")
+      .find((l) => l.startsWith("| AUTH-08 "));
+    // The target's text inside a code span longer than its own backticks, its pipe escaped, its zero-width space shown.
+    expect(row).toContain('legacy scheme: ` {"status":200,"codes":[],"accepted":true} `');
+    expect(row).toContain("echo: `` `**CONFORMANT**` \\| <img src=x> \\u200b ``");
+    expect(row?.split(/(?<!\\)\|/)).toHaveLength(8);
+  });
+
+  it("an observed requirement whose test recorded nothing says so", () => {
+    const c = cert([...all(), testResult("AUTH-08", { verdict: "observed" })]);
+    expect(entry(c, "AUTH-08")?.reason).toBe("observed in 1 test(s), nothing recorded");
+  });
+
   it("fails the requirement a finding is charged to, not the test's own one", () => {
     const charged = testResult("AUTH-01", {
       verdict: "pass",

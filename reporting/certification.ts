@@ -41,6 +41,8 @@ export interface RequirementEntry {
   tests: { id: string; title: string; verdict: Verdict; reason?: string }[];
   /** findings charged to it by standard checks on other tests' answers (test id, check) */
   chargedBy: { test: string; check: string; title: string }[];
+  /** what its tests recorded (an OPEN requirement's result is what was seen), redacted when recorded */
+  observations: { test: string; what: string; value: unknown }[];
 }
 
 export interface Certification {
@@ -89,13 +91,14 @@ function judge(
     verdict: t.outcome.verdict,
     ...(t.outcome.reason ? { reason: t.outcome.reason } : {}),
   }));
-  const entry = (result: ReqResult, reason: string) => ({ result, reason, tests });
+  const observations = own.flatMap((t) => t.outcome.observations.map((o) => ({ test: t.id, what: o.what, value: o.value })));
+  const entry = (result: ReqResult, reason: string) => ({ result, reason, tests, observations });
   if (!selected) return entry("not-selected", "not selected by the filter");
   const inScope = own.filter((t) => t.outcome.unverified !== "out-of-scope");
   const ownFinding = own.flatMap((t) => t.outcome.findings.filter((f) => f.requirement === req.id));
   if (req.basis === "OPEN") {
     const ran = inScope.filter((t) => t.outcome.verdict === "observed" || t.outcome.verdict === "pass");
-    if (ran.length) return entry("observed", `observed in ${ran.length} test(s)`);
+    if (ran.length) return entry("observed", observedReason(observations, ran.length));
   }
   if (ownFinding.length || charged.length) {
     const f = ownFinding[0]?.failure;
@@ -118,6 +121,21 @@ function judge(
     return entry("not-verified", `${unverified.length} of ${inScope.length} test(s) not verified — ${why}`);
   }
   return entry(req.basis === "OPEN" ? "observed" : "pass", level === req.level ? "" : `a ${level} for this profile (${req.mustWhen})`);
+}
+
+/** An observation's value as one short line (what an OPEN requirement's row says it saw). */
+const OBSERVED_CHARS = 160;
+export function observedText(value: unknown, max = OBSERVED_CHARS): string {
+  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** "observed — legacy scheme: {…}; …": the first observations, then how many more (certification.json has them all). */
+function observedReason(observations: RequirementEntry["observations"], tests: number): string {
+  if (observations.length === 0) return `observed in ${tests} test(s), nothing recorded`;
+  const shown = observations.slice(0, 3).map((o) => `${o.what}: ${observedText(o.value)}`);
+  const more = observations.length > shown.length ? `; ${observations.length - shown.length} more in certification.json` : "";
+  return `observed — ${shown.join("; ")}${more}`;
 }
 
 export interface CertificationInput {
