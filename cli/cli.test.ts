@@ -110,6 +110,17 @@ describe("idme-conformance exit code 2", () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe("could not run: unknown requirement id(s): NOPE-1 (npm run conformance -- --list shows them)");
   });
+
+  it("names a stray word and what the run takes instead, with the command it was likely meant to be", () => {
+    const r = cli(["--seed", "1", "mrge"]);
+    expect(r.status).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([
+      'error: unexpected argument "mrge": the run takes options only (see --help); did you mean the command "merge"?',
+    ]);
+    expect(cli(["--quiet", "extra"]).stderr).toMatch(
+      /^error: unexpected argument "extra": .*; the commands are verify-manifest, keygen, merge/,
+    );
+  });
 });
 
 import { facts } from "../lib/result-fixtures.js";

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { describeRun, generateSigningKey, verifyManifest } from "../reporting/manifest.js";
 import { suiteFacts } from "../run/suite-facts.js";
+import { nearest } from "../lib/config-problems.js";
 import { CannotRunError } from "./errors.js";
 import { listValue, value } from "./flag-value.js";
 import { registerMergeCommand } from "./merge.js";
@@ -153,11 +154,37 @@ export function buildProgram(exit: (code: number) => void, env: NodeJS.ProcessEn
   return program;
 }
 
+/**
+ * Commander's excess-arguments error as one line that names the unexpected word and what is meant instead: the run
+ * takes options only, and a word that is not one of the commands is probably a mistyped one or a value without its
+ * flag. Undefined for any other error.
+ */
+export function excessArguments(
+  text: string,
+  args: readonly string[],
+  commands: readonly string[],
+  valueFlags: ReadonlySet<string>,
+): string | undefined {
+  if (!/too many arguments/.test(text)) return undefined;
+  const word = args.find((a, i) => !a.startsWith("-") && !commands.includes(a) && !valueFlags.has(args[i - 1] ?? ""));
+  const near = word === undefined ? undefined : nearest(word, commands);
+  const what = word === undefined ? "an unexpected argument" : `unexpected argument "${word}"`;
+  return `error: ${what}: the run takes options only (see --help)${near ? `; did you mean the command "${near}"?` : `; the commands are ${commands.join(", ")}`}\n`;
+}
+
 export async function main(argv: string[] = process.argv): Promise<void> {
   const exit = (code: number) => process.exit(code);
   const program = buildProgram(exit, processEnv()).exitOverride((e) => {
     // Help and version exit 0; any usage error is "could not run".
     process.exit(e.exitCode === 0 ? 0 : 2);
+  });
+  const commands = program.commands.map((c) => c.name());
+  const valueFlags = new Set(
+    program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)),
+  );
+  // Commander's "too many arguments" names neither the word nor what the CLI takes instead.
+  program.configureOutput({
+    outputError: (text, write) => write(excessArguments(text, argv.slice(2), commands, valueFlags) ?? text),
   });
   // Node exits 0 when nothing keeps its event loop alive — e.g. a fetch that never settles after a
   // connection reset (its AbortSignal timer is unref'd). A pipeline would read that as "conformant":
