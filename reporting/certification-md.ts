@@ -1,7 +1,7 @@
 /** Renders the certification summary as Markdown for a human reader (certification.md). */
 import { specUrl } from "../harness/links.js";
 import { printable } from "../lib/printable.js";
-import { type Certification, observedText, type RequirementEntry, type ReqResult } from "./certification.js";
+import { type Certification, observedSummary, type RequirementEntry, type ReqResult } from "./certification.js";
 
 const mark: Record<ReqResult, string> = {
   pass: "✅ pass",
@@ -22,9 +22,7 @@ const code = (s: string) => {
 /** A row's reason; an observed requirement's shows what was seen, the target's values as code. */
 function reasonOf(r: RequirementEntry): string {
   if (r.result !== "observed" || r.observations.length === 0) return cell(r.reason);
-  const shown = r.observations.slice(0, 3).map((o) => `${cell(o.what)}: ${cell(code(observedText(o.value)))}`);
-  const more = r.observations.length > shown.length ? `; ${r.observations.length - shown.length} more in certification.json` : "";
-  return `observed — ${shown.join("; ")}${more}`;
+  return observedSummary(r.observations, (what, value) => `${cell(what)}: ${cell(code(value))}`);
 }
 /** Text in a link's label: its brackets escaped too. */
 const label = (s: string) => cell(s).replace(/[[\]]/g, "\\$&");

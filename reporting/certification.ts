@@ -125,18 +125,26 @@ function judge(
 
 /** An observation's value as one short line (what an OPEN requirement's row says it saw). */
 const OBSERVED_CHARS = 160;
-export function observedText(value: unknown, max = OBSERVED_CHARS): string {
+function observedText(value: unknown, max = OBSERVED_CHARS): string {
   const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** "observed — legacy scheme: {…}; …": the first observations, then how many more (certification.json has them all). */
-function observedReason(observations: RequirementEntry["observations"], tests: number): string {
-  if (observations.length === 0) return `observed in ${tests} test(s), nothing recorded`;
-  const shown = observations.slice(0, 3).map((o) => `${o.what}: ${observedText(o.value)}`);
+/**
+ * "observed — legacy scheme: {…}; …": the first observations, each as `show` writes its label and short value, then how
+ * many more (certification.json has them all). certification.md shows the target's values as code.
+ */
+export function observedSummary(
+  observations: RequirementEntry["observations"],
+  show: (what: string, value: string) => string = (what, value) => `${what}: ${value}`,
+): string {
+  const shown = observations.slice(0, 3).map((o) => show(o.what, observedText(o.value)));
   const more = observations.length > shown.length ? `; ${observations.length - shown.length} more in certification.json` : "";
   return `observed — ${shown.join("; ")}${more}`;
 }
+
+const observedReason = (observations: RequirementEntry["observations"], tests: number): string =>
+  observations.length === 0 ? `observed in ${tests} test(s), nothing recorded` : observedSummary(observations);
 
 export interface CertificationInput {
   result: RunResult;
