@@ -13,6 +13,8 @@
  * string of the parsed redacted body can hold a secret either. Base64 and hex runs are decoded and
  * searched too (BLOB_DEPTH levels, as the scanner does): where one holds a secret in any form, the
  * characters that encode it go. A body cut at a read limit loses its end where that may begin a secret (`body`).
+ * A header map is also searched as the reports join it (`name: value` lines), so a token split between a header's
+ * name and its value, or across headers, goes where its pieces join (`joined`).
  */
 import { BLOB_DEPTH, createFinder, latin1Of, withDecodedSecrets } from "./secret-forms.js";
 
@@ -86,18 +88,12 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const redactText = (s: string): string => {
     const latin1 = latin1Of(s);
     const found = finder.find(latin1, BLOB_DEPTH);
-    if (found.length === 0) return s;
-    // Overlapping ranges (two forms of one occurrence) become one placeholder.
-    const ranges = found.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    let out = "";
-    let at = 0;
-    for (const [start, end] of ranges) {
-      if (end <= at) continue;
-      if (start >= at) out += latin1.slice(at, start) + PLACEHOLDER;
-      at = end;
-    }
-    out += latin1.slice(at);
-    return Buffer.from(out, "latin1").toString("utf8");
+    return found.length === 0
+      ? s
+      : replaced(
+          latin1,
+          found.map((f) => [f.start, f.end]),
+        );
   };
 
   const value = <T>(v: T): T => {
@@ -113,9 +109,41 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     return walk(v, 0) as T;
   };
 
+  /**
+   * Pieces of text that are shown one after another (`separators[i]` follows piece i): each redacted alone, and also
+   * where a secret found in the joined text overlaps it, so a secret split across pieces goes too. The joined text is
+   * searched as written and with its escapes decoded; Base64 and hex runs are decoded in each piece alone (`text`),
+   * which keeps this affordable for every header block of a run.
+   */
+  const joined = (pieces: readonly string[], separators: readonly string[]): string[] => {
+    const spans: [number, number][] = [];
+    let block = "";
+    pieces.forEach((p, i) => {
+      const start = block.length;
+      block += latin1Of(p);
+      spans.push([start, block.length]);
+      block += separators[i] ?? "";
+    });
+    const found = finder.find(block, 0);
+    return pieces.map((p, i) => {
+      const [ps, pe] = spans[i]!;
+      const cuts = found
+        .filter((f) => f.start < pe && f.end > ps)
+        .map((f) => [Math.max(f.start, ps) - ps, Math.min(f.end, pe) - ps] as [number, number]);
+      return text(cuts.length === 0 ? p : replaced(latin1Of(p), cuts));
+    });
+  };
+
+  // A header block as the reports show it (`name: value` lines): a secret split between a name and its value, or
+  // between two headers, is found where they are joined.
   const headers = (h: Readonly<Record<string, string>>): Record<string, string> => {
+    const entries = Object.entries(h).map(([k, v]) => [k, AUTH_HEADERS.has(k.toLowerCase()) ? maskAuthorization(v) : v] as const);
+    const pieces = joined(
+      entries.flat(),
+      entries.flatMap(() => [": ", "\n"]),
+    );
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(h)) out[text(k)] = AUTH_HEADERS.has(k.toLowerCase()) ? text(maskAuthorization(v)) : text(v);
+    for (let i = 0; i < pieces.length; i += 2) out[pieces[i]!] = pieces[i + 1]!;
     return out;
   };
 
@@ -132,6 +160,20 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   };
 
   return { secrets: all, text, body, value, headers, url };
+}
+
+/** Latin1 text with each range replaced by the placeholder (overlapping ones, two forms of one occurrence: by one), as UTF-8 text. */
+function replaced(latin1: string, ranges: [number, number][]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of sorted) {
+    if (end <= at) continue;
+    if (start >= at) out += latin1.slice(at, start) + PLACEHOLDER;
+    at = end;
+  }
+  out += latin1.slice(at);
+  return Buffer.from(out, "latin1").toString("utf8");
 }
 
 /** `Bearer ID.me c2VjcmV0` → `Bearer ID.me $IDME_TOKEN`; the scheme words stay, the credential goes. */

@@ -10,20 +10,32 @@
  *   (only the characters whose bits come from the secret alone, so it is found inside any longer
  *   Base64 blob), in the standard and the URL-safe alphabet;
  * - `hex`: the hex text of its bytes.
- * The Base64 and hex needles are also taken of the URL-encoded string, when that differs, and of the UTF-16LE bytes.
- * Every needle matches in any letter case, also with what a reader does not see between its characters (FILLER).
+ * The Base64 and hex needles are also taken of the URL-encoded string, when that differs, and of the UTF-16 and UTF-32 bytes.
+ * Every needle matches in any letter case, also with what a reader does not see between its characters (FILLER) and
+ * in letters drawn like its own (`looksLike`). A D1 token's runs of FRAGMENT_LENGTH characters are needles too
+ * (`fragmentsOf`, `Needle.part`): overlapping hits of them join into one (`joinedParts`).
  *
  * Each character of a needle may be written in any of the escapes a report format or a hostile
  * target can use, mixed freely: JSON `\uXXXX` (surrogate pairs too) and `\n \" \\ \/`-style short
  * escapes, with any number of backslashes (an escape escaped again inside JSON); URL percent-encoding
  * of its UTF-8 bytes (`%41`, `%2541`), `+` for a space; XML/HTML character references (`&#x41;`,
- * `&#65;`, `&amp;`, also escaped again as `&amp;#x41;`); `\xHH`, `\u{…}` and octal escapes. The escapes are
+ * `&#65;`, `&amp;`, also escaped again as `&amp;#x41;`); `\xHH`, `\u{…}`, `\UHHHHHHHH`, `%uHHHH` and octal escapes. The escapes are
  * decoded in views of the text that map back to it (`decodedViews`), and Base64 and hex runs are decoded and
  * searched in turn (`BLOB_DEPTH` levels).
  */
 
 /** Shorter strings are not treated as secrets: they would redact ordinary words. */
 export const MIN_SECRET_LENGTH = 6;
+
+/**
+ * A run of this many consecutive characters of a token (in any of its forms) is treated as the token: a token less
+ * one character, cut in two and placed apart (a header's name and its value, two cookies), or with a character put in
+ * its middle gives nearly all of it away. In Base64 and hex text the run is as long as those characters' encoding.
+ * Only tokens in D1's form (canonical Base64 of text) are cut into runs: their characters look random, so a run of
+ * twelve does not show up in a report by chance. The text a token decodes to, or a token of another shape, may be
+ * made of words (`mock-secret-rate-limited` holds `rate-limited`, a JWT begins like every JWT): it is matched whole.
+ */
+export const FRAGMENT_LENGTH = 12;
 
 export type NeedleKind = "plain" | "reversed" | "rot13" | "base64" | "base64url" | "hex";
 
@@ -36,6 +48,13 @@ export interface Needle {
    * send the token as a header's name), and a secret that lost its case still gives most of it away.
    */
   text: string;
+  /** a form of a run of FRAGMENT_LENGTH characters of a token (fragmentsOf), not of the whole secret */
+  part?: true;
+  /**
+   * a form of UTF-32 bytes, three in four of them zero: not looked for at the end of a cut text (the Base64 of zero
+   * bytes, `AAAA`, begins it), nor taken of a token's runs (fragmentsOf)
+   */
+  wide?: true;
 }
 
 const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -89,35 +108,94 @@ const toBase64url = (s: string): string => s.replace(/\+/g, "-").replace(/\//g, 
 const rot13 = (s: string): string =>
   s.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - (c <= "Z" ? 65 : 97) + 13) % 26) + (c <= "Z" ? 65 : 97)));
 
+/** The UTF-16 (little- and big-endian) and UTF-32 (both) bytes of a text. */
+function wideEncodings(text: string): Buffer[] {
+  const le16 = Buffer.from(text, "utf16le");
+  const points = [...text].map((c) => c.codePointAt(0)!);
+  const le32 = Buffer.alloc(points.length * 4);
+  const be32 = Buffer.alloc(points.length * 4);
+  points.forEach((p, i) => {
+    le32.writeUInt32LE(p, i * 4);
+    be32.writeUInt32BE(p, i * 4);
+  });
+  return [le16, Buffer.from(le16).swap16(), le32, be32];
+}
+
 /** Every needle of every secret, longest first (so a longer form wins where two overlap). */
 export function needlesOf(secrets: readonly string[]): Needle[] {
   const seen = new Set<string>();
   const out: Needle[] = [];
-  const add = (secretIndex: number, kind: NeedleKind, text: string) => {
+  const add = (secretIndex: number, kind: NeedleKind, text: string, wide = false) => {
     if (text.length < MIN_SECRET_LENGTH) return;
     const key = text.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ secretIndex, kind, text: key });
+    out.push({ secretIndex, kind, text: key, ...(wide ? { wide: true as const } : {}) });
   };
   secrets.forEach((secret, i) => {
     add(i, "plain", secret);
     if (/^[A-Za-z0-9+/]+=+$/.test(secret)) add(i, "plain", secret.replace(/=+$/, ""));
     add(i, "reversed", [...secret].reverse().join(""));
     add(i, "rot13", rot13(secret));
-    // The bytes of the text, of its URL-encoding, and of its UTF-16 (what Windows and Java APIs encode).
+    // The bytes of the text, of its URL-encoding, and of its UTF-16 and UTF-32 (what Windows and Java APIs encode).
     const variants = new Set([secret, encodeURIComponent(secret)]);
-    const bytesOf = [...variants].map((v) => Buffer.from(v, "utf8"));
-    bytesOf.push(Buffer.from(secret, "utf16le"));
-    for (const bytes of bytesOf) {
+    const [le16, be16, le32, be32] = wideEncodings(secret);
+    const bytesOf = [...[...variants].map((v) => Buffer.from(v, "utf8")), le16!, be16!];
+    for (const bytes of [...bytesOf, le32!, be32!]) {
+      const wide = !bytesOf.includes(bytes);
       for (const core of base64Cores(bytes)) {
-        add(i, "base64", core);
-        add(i, "base64url", toBase64url(core));
+        add(i, "base64", core, wide);
+        add(i, "base64url", toBase64url(core), wide);
       }
-      add(i, "hex", bytes.toString("hex"));
+      add(i, "hex", bytes.toString("hex"), wide);
     }
   });
   return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+/**
+ * Runs of a D1 token (`secrets[i]`, canonical Base64 of text) cut into needles: each run of FRAGMENT_LENGTH of its
+ * characters whose secret bytes look random (`unguessable`), in every form a whole secret has. A run over words
+ * (`…c2Vjb25kYXJ5` is the Base64 of `econdary`, and a report's CSS holds `-secondary` in Base64 too) would match what
+ * is no secret; a token of a word-made secret (the mock's own) is matched whole only.
+ */
+export function fragmentsOf(secrets: readonly string[]): Needle[] {
+  const out: Needle[] = [];
+  secrets.forEach((secret, secretIndex) => {
+    if (decodedSecretOf(secret) === undefined) return;
+    const token = secret.trim().replace(/=+$/, "");
+    const bytes = Buffer.from(token, "base64");
+    for (let i = 0; i + FRAGMENT_LENGTH < token.length + 1 && token.length > FRAGMENT_LENGTH; i++) {
+      const covered = bytes.subarray(Math.floor((i * 6) / 8), Math.ceil(((i + FRAGMENT_LENGTH) * 6) / 8));
+      if (!unguessable(covered)) continue;
+      for (const n of needlesOf([token.slice(i, i + FRAGMENT_LENGTH)])) if (!n.wide) out.push({ ...n, secretIndex, part: true });
+    }
+  });
+  return out;
+}
+
+/** At least a third of the bytes are not ASCII letters nor the separators of words (`-_. `): digits, symbols, non-ASCII. */
+function unguessable(bytes: Buffer): boolean {
+  let count = 0;
+  for (const b of bytes)
+    if (!((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x2d || b === 0x5f || b === 0x2e || b === 0x20)) count++;
+  return count * 3 >= bytes.length;
+}
+
+/**
+ * The hits of fragments (Needle.part) made whole: overlapping or touching runs of one secret become one hit over all of
+ * them, and one inside a whole needle's hit is dropped (the whole needle names the form).
+ */
+function joinedParts(found: Found[]): Found[] {
+  const whole = found.filter((f) => !f.needle.part);
+  const parts = found.filter((f) => f.needle.part).sort((a, b) => a.needle.secretIndex - b.needle.secretIndex || a.start - b.start);
+  const joined: Found[] = [];
+  for (const f of parts) {
+    const last = joined[joined.length - 1];
+    if (last && last.needle.secretIndex === f.needle.secretIndex && f.start <= last.end) last.end = Math.max(last.end, f.end);
+    else joined.push({ ...f });
+  }
+  return [...whole, ...joined.filter((p) => !whole.some((w) => w.start <= p.start && p.end <= w.end))];
 }
 
 /** A string as latin1 text of its UTF-8 bytes (how a file read as latin1 holds it; one character per byte). */
@@ -126,20 +204,23 @@ export const latin1Of = (s: string): string => Buffer.from(s, "utf8").toString("
 const NAMED_CHARS: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const SHORT_CHARS: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 /**
- * One escape of any kind: a JSON `\u` surrogate pair or `\uXXXX` or short escape (after any number of
- * backslashes: escaped again inside JSON), the `\xHH`, `\u{H…}` and octal `\OOO` escapes of JavaScript, C and
- * Python string literals, a percent escape (also `%25`-escaped again), a numeric
+ * One escape of any kind: a JSON `\u` (or `%u`) surrogate pair or `\uXXXX` or short escape (after any number of
+ * backslashes: escaped again inside JSON), the `\xHH`, `\u{H…}`, `\UHHHHHHHH` and octal `\OOO` / `\OO` escapes of
+ * JavaScript, C and Python string literals, a percent escape (also `%25`-escaped again) or JavaScript `escape()`'s
+ * `%uHHHH`, a numeric
  * character reference in hex or decimal (`;` optional, as HTML allows) or a named one of the five XML
  * entities (each also after `&amp;`, escaped again).
  */
 const ESCAPE =
-  /\\+u([dD][89abAB][0-9a-fA-F]{2})\\+u([dD][c-fC-F][0-9a-fA-F]{2})|\\+u([0-9a-fA-F]{4})|\\+(["\\/bfnrt])|%(?:25)*([0-9a-fA-F]{2})|&(?:amp;)*#[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F]);?|&(?:amp;)*#0*([0-9]{1,7})(?![0-9]);?|&(?:amp;)*(amp|lt|gt|quot|apos);|\\+x([0-9a-fA-F]{2})|\\+u\{([0-9a-fA-F]{1,6})\}|\\+([0-3][0-7]{2})/g;
+  /(?:\\+|%)u([dD][89abAB][0-9a-fA-F]{2})(?:\\+|%)u([dD][c-fC-F][0-9a-fA-F]{2})|\\+u([0-9a-fA-F]{4})|\\+(["\\/bfnrt])|%(?:25)*([0-9a-fA-F]{2})|&(?:amp;)*#[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F]);?|&(?:amp;)*#0*([0-9]{1,7})(?![0-9]);?|&(?:amp;)*(amp|lt|gt|quot|apos);|\\+x([0-9a-fA-F]{2})|\\+u\{([0-9a-fA-F]{1,6})\}|\\+([0-3][0-7]{2}|[0-7]{2}(?![0-7]))|%u([0-9a-fA-F]{4})|\\+U([0-9a-fA-F]{8})/g;
 
 const latin1OfCodePoint = (cp: number): string =>
   cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? latin1Of(String.fromCodePoint(cp)) : "";
 
 function decodeOne(m: RegExpExecArray): string {
-  const [, hi, lo, u, short, pct, hx, dec, named, x, ub, oct] = m;
+  const [, hi, lo, u, short, pct, hx, dec, named, x, ub, oct, pu, bigU] = m;
+  if (pu !== undefined) return latin1OfCodePoint(Number.parseInt(pu, 16));
+  if (bigU !== undefined) return latin1OfCodePoint(Number.parseInt(bigU, 16));
   if (x !== undefined) return latin1OfCodePoint(Number.parseInt(x, 16));
   if (ub !== undefined) return latin1OfCodePoint(Number.parseInt(ub, 16));
   if (oct !== undefined) return latin1OfCodePoint(Number.parseInt(oct, 8));
@@ -177,9 +258,18 @@ export interface View {
 export type EscapeFamily = "all" | "json" | "percent" | "html";
 
 function familyOf(m: RegExpExecArray): Exclude<EscapeFamily, "all"> {
-  const [, hi, , u, short, pct, , , , x, ub, oct] = m;
-  if (hi !== undefined || u !== undefined || short !== undefined || x !== undefined || ub !== undefined || oct !== undefined) return "json";
-  return pct !== undefined ? "percent" : "html";
+  const [, hi, , u, short, pct, , , , x, ub, oct, pu, bigU] = m;
+  if (
+    hi !== undefined ||
+    u !== undefined ||
+    short !== undefined ||
+    x !== undefined ||
+    ub !== undefined ||
+    oct !== undefined ||
+    bigU !== undefined
+  )
+    return "json";
+  return pct !== undefined || pu !== undefined ? "percent" : "html";
 }
 
 export function decodeOnce(view: View, family: EscapeFamily = "all"): View {
@@ -208,12 +298,15 @@ function rewritten(view: View, pattern: RegExp, replace: (m: RegExpExecArray) =>
   return { text: out + src.slice(last), segments, parent: view };
 }
 
+/** How many times escapes are decoded in turn: an escape of an escape of … six levels deep. */
+const ESCAPE_PASSES = 6;
+
 /**
  * The text itself, then its escapes decoded again and again (at most `passes` times) until nothing changes;
  * and each family of escapes decoded alone (listed before the chain, the deepest view last). The single-family views matter where families overlap: in
  * `%0c\u007a…` the percent escape `%0c` would swallow the `c` that starts a JSON-escaped secret.
  */
-export function decodedViews(text: string, passes = 3): View[] {
+export function decodedViews(text: string, passes = ESCAPE_PASSES): View[] {
   const raw: View = { text, segments: [] };
   const chain: View[] = [raw];
   for (let i = 0; i < passes; i++) {
@@ -235,21 +328,92 @@ export function decodedViews(text: string, passes = 3): View[] {
  * What a reader does not see between the characters of a secret, in latin1 text of UTF-8 bytes: terminal escape
  * sequences (CSI, OSC, others), C0 and C1 controls, NUL, whitespace and line breaks (Base64 wrapped at 76 columns,
  * hex in groups), `:` (hex as `74:6f:6b`), the soft hyphen, zero-width and bidirectional marks, word joiners, the
- * byte order mark. Fullwidth forms (`ｔｏｋ`) read as their ASCII letters and become them.
+ * byte order mark; the Unicode spaces (no-break, thin, ideographic, Ogham, medium mathematical…), variation
+ * selectors, tag characters, combining marks (a reader sees `t̀` as a `t`), the Hangul and Braille blanks, the
+ * Mongolian variation selectors and the interlinear annotation marks.
+ * Any other character that looks like an ASCII letter or digit (`looksLike`) is read as that character.
  */
 const FILLER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  /(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x20\x7f:]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xe1\xa0\x8e|\xd8\x9c)+|\xef\xbc([\x81-\xbf])|\xef\xbd([\x80-\x9e])/g;
+  /(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x20\x7f:]|\xc2[\x80-\xa0\xad]|\xcc[\x80-\xbf]|\xcd[\x80-\xaf]|\xd8\x9c|\xe1\x85[\x9f\xa0]|\xe1\x9a\x80|\xe1\xa0[\x8b-\x8f]|\xe1\xb7[\x80-\xbf]|\xe2\x80[\x80-\x8f\xa8-\xaf]|\xe2\x81[\x9f-\xa4\xa6-\xaf]|\xe2\x83[\x90-\xbf]|\xe2\xa0\x80|\xe3\x80\x80|\xe3\x85\xa4|\xef\xb8[\x80-\x8f\xa0-\xaf]|\xef\xbb\xbf|\xef\xbe\xa0|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80-\x87][\x80-\xbf])+|([\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})/g;
 
-/** `view` without its filler (FILLER): each stretch of it removed (a segment of length 0), each fullwidth letter its ASCII one. */
+/**
+ * Letters of other scripts drawn like ASCII ones (Cyrillic, Greek; after Unicode's confusables.txt, the ones a
+ * Base64 or hex token can be spelled with); compatibility forms (fullwidth `ｔ`, mathematical `𝐭`, circled `ⓣ`) are
+ * read through NFKC instead.
+ */
+const CONFUSABLE: Record<string, string> = {
+  А: "A",
+  В: "B",
+  Е: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  Х: "X",
+  І: "I",
+  Ј: "J",
+  Ѕ: "S",
+  Ү: "Y",
+  Ԛ: "Q",
+  Ԝ: "W",
+  а: "a",
+  е: "e",
+  о: "o",
+  р: "p",
+  с: "c",
+  у: "y",
+  х: "x",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
+  ԁ: "d",
+  ԛ: "q",
+  ԝ: "w",
+  һ: "h",
+  ӏ: "l",
+  Α: "A",
+  Β: "B",
+  Ε: "E",
+  Ζ: "Z",
+  Η: "H",
+  Ι: "I",
+  Κ: "K",
+  Μ: "M",
+  Ν: "N",
+  Ο: "O",
+  Ρ: "P",
+  Τ: "T",
+  Υ: "Y",
+  Χ: "X",
+  ο: "o",
+  ν: "v",
+  α: "a",
+  ι: "i",
+  κ: "k",
+  ρ: "p",
+  τ: "t",
+  υ: "u",
+  χ: "x",
+};
+
+const looksLikeCache = new Map<string, string | undefined>();
+/** The ASCII letter or digit a character (latin1 text of its UTF-8 bytes) is drawn as, if any. */
+function looksLike(utf8: string): string | undefined {
+  if (looksLikeCache.has(utf8)) return looksLikeCache.get(utf8);
+  const ch = Buffer.from(utf8, "latin1").toString("utf8");
+  const nfkc = ch.normalize("NFKC");
+  const ascii = /^[!-~]$/.test(nfkc) ? nfkc : CONFUSABLE[ch];
+  if (looksLikeCache.size < 10_000) looksLikeCache.set(utf8, ascii);
+  return ascii;
+}
+
+/** `view` without its filler (FILLER): each stretch of it removed (a segment of length 0), each look-alike its ASCII character. */
 export function withoutFiller(view: View): View | undefined {
-  return rewritten(view, FILLER, ([, wideLow, wideHigh]) =>
-    wideLow !== undefined
-      ? String.fromCharCode(0x20 + wideLow.charCodeAt(0) - 0x80)
-      : wideHigh !== undefined
-        ? String.fromCharCode(0x60 + wideHigh.charCodeAt(0) - 0x80)
-        : "",
-  );
+  return rewritten(view, FILLER, ([, other]) => (other === undefined ? "" : looksLike(other)));
 }
 
 /** A needle as it reads in a view without filler. */
@@ -339,6 +503,9 @@ function paddedChunks(run: string): [number, number][] {
 /** Hex long enough to hold an encoded secret. */
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){8,}[0-9a-fA-F]?/g;
 
+/** The shortest end of a cut text that partialStart takes for the start of a secret. */
+const PARTIAL_MIN = 3;
+
 /** How deep Base64 (and hex) runs are decoded: Base64 of Base64 of … five times, with the Base64 needles. */
 export const BLOB_DEPTH = 4;
 
@@ -366,15 +533,19 @@ interface Prepared {
 
 export function createFinder(secrets: readonly string[]): Finder {
   const needles = needlesOf(secrets);
+  const seen = new Set(needles.map((n) => n.text));
+  const searchedFor = [...needles, ...fragmentsOf(secrets).filter((n) => !seen.has(n.text) && seen.add(n.text))];
   // Every needle in lower case (Needle.text); the second table holds them as they read without filler.
   const table = new Map<number, Prepared[]>();
   const fillerTable = new Map<number, Prepared[]>();
   const into = (t: Map<number, Prepared[]>, p: Prepared) => {
     if (p.text.length < 3) return;
     const key = anchorAt(p.text, 0);
-    t.set(key, [...(t.get(key) ?? []), p]);
+    const list = t.get(key);
+    if (list) list.push(p);
+    else t.set(key, [p]);
   };
-  needles.forEach((n, order) => {
+  searchedFor.forEach((n, order) => {
     // Lower case of the latin1 text, as the views are searched: that of the UTF-8 text differs (`é` is `Ã©` in latin1).
     const t = latin1Of(n.text).toLowerCase();
     // A space may also have been written `+` (form encoding).
@@ -383,6 +554,8 @@ export function createFinder(secrets: readonly string[]): Finder {
   });
   const prepared = [...table.values(), ...fillerTable.values()].flat();
   const shortest = Math.min(...prepared.map((p) => p.text.length));
+  // A cut text ending in a run of a secret long enough to be a fragment loses it anyway (find): the whole needles do.
+  const wholePrepared = prepared.filter((p) => !p.needle.part && !p.needle.wide);
 
   /** Each needle's occurrences in `hay` (not overlapping one another), in needle order then position. */
   const scan = (hay: string, from: Map<number, Prepared[]>): { p: Prepared; at: number }[] => {
@@ -477,12 +650,13 @@ export function createFinder(secrets: readonly string[]): Finder {
         }
       }
     }
-    return out;
+    return joinedParts(out);
   };
   /**
    * Where a text cut short (at a read limit) may end with the start of a secret: the beginning of the longest end of
    * any view that is the beginning of a needle, mapped back; the text's length when none. An escape or a terminal
-   * sequence cut in half at the very end is looked past first.
+   * sequence cut in half at the very end is looked past first. An end of one or two characters gives nothing away and
+   * is kept: every Base64 text of UTF-16BE begins with `A`, so a text ending in `A` would always lose it.
    */
   const partialStart = (latin1: string): number => {
     // U+FFFD: a character whose UTF-8 bytes the limit cut (what decoding the kept bytes made of them).
@@ -497,8 +671,8 @@ export function createFinder(secrets: readonly string[]): Finder {
     const views = [...decoded, ...decoded.flatMap((v) => withoutFiller(v) ?? [])];
     for (const v of views) {
       const hay = v.text.toLowerCase();
-      for (const p of prepared)
-        for (let k = Math.min(p.text.length - 1, hay.length); k >= 1; k--)
+      for (const p of wholePrepared)
+        for (let k = Math.min(p.text.length - 1, hay.length); k >= PARTIAL_MIN; k--)
           if (hay.endsWith(p.text.slice(0, k))) {
             cut = Math.min(cut, originalRange(v, hay.length - k, hay.length)[0]);
             break;

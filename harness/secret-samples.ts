@@ -3,6 +3,8 @@
  * (harness/secret-forms.ts), each embedded in surrounding text the way it would appear. Shared by
  * the redactor's and the scanner's unit tests, so both are held to one list.
  */
+import { decodedSecretOf } from "./secret-forms.js";
+
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64");
 const b64url = (s: string | Buffer) => Buffer.from(s).toString("base64url");
 const hex = (s: string) => Buffer.from(s, "utf8").toString("hex");
@@ -103,5 +105,122 @@ export function encodedSamples(value: string): Sample[] {
       text: `"${chars.map((c) => (c < "\x80" ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : c)).join("")}"`,
     },
     { name: "\\u{…} escapes (JavaScript)", text: `"${[...value].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}"` },
+    // Helper audit, 2026-12-04: the forms below reached the reports.
+    {
+      name: "%uXXXX escapes (JavaScript escape())",
+      text: `?t=${Array.from({ length: value.length }, (_, i) => percentU(value.charCodeAt(i))).join("")}`,
+    },
+    {
+      name: "\\U0000XXXX escapes (Python)",
+      text: `"${[...value].map((c) => `\\U${c.codePointAt(0)!.toString(16).padStart(8, "0")}`).join("")}"`,
+    },
+    {
+      name: "two-digit octal escapes",
+      text: `"${chars.map((c) => (c.charCodeAt(0) < 0o100 ? `\\${c.charCodeAt(0).toString(8).padStart(2, "0")}` : c)).join("")}"`,
+    },
+    { name: "escaped five times in turn (JSON, percent, HTML, JSON, percent)", text: `q=${nestedFive(escapeAt(0))}` },
+    { name: "hex of UTF-16BE", text: `data ${Buffer.from(value, "utf16le").swap16().toString("hex")} end` },
+    { name: "Base64 of UTF-16BE", text: `data ${b64(Buffer.from(value, "utf16le").swap16())} end` },
+    { name: "hex of UTF-32LE", text: `data ${utf32(value, "LE").toString("hex")} end` },
+    { name: "Base64 of UTF-32BE", text: `data ${b64(utf32(value, "BE"))} end` },
+    // Runs of FRAGMENT_LENGTH characters are matched in tokens only (secret-forms.ts).
+    ...(decodedSecretOf(value) === undefined
+      ? []
+      : [
+          { name: "without its last character", text: `echo ${chars.slice(0, -1).join("")} end` },
+          { name: "without its first character", text: `echo ${chars.slice(1).join("")} end` },
+          {
+            name: "Base64 of its first three quarters",
+            text: `data ${b64(chars.slice(0, Math.ceil((chars.length * 3) / 4)).join(""))} end`,
+          },
+        ]),
+    ...(decodedSecretOf(value) !== undefined && chars.length >= 25
+      ? [
+          { name: "a character missing in its middle", text: `echo ${[...chars.slice(0, 12), ...chars.slice(13)].join("")} end` },
+          { name: "a character put in its middle", text: `echo ${[...chars.slice(0, 12), "~", ...chars.slice(12)].join("")} end` },
+          { name: "its halves swapped", text: `echo ${[...chars.slice(12), " ", ...chars.slice(0, 12)].join("")} end` },
+          { name: "its halves in a header's name and value", text: `x-${chars.slice(0, 12).join("")}: ${chars.slice(12).join("")}` },
+        ]
+      : []),
+    ...Object.entries(UNSEEN).map(([what, ch]) => ({ name: `${what} between the characters`, text: `echo ${chars.join(ch)} end` })),
+    { name: "a combining mark on each character", text: `echo ${chars.map((c) => `${c}\u0301`).join("")} end` },
+    { name: "mathematical bold letters and digits", text: `echo ${chars.map(mathBold).join("")} end` },
+    { name: "circled letters and digits", text: `echo ${chars.map(circled).join("")} end` },
+    { name: "Cyrillic and Greek look-alike letters", text: `echo ${chars.map((c) => LOOK_ALIKE[c] ?? c).join("")} end` },
   ];
 }
+
+/** Characters a reader does not see (helper audit, 2026-12-04), by name. */
+const UNSEEN: Record<string, string> = {
+  "no-break spaces": "\u00a0",
+  "thin spaces": "\u2009",
+  "narrow no-break spaces": "\u202f",
+  "medium mathematical spaces": "\u205f",
+  "ideographic spaces": "\u3000",
+  "Ogham space marks": "\u1680",
+  "variation selectors": "\ufe0f",
+  "combining grapheme joiners": "\u034f",
+  "tag characters": "\u{e0041}\u{e007f}",
+  "Hangul fillers": "\u3164\uffa0",
+  "interlinear annotation anchors": "\ufff9",
+  "Mongolian variation selectors": "\u180b",
+  "Braille blanks": "\u2800",
+};
+
+/** A UTF-16 unit as JavaScript escape() writes it. */
+const percentU = (unit: number) => (unit < 0x80 ? `%${unit.toString(16).padStart(2, "0")}` : `%u${unit.toString(16).padStart(4, "0")}`);
+
+/** Escaped five times, a different escape each time; the decoder needs five passes. */
+function nestedFive(s: string): string {
+  const refs = (t: string) => [...t].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join("");
+  return percentAll(allEscaped(refs(percentAll(s))));
+}
+
+function utf32(s: string, order: "LE" | "BE"): Buffer {
+  const points = [...s].map((c) => c.codePointAt(0)!);
+  const out = Buffer.alloc(points.length * 4);
+  points.forEach((p, i) => {
+    if (order === "LE") out.writeUInt32LE(p, i * 4);
+    else out.writeUInt32BE(p, i * 4);
+  });
+  return out;
+}
+
+function mathBold(c: string): string {
+  if (c >= "A" && c <= "Z") return String.fromCodePoint(0x1d400 + c.charCodeAt(0) - 65);
+  if (c >= "a" && c <= "z") return String.fromCodePoint(0x1d41a + c.charCodeAt(0) - 97);
+  if (c >= "0" && c <= "9") return String.fromCodePoint(0x1d7ce + c.charCodeAt(0) - 48);
+  return c;
+}
+
+function circled(c: string): string {
+  if (c >= "A" && c <= "Z") return String.fromCodePoint(0x24b6 + c.charCodeAt(0) - 65);
+  if (c >= "a" && c <= "z") return String.fromCodePoint(0x24d0 + c.charCodeAt(0) - 97);
+  if (c === "0") return "\u24ea";
+  if (c >= "1" && c <= "9") return String.fromCodePoint(0x2460 + c.charCodeAt(0) - 49);
+  return c;
+}
+
+/** ASCII letters and the Cyrillic or Greek letter drawn the same. */
+export const LOOK_ALIKE: Record<string, string> = {
+  a: "а",
+  c: "с",
+  e: "е",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Χ",
+  Z: "Ζ",
+  N: "Ν",
+};

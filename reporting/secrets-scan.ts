@@ -29,6 +29,8 @@ export interface SecretMatch {
   via: HitVia;
   /** occurrences */
   count: number;
+  /** found as runs of a token (FRAGMENT_LENGTH characters or more), not whole */
+  part?: true;
 }
 
 export interface SecretHit extends SecretMatch {
@@ -57,10 +59,17 @@ export function createScanner(secrets: readonly string[]): Scanner {
       const at = `${f.needle.secretIndex}:${f.needle.kind}:${f.start}:${f.via === "base64-blob"}`;
       if (counted.has(at)) continue;
       counted.add(at);
-      const key = `${f.needle.secretIndex}:${f.needle.kind}:${f.via}`;
+      const key = `${f.needle.secretIndex}:${f.needle.kind}:${f.via}:${f.needle.part === true}`;
       const m = byKey.get(key);
       if (m) m.count++;
-      else byKey.set(key, { secretIndex: f.needle.secretIndex, form: f.needle.kind, via: f.via, count: 1 });
+      else
+        byKey.set(key, {
+          secretIndex: f.needle.secretIndex,
+          form: f.needle.kind,
+          via: f.via,
+          count: 1,
+          ...(f.needle.part ? { part: true as const } : {}),
+        });
     }
     return [...byKey.values()];
   };

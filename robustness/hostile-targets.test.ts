@@ -32,6 +32,7 @@ const controlIn: Record<HostileCase, string[]> = {
   "json-escaped": ["allure-results", "allure-report", "results.json"],
   "re-encoded": ["allure-results", "results.json"],
   hidden: ["allure-results", "results.json"],
+  split: ["allure-results", "results.json"],
   header: ["allure-results"],
   "webhook-forward": ["junit.xml", "allure-results"],
   url: ["junit.xml", "allure-results", "results.json"],
@@ -72,7 +73,9 @@ describe.concurrent("a run against a hostile target", () => {
     const canaryList = ROLES.flatMap((r) => [canaries.secrets[r], canaries.tokens[r]]);
     const names = ROLES.flatMap((r) => [`secret of ${r}`, `token of ${r}`]);
     const TITLES = ["[AUTH-09]", "[WEBHOOK-01]"];
-    const scanner = createScanner([...canaryList, ...TITLES, canaries.control]);
+    // The split case cuts tokens in pieces: its control is a token too.
+    const control = c === "split" ? canaries.controlToken : canaries.control;
+    const scanner = createScanner([...canaryList, ...TITLES, control]);
     const isCanary = (h: { secretIndex: number }) => h.secretIndex < canaryList.length;
     const isTitle = (h: { secretIndex: number }) => h.secretIndex >= canaryList.length && h.secretIndex < canaryList.length + TITLES.length;
     const isControl = (h: { secretIndex: number }) => h.secretIndex === canaryList.length + TITLES.length;
@@ -87,10 +90,12 @@ describe.concurrent("a run against a hostile target", () => {
     for (const kind of kinds) expect(titleKinds, `title in ${kind}`).toContain(kind);
     expect(onConsole.filter(isTitle).length, "titles on the console").toBeGreaterThan(0);
     // The control, echoed in the same forms as the credential, is found where the leak would land.
-    const control = all.filter(isControl);
-    const controlKinds = new Set(control.map(kindOf));
+    const controlHits = all.filter(isControl);
+    const controlKinds = new Set(controlHits.map(kindOf));
     for (const kind of controlIn[c]) expect(controlKinds, `control of ${c} in ${kind}`).toContain(kind);
-    if (c === "re-encoded") for (const form of ["base64", "base64url", "hex"]) expect(control.map((h) => h.form)).toContain(form);
-    if (c === "json-escaped") expect(control.map((h) => h.via)).toContain("escaped");
+    if (c === "re-encoded") for (const form of ["base64", "base64url", "hex"]) expect(controlHits.map((h) => h.form)).toContain(form);
+    if (c === "json-escaped") expect(controlHits.map((h) => h.via)).toContain("escaped");
+    // Found as runs of the token (its pieces), not only whole (the look-alike and spaced forms).
+    if (c === "split") expect(controlHits.some((h) => h.part && h.file.startsWith("allure-results"))).toBe(true);
   });
 });

@@ -15,12 +15,22 @@ import { writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import type { Fault, MockBehaviour, MockReply, ReplyContext } from "../mock/faults-api.js";
 import { addTransform } from "../mock/faults-api.js";
+import { LOOK_ALIKE } from "../harness/secret-samples.js";
 import { defaultFixtures, tokenOf } from "../mock/fixtures.js";
 import { startMock } from "../mock/server.js";
 import { ROLES, type FixturesInput, type Role } from "../mock/types.js";
 
-export type HostileCase = "plain" | "json-escaped" | "re-encoded" | "hidden" | "header" | "webhook-forward" | "url";
-export const HOSTILE_CASES: readonly HostileCase[] = ["plain", "json-escaped", "re-encoded", "hidden", "header", "webhook-forward", "url"];
+export type HostileCase = "plain" | "json-escaped" | "re-encoded" | "hidden" | "split" | "header" | "webhook-forward" | "url";
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  "plain",
+  "json-escaped",
+  "re-encoded",
+  "hidden",
+  "split",
+  "header",
+  "webhook-forward",
+  "url",
+];
 
 export interface Canaries {
   /** role → the account's secret (the canary) */
@@ -29,6 +39,8 @@ export interface Canaries {
   tokens: Record<Role, string>;
   /** echoed like a secret, but no secret: the scanner must find it */
   control: string;
+  /** the same for the `split` case, which cuts tokens in pieces: a token (D1's form), whose runs the scanner finds */
+  controlToken: string;
 }
 
 /**
@@ -44,7 +56,12 @@ export function makeCanaries(): Canaries {
     tokens[role] = tokenOf(secrets[role]);
   }
   // "???" first: its Base64 holds a `/`, so the control has distinct Base64 and Base64url forms too.
-  return { secrets, tokens, control: `???hostile-control-${randomBytes(6).toString("hex")}` };
+  return {
+    secrets,
+    tokens,
+    control: `???hostile-control-${randomBytes(6).toString("hex")}`,
+    controlToken: tokenOf(`control/${randomBytes(12).toString("hex")}+&"é`),
+  };
 }
 
 /** The default fixtures with the canary secrets in place of the accounts' secrets. */
@@ -106,6 +123,20 @@ export function leakForms(c: HostileCase, value: string): string[] {
         literal(value.toLowerCase()),
       ];
     }
+    case "split": {
+      // Pieces of a token (helper audit, 2026-12-04): all of it but one character, a character put in, its halves
+      // swapped; and the forms a reader does not tell from it: Unicode spaces between its characters, look-alike letters.
+      const chars = [...value];
+      const half = chars.length >> 1;
+      return [
+        chars.slice(0, -1).join(""),
+        [...chars.slice(0, half), "-", ...chars.slice(half)].join(""),
+        [...chars.slice(half), " ", ...chars.slice(0, half)].join(""),
+        chars.join("\u00a0"),
+        chars.join("\u3000"),
+        chars.map((ch) => LOOK_ALIKE[ch] ?? ch).join(""),
+      ].map(literal);
+    }
     default:
       return [literal(value)];
   }
@@ -136,7 +167,7 @@ function withLeak(body: unknown, leak: string): string {
 const isTransaction = (b: unknown): b is Record<string, unknown> =>
   b !== null && typeof b === "object" && typeof (b as { transaction_id?: unknown }).transaction_id === "string";
 
-export function hostileFault(c: HostileCase, control: string): Fault {
+export function hostileFault(c: HostileCase, control: string, controlToken: string): Fault {
   const apply = (b: MockBehaviour): void => {
     // The last credential seen, for the webhook (a callback has no request of its own).
     let last: ReturnType<typeof credentialOf>;
@@ -145,6 +176,19 @@ export function hostileFault(c: HostileCase, control: string): Fault {
       if (ctx.kind === "response" && cred) last = cred;
       const values = cred ? [cred.authorization, cred.token, cred.secret, control] : [control];
       switch (c) {
+        case "split": {
+          // The tokens only (the runs of a token are what is matched), in the body and across a header's name and value.
+          const tokens = cred ? [cred.token, controlToken] : [controlToken];
+          const headers: Record<string, string> = { ...reply.headers, "content-type": "application/json; charset=utf-8" };
+          for (const [i, t] of tokens.entries()) {
+            // Ten characters of its second half in the name (where they are valid there: no `/` or `=`), ten in the value.
+            const at = [...Array(t.length - 20).keys()]
+              .reverse()
+              .find((k) => k >= t.length / 2 && /^[A-Za-z0-9+]{10}$/.test(t.slice(k, k + 10)));
+            if (at !== undefined) headers[`x-${i}-${t.slice(at, at + 10)}`] = t.slice(at + 10, at + 20);
+          }
+          return { ...reply, headers, body: withLeak(reply.body, tokens.flatMap((v) => leakForms(c, v)).join(" | ")) };
+        }
         case "plain":
         case "json-escaped":
         case "re-encoded":
@@ -207,7 +251,7 @@ export interface HostileTarget {
 }
 
 export async function startHostileTarget(c: HostileCase, canaries: Canaries): Promise<HostileTarget> {
-  const mock = await startMock({ fixtures: canaryFixtures(canaries), faults: [hostileFault(c, canaries.control)] });
+  const mock = await startMock({ fixtures: canaryFixtures(canaries), faults: [hostileFault(c, canaries.control, canaries.controlToken)] });
   return { baseUrl: mock.baseUrl, close: mock.close };
 }
 

@@ -331,7 +331,7 @@ describe("a proxy session", () => {
         await target.close();
       }
       const secrets = ROLES.flatMap((r) => [canaries.secrets[r], canaries.tokens[r]]);
-      const scanner = createScanner([...secrets, canaries.control]);
+      const scanner = createScanner([...secrets, hostile === "split" ? canaries.controlToken : canaries.control]);
       const hits = scanner.scanDir(reportsDir);
       expect(hits.filter((h) => h.secretIndex < secrets.length).map((h) => `${h.file}: ${h.form} (${h.via})`)).toEqual([]);
       expect(scanner.scanString(printed).filter((h) => h.secretIndex < secrets.length)).toEqual([]);
