@@ -24,6 +24,8 @@
  * searched in turn (`BLOB_DEPTH` levels).
  */
 
+import { isUtf8 } from "node:buffer";
+
 /** Shorter strings are not treated as secrets: they would redact ordinary words. */
 export const MIN_SECRET_LENGTH = 6;
 
@@ -503,6 +505,9 @@ function paddedChunks(run: string): [number, number][] {
 /** Hex long enough to hold an encoded secret. */
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){8,}[0-9a-fA-F]?/g;
 
+/** Bytes (latin1 text) that are valid UTF-8: text, which random binary data almost never is. */
+const isText = (latin1: string): boolean => isUtf8(Buffer.from(latin1, "latin1"));
+
 /** The shortest end of a cut text that partialStart takes for the start of a secret. */
 const PARTIAL_MIN = 3;
 
@@ -578,9 +583,13 @@ export function createFinder(secrets: readonly string[]): Finder {
     // Escapes and filler only make a text longer: one shorter than every needle cannot hold one.
     if (needles.length === 0 || latin1.length < shortest) return out;
     const decoded = decodedViews(latin1);
-    // Filler is looked through in the text as written and in its fully decoded view; inside a decoded blob it is not
-    // (binary data is mostly "filler", and no reader sees it there).
-    const fillerViews = level === 0 ? [...new Set([decoded[0]!, decoded[decoded.length - 1]!])].flatMap((v) => withoutFiller(v) ?? []) : [];
+    // Filler is looked through in the text as written and in its fully decoded view, and in a decoded blob that is
+    // text (a report's attachment inside the HTML report's Base64 data); in binary data it is not (most of it is
+    // "filler", and no reader sees it there).
+    const fillerViews =
+      level === 0 || (level === 1 && isText(latin1))
+        ? [...new Set([decoded[0]!, decoded[decoded.length - 1]!])].flatMap((v) => withoutFiller(v) ?? [])
+        : [];
     const searched = [...decoded.map((v) => ({ v, t: table })), ...fillerViews.map((v) => ({ v, t: fillerTable }))];
     searched.forEach(({ v, t }, i) => {
       for (const { p, at } of scan(v.text.toLowerCase(), t)) {

@@ -143,6 +143,11 @@ export function encodedSamples(value: string): Sample[] {
         ]
       : []),
     ...Object.entries(UNSEEN).map(([what, ch]) => ({ name: `${what} between the characters`, text: `echo ${chars.join(ch)} end` })),
+    // The HTML report holds each attachment as Base64 of its text.
+    {
+      name: "Base64 of a text that holds it with no-break spaces between its characters",
+      text: `data ${b64(`echo ${chars.join("\u00a0")} end`)}`,
+    },
     { name: "a combining mark on each character", text: `echo ${chars.map((c) => `${c}\u0301`).join("")} end` },
     { name: "mathematical bold letters and digits", text: `echo ${chars.map(mathBold).join("")} end` },
     { name: "circled letters and digits", text: `echo ${chars.map(circled).join("")} end` },
