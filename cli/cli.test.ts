@@ -121,6 +121,19 @@ describe("idme-conformance exit code 2", () => {
       /^error: unexpected argument "extra": .*; the commands are verify-manifest, keygen, merge/,
     );
   });
+
+  // Commander exits 1 on a command's usage error, which verify-manifest means as "tampered".
+  it.for([
+    [["keygen", "extra"], /^error: too many arguments for 'keygen'/],
+    [["verify-manifest", "a", "b"], /^error: too many arguments for 'verify-manifest'/],
+    [["merge"], /^error: missing required argument 'dirs'/],
+    [["proxy"], /^error: required option '--upstream <url>' not specified/],
+  ] as const)("a command's usage error (%s) is one line and exit 2", ([args, line]) => {
+    const r = cli([...args]);
+    expect(r.status).toBe(2);
+    expect(oneLine(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(line);
+  });
 });
 
 import { facts } from "../lib/result-fixtures.js";

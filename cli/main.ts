@@ -174,10 +174,10 @@ export function excessArguments(
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   const exit = (code: number) => process.exit(code);
-  const program = buildProgram(exit, processEnv()).exitOverride((e) => {
-    // Help and version exit 0; any usage error is "could not run".
-    process.exit(e.exitCode === 0 ? 0 : 2);
-  });
+  const program = buildProgram(exit, processEnv());
+  // Help and version exit 0; any usage error is "could not run" — a command's too (commander gives it exit 1, which
+  // verify-manifest means as "tampered"). A command made before this call does not inherit it: each gets it.
+  for (const c of [program, ...program.commands]) c.exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2));
   const commands = program.commands.map((c) => c.name());
   const valueFlags = new Set(
     program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)),
