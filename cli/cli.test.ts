@@ -128,11 +128,13 @@ describe("idme-conformance exit code 2", () => {
     [["verify-manifest", "a", "b"], /^error: too many arguments for 'verify-manifest'/],
     [["merge"], /^error: missing required argument 'dirs'/],
     [["proxy"], /^error: required option '--upstream <url>' not specified/],
-  ] as const)("a command's usage error (%s) is one line and exit 2", ([args, line]) => {
+    [["--requirements", "AUTH-01"], /^error: unknown option '--requirements' \(did you mean --requirement\?\)$/],
+    [["merge", "--seeed", "1", "a"], /^error: unknown option '--seeed'$/],
+  ] as const)("a usage error (%s) is one line and exit 2", ([args, line]) => {
     const r = cli([...args]);
     expect(r.status).toBe(2);
     expect(oneLine(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(line);
+    expect(r.stderr.trim()).toMatch(line);
   });
 });
 

@@ -165,12 +165,15 @@ export function excessArguments(
   commands: readonly string[],
   valueFlags: ReadonlySet<string>,
 ): string | undefined {
-  if (!/too many arguments/.test(text)) return undefined;
+  if (!/too many arguments\./.test(text)) return undefined; // the run's; a command's names itself ("… for 'keygen'")
   const word = args.find((a, i) => !a.startsWith("-") && !commands.includes(a) && !valueFlags.has(args[i - 1] ?? ""));
   const near = word === undefined ? undefined : nearest(word, commands);
   const what = word === undefined ? "an unexpected argument" : `unexpected argument "${word}"`;
   return `error: ${what}: the run takes options only (see --help)${near ? `; did you mean the command "${near}"?` : `; the commands are ${commands.join(", ")}`}\n`;
 }
+
+/** `error: unknown option '--x'\n(Did you mean --y?)\n` as one line. */
+export const oneLineError = (text: string): string => `${text.trim().replace(/\s*\n\s*\(Did you mean (.+)\?\)$/, " (did you mean $1?)")}\n`;
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   const exit = (code: number) => process.exit(code);
@@ -182,10 +185,12 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const valueFlags = new Set(
     program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)),
   );
-  // Commander's "too many arguments" names neither the word nor what the CLI takes instead.
-  program.configureOutput({
-    outputError: (text, write) => write(excessArguments(text, argv.slice(2), commands, valueFlags) ?? text),
-  });
+  // Commander's "too many arguments" names neither the word nor what the CLI takes instead; its did-you-mean is a
+  // second line.
+  for (const c of [program, ...program.commands])
+    c.configureOutput({
+      outputError: (text, write) => write(excessArguments(text, argv.slice(2), commands, valueFlags) ?? oneLineError(text)),
+    });
   // Node exits 0 when nothing keeps its event loop alive — e.g. a fetch that never settles after a
   // connection reset (its AbortSignal timer is unref'd). A pipeline would read that as "conformant":
   // keep the loop alive for the whole run, and treat a drained loop as "could not run".
