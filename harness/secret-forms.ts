@@ -167,7 +167,7 @@ export function fragmentsOf(secrets: readonly string[]): Needle[] {
     if (decodedSecretOf(secret) === undefined) return;
     const token = secret.trim().replace(/=+$/, "");
     const bytes = Buffer.from(token, "base64");
-    for (let i = 0; i + FRAGMENT_LENGTH < token.length + 1 && token.length > FRAGMENT_LENGTH; i++) {
+    for (let i = 0; i + FRAGMENT_LENGTH <= token.length; i++) {
       const covered = bytes.subarray(Math.floor((i * 6) / 8), Math.ceil(((i + FRAGMENT_LENGTH) * 6) / 8));
       if (!unguessable(covered)) continue;
       for (const n of needlesOf([token.slice(i, i + FRAGMENT_LENGTH)])) if (!n.wide) out.push({ ...n, secretIndex, part: true });
@@ -559,7 +559,7 @@ export function createFinder(secrets: readonly string[]): Finder {
   });
   const prepared = [...table.values(), ...fillerTable.values()].flat();
   const shortest = Math.min(...prepared.map((p) => p.text.length));
-  // A cut text ending in a run of a secret long enough to be a fragment loses it anyway (find): the whole needles do.
+  // A cut text is searched for the starts of whole needles only: a token's run long enough to be a fragment is found by find.
   const wholePrepared = prepared.filter((p) => !p.needle.part && !p.needle.wide);
 
   /** Each needle's occurrences in `hay` (not overlapping one another), in needle order then position. */
