@@ -156,32 +156,49 @@ export function needlesOf(secrets: readonly string[]): Needle[] {
 }
 
 /**
- * Runs of a D1 token (`secrets[i]`, canonical Base64 of text) cut into needles: each run of FRAGMENT_LENGTH of its
- * characters whose secret bytes look random (`unguessable`), in every form a whole secret has. A run over words
- * (`…c2Vjb25kYXJ5` is the Base64 of `econdary`, and a report's CSS holds `-secondary` in Base64 too) would match what
- * is no secret; a token of a word-made secret (the mock's own) is matched whole only.
+ * Runs of a token cut into needles: each run of FRAGMENT_LENGTH of its characters that looks random (`unguessable`),
+ * in every form a whole secret has. For a token in Base64 (D1's form) that is judged on the bytes the run encodes, for
+ * another on its characters. A run over words (`…c2Vjb25kYXJ5` is the Base64 of `econdary`, and a report's CSS holds
+ * `-secondary` in Base64 too) would match what is no secret: a token of a word-made secret (the mock's own) is
+ * matched whole only. A JWT's first segment is the same in every JWT of its algorithm: not cut either.
  */
 export function fragmentsOf(secrets: readonly string[]): Needle[] {
   const out: Needle[] = [];
   secrets.forEach((secret, secretIndex) => {
-    if (decodedSecretOf(secret) === undefined) return;
-    const token = secret.trim().replace(/=+$/, "");
-    const bytes = Buffer.from(token, "base64");
-    for (let i = 0; i + FRAGMENT_LENGTH <= token.length; i++) {
-      const covered = bytes.subarray(Math.floor((i * 6) / 8), Math.ceil(((i + FRAGMENT_LENGTH) * 6) / 8));
-      if (!unguessable(covered)) continue;
-      for (const n of needlesOf([token.slice(i, i + FRAGMENT_LENGTH)])) if (!n.wide) out.push({ ...n, secretIndex, part: true });
+    const base64 = CANONICAL_BASE64.test(secret.trim());
+    // The text a token decodes to is matched whole: it is judged by the token's runs.
+    if (!base64 && secrets.some((t) => t !== secret && decodedSecretOf(t) === secret)) return;
+    const token = base64 ? secret.trim().replace(/=+$/, "") : secret.trim();
+    const bytes = base64 ? Buffer.from(token, "base64") : undefined;
+    const sharedUntil = /^eyJ[A-Za-z0-9_-]*\./.test(token) ? token.indexOf(".") + 1 : 0;
+    const chars = [...token]; // a run never splits a surrogate pair
+    for (let i = sharedUntil; i + FRAGMENT_LENGTH <= chars.length; i++) {
+      const run = chars.slice(i, i + FRAGMENT_LENGTH).join("");
+      const judged = bytes ? bytes.subarray(Math.floor((i * 6) / 8), Math.ceil(((i + FRAGMENT_LENGTH) * 6) / 8)) : Buffer.from(run, "utf8");
+      if (!unguessable(judged)) continue;
+      for (const n of needlesOf([run])) if (!n.wide) out.push({ ...n, secretIndex, part: true });
     }
   });
   return out;
 }
 
-/** At least a third of the bytes are not ASCII letters nor the separators of words (`-_. `): digits, symbols, non-ASCII. */
+const isLetter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
+
+/**
+ * Bytes that are no run of words: two or more digits, symbols or non-ASCII bytes (the separators of words, `-_. `, do
+ * not count), or letters whose case changes three times or more (`xQ7bKp…`; `rateLimited` changes once).
+ */
 function unguessable(bytes: Buffer): boolean {
-  let count = 0;
-  for (const b of bytes)
-    if (!((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x2d || b === 0x5f || b === 0x2e || b === 0x20)) count++;
-  return count * 3 >= bytes.length;
+  let others = 0;
+  let changes = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (!isLetter(b) && b !== 0x2d && b !== 0x5f && b !== 0x2e && b !== 0x20) others++;
+    const prev = bytes[i - 1];
+    if (prev !== undefined && isLetter(prev) && isLetter(b) && isUpper(prev) !== isUpper(b)) changes++;
+  }
+  return others >= 2 || changes >= 3;
 }
 
 /**
@@ -402,13 +419,19 @@ const CONFUSABLE: Record<string, string> = {
   χ: "x",
 };
 
+/** What no reader sees, by Unicode property: the rest of FILLER (its list is the common cases, matched faster). */
+const UNSEEN = /^[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\p{Zs}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Noncharacter_Code_Point}]$/u;
+
 const looksLikeCache = new Map<string, string | undefined>();
-/** The ASCII letter or digit a character (latin1 text of its UTF-8 bytes) is drawn as, if any. */
+/**
+ * The ASCII character a character (latin1 text of its UTF-8 bytes) is drawn as, if any; "" when no reader sees it (a
+ * combining mark, a format character, a space, a non-character).
+ */
 function looksLike(utf8: string): string | undefined {
   if (looksLikeCache.has(utf8)) return looksLikeCache.get(utf8);
   const ch = Buffer.from(utf8, "latin1").toString("utf8");
   const nfkc = ch.normalize("NFKC");
-  const ascii = /^[!-~]$/.test(nfkc) ? nfkc : CONFUSABLE[ch];
+  const ascii = UNSEEN.test(ch) ? "" : /^[!-~]$/.test(nfkc) ? nfkc : CONFUSABLE[ch];
   if (looksLikeCache.size < 10_000) looksLikeCache.set(utf8, ascii);
   return ascii;
 }

@@ -170,6 +170,13 @@ const UNSEEN: Record<string, string> = {
   "interlinear annotation anchors": "\ufff9",
   "Mongolian variation selectors": "\u180b",
   "Braille blanks": "\u2800",
+  // Helper audit, 2026-12-04 (second): what the first list missed, now matched by Unicode property.
+  "extended combining marks": "\u1ab0",
+  "Cyrillic combining titlos": "\u0483",
+  "Khmer inherent vowels": "\u17b4",
+  "invisible operators (U+2065)": "\u2065",
+  "musical format characters": "\u{1d173}",
+  "non-characters (U+FFFE)": "\ufffe",
 };
 
 /** A UTF-16 unit as JavaScript escape() writes it. */
