@@ -32,10 +32,9 @@ export const MIN_SECRET_LENGTH = 6;
 /**
  * A run of this many consecutive characters of a token (in any of its forms) is treated as the token: a token less
  * one character, cut in two and placed apart (a header's name and its value, two cookies), or with a character put in
- * its middle gives nearly all of it away. In Base64 and hex text the run is as long as those characters' encoding.
- * Only tokens in D1's form (canonical Base64 of text) are cut into runs: their characters look random, so a run of
- * twelve does not show up in a report by chance. The text a token decodes to, or a token of another shape, may be
- * made of words (`mock-secret-rate-limited` holds `rate-limited`, a JWT begins like every JWT): it is matched whole.
+ * its middle gives nearly all of it away. Only runs that look random are cut (fragmentsOf): a random run of twelve does
+ * not show up in a report by chance, one over words does (`mock-secret-rate-limited` holds `rate-limited`). The text a
+ * token decodes to is matched whole.
  */
 export const FRAGMENT_LENGTH = 12;
 
@@ -164,10 +163,11 @@ export function needlesOf(secrets: readonly string[]): Needle[] {
  */
 export function fragmentsOf(secrets: readonly string[]): Needle[] {
   const out: Needle[] = [];
+  const decoded = new Set(secrets.map(decodedSecretOf));
   secrets.forEach((secret, secretIndex) => {
     const base64 = CANONICAL_BASE64.test(secret.trim());
     // The text a token decodes to is matched whole: it is judged by the token's runs.
-    if (!base64 && secrets.some((t) => t !== secret && decodedSecretOf(t) === secret)) return;
+    if (!base64 && decoded.has(secret)) return;
     const token = base64 ? secret.trim().replace(/=+$/, "") : secret.trim();
     const bytes = base64 ? Buffer.from(token, "base64") : undefined;
     const sharedUntil = /^eyJ[A-Za-z0-9_-]*\./.test(token) ? token.indexOf(".") + 1 : 0;

@@ -123,7 +123,7 @@ export function encodedSamples(value: string): Sample[] {
     { name: "Base64 of UTF-16BE", text: `data ${b64(Buffer.from(value, "utf16le").swap16())} end` },
     { name: "hex of UTF-32LE", text: `data ${utf32(value, "LE").toString("hex")} end` },
     { name: "Base64 of UTF-32BE", text: `data ${b64(utf32(value, "BE"))} end` },
-    // Runs of FRAGMENT_LENGTH characters are matched in tokens only (secret-forms.ts).
+    // Runs of FRAGMENT_LENGTH characters are matched in tokens, not in the text a token decodes to (secret-forms.ts).
     ...(decodedSecretOf(value) === undefined
       ? []
       : [
