@@ -150,6 +150,13 @@ describe("verdictHeadline", () => {
     expect(h.variables).toMatchObject({ Verdict: "NON-CONFORMANT", "MUST failed": "1: HEALTH-01" });
   });
 
+  it("says how many of Allure's passed tests were only observed (OPEN requirements), and nothing when none was", () => {
+    const tests = { ...base.totals.tests, observed: 6 };
+    expect(verdictHeadline({ ...base, totals: { ...base.totals, tests } }).variables["Observed (OPEN)"]).toBe("6 tests, shown as passed");
+    const none = { ...base.totals.tests, observed: 0 };
+    expect(verdictHeadline({ ...base, totals: { ...base.totals, tests: none } }).variables).not.toHaveProperty("Observed (OPEN)");
+  });
+
   it("says INCOMPLETE and COULD NOT RUN for those verdicts", () => {
     expect(verdictHeadline({ ...base, verdict: "incomplete" }).verdict).toBe("INCOMPLETE");
     expect(verdictHeadline({ ...base, verdict: "could-not-run" }).verdict).toBe("COULD NOT RUN");

@@ -7,7 +7,7 @@ import type { Certification } from "./certification.js";
 
 export type VerdictWord = "CONFORMANT" | "NON-CONFORMANT" | "INCOMPLETE" | "COULD NOT RUN";
 
-export type VerdictInput = Pick<Certification, "verdict" | "summary" | "scope" | "failedMust" | "notVerifiedMust" | "errors">;
+export type VerdictInput = Pick<Certification, "verdict" | "summary" | "scope" | "failedMust" | "notVerifiedMust" | "errors" | "totals">;
 
 export interface VerdictHeadline {
   verdict: VerdictWord;
@@ -34,6 +34,9 @@ export function verdictHeadline(c: VerdictInput): VerdictHeadline {
   };
   if (c.scope.outOfScope.length) variables["Out of scope"] = String(c.scope.outOfScope.length);
   if (c.errors.length) variables["Run problems"] = String(c.errors.length);
+  // Allure has no status for "recorded, never judged": these tests count among its passed ones, so say how many.
+  const observed = c.totals.tests.observed;
+  if (observed) variables["Observed (OPEN)"] = `${observed} test${observed === 1 ? "" : "s"}, shown as passed`;
   return { verdict: WORD[c.verdict], line: c.summary, variables };
 }
 
