@@ -79,6 +79,15 @@ export const resultsSlip = (x: Exchange): boolean => {
   return body !== undefined && "result" in body && !("results" in body);
 };
 
+/**
+ * A status.code that is there but not an integer (`"200"`): which state it names cannot be read, and the
+ * standard schema check charges that answer to SCHEMA-10; a test that needs the state is blocked by it.
+ */
+export const statusCodeSlip = (x: Exchange): { blockedBy: "SCHEMA-10" } | undefined => {
+  const code = (x.jsonObject()?.status as { code?: unknown } | undefined)?.code;
+  return x.status === 200 && code !== undefined && !Number.isInteger(code) ? { blockedBy: "SCHEMA-10" } : undefined;
+};
+
 /** HTTP 200 whose transaction status.code is `statusCode`; each of `codes` must be in results.errors. */
 export const transactionAnswer =
   (statusCode: number, codes: readonly number[] = [], hint?: string): Assertion =>
@@ -88,11 +97,11 @@ export const transactionAnswer =
     const also = codes.length ? ` and ${codes.join(", ")} in results.errors` : "";
     const blocked = x.status === 200 && x.transactionStatus() === statusCode && resultsSlip(x);
     return {
-      ...(blocked ? { blockedBy: "TRANSACTION-04" } : {}),
+      ...(blocked ? { blockedBy: "TRANSACTION-04" } : statusCodeSlip(x)),
       check: "transaction_answer",
       title: `HTTP 200 with status.code ${statusCode}${also} expected`,
       expected: `HTTP 200, status.code ${statusCode}${codes.length ? `, results.errors containing ${codes.join(", ")}` : ""}`,
-      received: `HTTP ${x.status}, status.code ${show(x.transactionStatus())}, results.errors ${show(got)}`,
+      received: `HTTP ${x.status}, status.code ${show(field(x, "status.code"))}, results.errors ${show(got)}`,
       hint,
     };
   };

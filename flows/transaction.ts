@@ -44,6 +44,13 @@ export interface Flow {
   fail(t: FlowCtx, extra?: Extra): Promise<Exchange>;
 }
 
+/**
+ * The requirement that a flow's status GET answers the transaction's final state: TELECOM-GET-01 says it of a
+ * telecom GET, TRANSACTION-06 of every GET; a stale telecom GET fails the specific one (and blocks by it).
+ */
+export const finalGetRequirement = (flow: Pick<Flow, "statusOperation">): "TELECOM-GET-01" | "TRANSACTION-06" =>
+  flow.statusOperation === "getTelecomTransaction" ? "TELECOM-GET-01" : "TRANSACTION-06";
+
 export const transactionIdOf = (x: Exchange): string => String(x.jsonObject()?.transaction_id ?? "");
 
 /** The answer if it is final, else the polled final state (`by`: the requirement that says it completes). */
@@ -56,14 +63,46 @@ export async function finalState(t: FlowCtx, statusOperation: StatusOperation, x
 
 type ReqIdOf = Parameters<Ctx["arrange"]>[0];
 
+/** What each optional field is about: a POST refused only because it carries the field breaks this requirement. */
+const FIELD_REQUIREMENT = {
+  verification_id: "VERIFICATION-03",
+  callback_url: "INPUT-CALLBACK-02",
+} as const satisfies Record<keyof Extra, ReqIdOf>;
+
 /**
- * A valid POST must be accepted (HTTP 200 with a transaction) before anything else can be said about it.
- * Refused for its callback_url (3100) it breaks INPUT-CALLBACK-02, not the product's requirement.
+ * A valid POST (`send` with `extra`) must be accepted (HTTP 200 with a transaction) before anything else can be
+ * said about it; a refusal breaks `by`, the product's requirement, unless it is the optional field's doing.
  */
-async function accept(t: FlowCtx, x: Exchange, by: ReqIdOf, extra: Extra = {}): Promise<Exchange> {
-  const callbackRefused = extra.callback_url !== undefined && x.status === 422 && x.errorCodes().includes(3100);
-  await t.arrange(callbackRefused ? "INPUT-CALLBACK-02" : by, () => must(x, accepted()));
+async function accept(t: FlowCtx, send: (extra: Extra) => Promise<Exchange>, by: ReqIdOf, extra: Extra = {}): Promise<Exchange> {
+  const x = await send(extra);
+  const breaks = accepted()(x) ? await refusalBreaks(x, send, by, extra) : { by };
+  await t.arrange(breaks.by, () => must(x, accepted(breaks.hint)));
   return x;
+}
+
+/**
+ * The requirement a refused POST breaks. Refused for its callback_url (3100) it is INPUT-CALLBACK-02's. Refused
+ * with one optional field while the same POST without it is accepted (a control request, sent only after a
+ * refusal), it is the field's requirement: a target that cannot join a verification fails VERIFICATION-03 instead
+ * of blocking every test built on the product.
+ */
+async function refusalBreaks(
+  x: Exchange,
+  send: (extra: Extra) => Promise<Exchange>,
+  by: ReqIdOf,
+  extra: Extra,
+): Promise<{ by: ReqIdOf; hint?: string }> {
+  if (extra.callback_url !== undefined && x.status === 422 && x.errorCodes().includes(3100)) return { by: "INPUT-CALLBACK-02" };
+  const given = (Object.keys(FIELD_REQUIREMENT) as (keyof Extra)[]).filter((k) => extra[k] !== undefined);
+  // A rate limit (429) says nothing about the field; a retry would only spend the target's window.
+  if (given.length !== 1 || x.status === 429) return { by };
+  const [name] = given as [keyof Extra];
+  const control = await send({});
+  if (accepted()(control) !== undefined) return { by };
+  return {
+    by: FIELD_REQUIREMENT[name],
+    hint: `the same POST without ${name} was accepted: ${name} is what the target refused`,
+  };
 }
 
 /** The final state must be the outcome the input asked for (`by` says so); else the test is blocked. */
@@ -81,7 +120,7 @@ const sms: Flow = {
   product: "telecom.possession.sms",
   operationId: "sendSmsCode",
   statusOperation: "getTelecomTransaction",
-  start: async (t, extra = {}) => accept(t, await t.api.call("sendSmsCode", { body: smsSend.valid(extra) }), "TELECOM-SMS-01", extra),
+  start: (t, extra = {}) => accept(t, (e) => t.api.call("sendSmsCode", { body: smsSend.valid(e) }), "TELECOM-SMS-01", extra),
   succeed: async (t, extra = {}) => sms.finish(t, await sms.start(t, extra)),
   async finish(t, sent) {
     await t.arrange("TELECOM-SMS-01", () => must(sent, pending(t.profile.pendingStatusCodes)));
@@ -98,8 +137,8 @@ const identityFlow: Flow = {
   product: "telecom.identity",
   operationId: "verifyTelecomIdentity",
   statusOperation: "getTelecomTransaction",
-  start: async (t, extra = {}) =>
-    accept(t, await t.api.call("verifyTelecomIdentity", { body: identity(t.today).valid(extra) }), "TELECOM-IDENTITY-01", extra),
+  start: (t, extra = {}) =>
+    accept(t, (e) => t.api.call("verifyTelecomIdentity", { body: identity(t.today).valid(e) }), "TELECOM-IDENTITY-01", extra),
   succeed: async (t, extra = {}) => identityFlow.finish(t, await identityFlow.start(t, extra)),
   finish: async (t, started) =>
     ended(t, await finalState(t, "getTelecomTransaction", started, "TELECOM-IDENTITY-01"), 200, "TELECOM-IDENTITY-01"),
@@ -119,10 +158,13 @@ const fields = (extra: Extra): Record<string, string> =>
   Object.fromEntries(Object.entries(extra).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 function documentFlow(op: DocumentOperation, product: string): Flow {
-  const post = async (t: FlowCtx, name: string, extra: Extra) => {
-    const x = await t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(name, fields(extra)) });
-    return accept(t, x, op === "verifyPassport" ? "DOCUMENT-11" : "DOCUMENT-01", extra);
-  };
+  const post = (t: FlowCtx, name: string, extra: Extra) =>
+    accept(
+      t,
+      (e) => t.api.call(op, { form: documentForm(t.profile.imageBounds, op).valid(name, fields(e)) }),
+      op === "verifyPassport" ? "DOCUMENT-11" : "DOCUMENT-01",
+      extra,
+    );
   const finish = async (t: FlowCtx, started: Exchange) =>
     ended(t, await finalState(t, "getDocumentTransaction", started, "DOCUMENT-02"), 200, "DOCUMENT-02");
   return {

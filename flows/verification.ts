@@ -4,12 +4,12 @@
  * the listing again. The tests of one file share it (`Ctx.shared`).
  */
 import { field, fieldIs } from "../checks/answers.js";
-import { isUuid } from "../checks/transaction-shape.js";
+import { isUuid, sameBody } from "../checks/transaction-shape.js";
 import { verificationRequest } from "../generators/verification.js";
 import type { SharedCtx, Settled } from "../harness/conformance.js";
 import { must } from "../harness/expect.js";
 import type { Exchange } from "../lib/exchange.js";
-import { type Flow, flows, transactionIdOf } from "./transaction.js";
+import { type Flow, finalGetRequirement, flows, transactionIdOf } from "./transaction.js";
 
 export interface Filled {
   verificationId: string;
@@ -41,6 +41,8 @@ export async function fillVerification(t: SharedCtx): Promise<Filled> {
       if (!x.ok) throw x.failure;
       const done = await flow.finish(t, x.value);
       const get = await t.api.call(flow.statusOperation, { params: { transaction_id: transactionIdOf(done) } });
+      // The listing is judged against each status GET: a stale GET is that GET's failure, not the listing's.
+      await t.arrange(finalGetRequirement(flow), () => must(get, sameBody(done.json(), "the transaction's final state")));
       own.push({ flow, get });
     }
     const listing = await t.api.call("getVerification", { params: { verification_id: verificationId } });

@@ -546,7 +546,7 @@ export const requirements: Readonly<Record<ReqId, Requirement>> = {
       "verifyPassport",
       "verifyPasscard"
     ],
-    "text": "A PNG front image of a valid size is accepted (HTTP 200 with a transaction).",
+    "text": "A PNG image of a valid size is accepted as the front image, and as the back image of a license or passcard (HTTP 200 with a transaction).",
     "sources": [
       "DOC:overview#errors-and-http-status-codes",
       "DOC:documents#image-requirements"

@@ -36,6 +36,8 @@ export function documentForm(bounds: Bounds, op: DocumentOperation) {
       form(documentFiles({ bounds, back, frontName: name }), fields),
     /** A PNG front image (an accepted type). */
     pngFront: (): DocumentForm => form(front("png", s.inside(), frontName.success().replace(/\.jpg$/, ".png"))),
+    /** A PNG back image (an accepted type; license and passcard only). */
+    pngBack: (): DocumentForm => form(documentFiles({ bounds, back, backKind: "png" })),
     /** A front image whose size is `size` bytes (edges and clearly outside). */
     frontOfSize: (size: number, fields: Record<string, string> = {}): DocumentForm => form(front("jpeg", size), fields),
     /** Bytes of an unsupported type, named .jpg and declared image/jpeg (D20: judged by content). */

@@ -84,19 +84,26 @@ export function file(kind: ImageKind, size: number, filename: string, declared: 
   return { data: imageBytes(kind, size), filename, contentType: declared };
 }
 
-/** The parts a document verify request needs: front, plus back unless `passport`. */
+/**
+ * The parts a document verify request needs: front, plus back unless `passport`. The back is a JPEG named as in
+ * the documents page's example (success_back.jpg) unless a test is about its type: a target that mishandles a
+ * PNG back then fails that test (DOCUMENT-08), not every test that uploads a license or passcard.
+ */
 export function documentFiles(opts: {
   bounds: Bounds;
   back: boolean;
   frontName?: string;
   frontKind?: ImageKind;
   frontSize?: number;
+  backKind?: "jpeg" | "png";
   backSize?: number;
 }): Record<string, FilePart> {
   const s = sizes(opts.bounds);
   const files: Record<string, FilePart> = {
     front_image: file(opts.frontKind ?? "jpeg", opts.frontSize ?? s.inside(), opts.frontName ?? frontName.success()),
   };
-  if (opts.back) files.back_image = file("png", opts.backSize ?? s.inside(), "back.png");
+  const backKind = opts.backKind ?? "jpeg";
+  if (opts.back)
+    files.back_image = file(backKind, opts.backSize ?? s.inside(), backKind === "png" ? "success_back.png" : "success_back.jpg");
   return files;
 }

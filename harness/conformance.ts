@@ -173,7 +173,10 @@ async function run(
       return await step();
     } catch (e) {
       const c = by === id ? undefined : asContractError(e, exchanges);
-      throw c ? new BlockedError(by, c) : e;
+      // An answer the step could not read (every failure names the rule that made it unreadable, a schema slip
+      // such as status.code "200") blocks by that rule, which the standard checks fail, not by the step's own.
+      const unreadable = c?.failures.every((f) => f.blockedBy) ? (c.failures[0]?.blockedBy as ReqId | undefined) : undefined;
+      throw c ? new BlockedError(unreadable && unreadable !== id ? unreadable : by, c) : e;
     }
   };
   const shared = async <T>(name: string, build: (t: SharedCtx) => Promise<T>): Promise<T> => {

@@ -20,7 +20,8 @@ export interface Needs {
   profile?: readonly ("rateLimits" | "products.disabledForProductDisabledRole" | "products.inactiveForProductInactiveRole")[];
   /**
    * Requirements the test's premise rests on (a check-order test needs each condition to be detected on its
-   * own): when one of them failed in the same run, this test's own failure is reported as blocked by it.
+   * own; a general rule needs the specific one that says the same for its product): when one of them failed in
+   * the same run, this test's own failure is reported as blocked by it.
    */
   premises?: readonly ReqId[];
 }

@@ -101,7 +101,7 @@ export const documentFaults: CatalogueFault[] = [
     title: "a PNG needs its IHDR chunk",
     description:
       "A PNG is recognised only with the 8-byte signature followed by an IHDR chunk: a file with the PNG signature alone answers 422 3111.",
-    breaks: ["DOCUMENT-08", "DOCUMENT-01", "DOCUMENT-12", "DOCUMENT-13"],
+    breaks: ["DOCUMENT-08"],
     apply: (b) => {
       const { imageType } = b.validators;
       b.validators.imageType = (head) => imageType(head) && (head[0] !== 0x89 || ascii(head, 12, "IHDR"));

@@ -32,6 +32,14 @@ export const documentFaults: CatalogueFault[] = [
       ),
   },
   {
+    id: "document-status-code-string",
+    title: "document status.code written as a string",
+    description:
+      'A document transaction shows status.code as a string ("100", "200", "300") everywhere: its state cannot be read, a schema failure (SCHEMA-10) that blocks the document outcome tests instead of failing them.',
+    breaks: ["SCHEMA-10"],
+    apply: (b) => rewriteTransactions(b, (tx) => (isDocument(tx) ? { ...tx, status: { ...tx.status, code: String(tx.status.code) } } : tx)),
+  },
+  {
     id: "document-fail-code-ignored",
     title: "document error code not chosen by name",
     description: "`fail_<code>.jpg` fails with 2005 (2004 when 2005 was asked) instead of the named code (D25).",

@@ -47,4 +47,18 @@ export const verificationFaults: CatalogueFault[] = [
         (r) => ({ ...r, body: { ...(r.body as object), verification_id: randomUUID() } }),
       ),
   },
+  {
+    id: "verification-join-500",
+    title: "joining a verification crashes",
+    description:
+      "A JSON transaction POST that names an existing verification_id answers 500 / 5000; the same POST without one is accepted (the suite once reported this as INCOMPLETE, blocked by the product's requirement).",
+    breaks: ["VERIFICATION-03"],
+    apply: (b) =>
+      rewrite(
+        b,
+        (r, c) =>
+          c.kind === "response" && isTransaction(r.body) && isObject(c.request?.body) && typeof c.request.body.verification_id === "string",
+        () => ({ status: 500, headers: { "content-type": JSON_CT }, body: { errors: [{ code: 5000, message: message(5000) }] } }),
+      ),
+  },
 ];

@@ -8,7 +8,7 @@
 import { conformance, observe } from "../../harness/conformance.js";
 import { expectThat, field, must } from "../../harness/expect.js";
 import { receiverFor, scripts } from "../../harness/webhook-receiver.js";
-import { flows } from "../../flows/transaction.js";
+import { finalGetRequirement, flows } from "../../flows/transaction.js";
 import { sameAsWebhook, sameBody } from "../../checks/transaction-shape.js";
 
 const identityFlow = flows.find((f) => f.operationId === "verifyTelecomIdentity")!;
@@ -33,8 +33,8 @@ conformance.for(deliveryRows)(
       received: `${deliveries.length} deliveries: ${JSON.stringify(deliveries.map((d) => `${d.method} → ${d.answered}`))}`,
       hint: "DOC: the callback_url receives the result when the transaction completes; an acknowledged delivery is not repeated.",
     });
-    // The status GET must show the final state first (TRANSACTION-06): a stale GET is not the webhook's fault.
-    await t.arrange("TRANSACTION-06", () => must(get, sameBody(final.json(), "the transaction's final state")));
+    // The status GET must show the final state first (TELECOM-GET-01, TRANSACTION-06): a stale GET is not the webhook's fault.
+    await t.arrange(finalGetRequirement(flow), () => must(get, sameBody(final.json(), "the transaction's final state")));
     const delivered = safeJson(deliveries[0]?.body ?? "");
     must(get, sameAsWebhook(delivered, "DOC: the webhook body is the same as the status GET body."));
   },
